@@ -1,0 +1,228 @@
+//! History grouped by training week, newest first.
+
+use crate::domain::run::Run;
+use crate::domain::settings::WeekStart;
+use chrono::{Datelike, Days, NaiveDate};
+
+/// The first day of the week that holds `date`.
+pub fn week_start_of(date: NaiveDate, week_start: WeekStart) -> NaiveDate {
+    let days_into_week = match week_start {
+        WeekStart::Monday => date.weekday().num_days_from_monday(),
+        WeekStart::Sunday => date.weekday().num_days_from_sunday(),
+    };
+    // Subtracting at most six days from a valid date only fails at the very start of the
+    // calendar, far before any date the form accepts; fall back to the date itself there.
+    date.checked_sub_days(Days::new(days_into_week as u64))
+        .unwrap_or(date)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Week {
+    pub start: NaiveDate,
+    /// Newest first.
+    pub runs: Vec<Run>,
+    pub distance_m: u64,
+    pub duration_s: u64,
+}
+
+impl Week {
+    pub fn end(&self) -> NaiveDate {
+        self.start
+            .checked_add_days(Days::new(6))
+            .unwrap_or(self.start)
+    }
+}
+
+/// Weeks that hold at least one run, newest first, with their totals.
+pub fn group_by_week(runs: &[Run], week_start: WeekStart) -> Vec<Week> {
+    let mut sorted: Vec<&Run> = runs.iter().collect();
+    sorted.sort_by(|a, b| Run::newest_first(a, b));
+    let mut weeks: Vec<Week> = Vec::new();
+    for run in sorted {
+        let start = week_start_of(run.date, week_start);
+        match weeks.last_mut() {
+            Some(week) if week.start == start => week.add(run),
+            _ => {
+                let mut week = Week {
+                    start,
+                    runs: Vec::new(),
+                    distance_m: 0,
+                    duration_s: 0,
+                };
+                week.add(run);
+                weeks.push(week);
+            }
+        }
+    }
+    weeks
+}
+
+impl Week {
+    fn add(&mut self, run: &Run) {
+        self.distance_m += run.distance_m as u64;
+        self.duration_s += run.duration_s as u64;
+        self.runs.push(run.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::run::RunKind;
+
+    fn run(id: &str, date: &str, km: u32, minutes: u32) -> Run {
+        Run {
+            id: id.into(),
+            date: date.parse().unwrap(),
+            start_time: None,
+            distance_m: km * 1000,
+            duration_s: minutes * 60,
+            kind: RunKind::Easy,
+            rpe: 4,
+            avg_hr: None,
+            elevation_gain_m: None,
+            notes: String::new(),
+            soreness: Default::default(),
+        }
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn week_starts_for_both_settings() {
+        // 2026-11-27 is a Friday; 2026-11-23 a Monday; 2026-11-22 a Sunday.
+        assert_eq!(
+            week_start_of(d("2026-11-27"), WeekStart::Monday),
+            d("2026-11-23")
+        );
+        assert_eq!(
+            week_start_of(d("2026-11-27"), WeekStart::Sunday),
+            d("2026-11-22")
+        );
+        // A Monday starts its own Monday week but belongs to the Sunday week before.
+        assert_eq!(
+            week_start_of(d("2026-11-23"), WeekStart::Monday),
+            d("2026-11-23")
+        );
+        assert_eq!(
+            week_start_of(d("2026-11-23"), WeekStart::Sunday),
+            d("2026-11-22")
+        );
+        // A Sunday ends a Monday week and starts a Sunday week.
+        assert_eq!(
+            week_start_of(d("2026-11-22"), WeekStart::Monday),
+            d("2026-11-16")
+        );
+        assert_eq!(
+            week_start_of(d("2026-11-22"), WeekStart::Sunday),
+            d("2026-11-22")
+        );
+        // Across a year boundary: 2027-01-01 is a Friday.
+        assert_eq!(
+            week_start_of(d("2027-01-01"), WeekStart::Monday),
+            d("2026-12-28")
+        );
+        assert_eq!(
+            week_start_of(d("2027-01-01"), WeekStart::Sunday),
+            d("2026-12-27")
+        );
+    }
+
+    #[test]
+    fn grouping_depends_on_the_week_start() {
+        // Sat 21, Sun 22, Mon 23 and Fri 27 November 2026.
+        let runs = vec![
+            run("sat", "2026-11-21", 10, 60),
+            run("sun", "2026-11-22", 20, 120),
+            run("mon", "2026-11-23", 5, 30),
+            run("fri", "2026-11-27", 8, 45),
+        ];
+
+        let monday = group_by_week(&runs, WeekStart::Monday);
+        let summary: Vec<_> = monday
+            .iter()
+            .map(|w| {
+                (
+                    w.start,
+                    w.runs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+                    w.distance_m,
+                    w.duration_s,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (d("2026-11-23"), vec!["fri", "mon"], 13_000, 75 * 60),
+                (d("2026-11-16"), vec!["sun", "sat"], 30_000, 180 * 60),
+            ]
+        );
+        assert_eq!(monday[0].end(), d("2026-11-29"));
+
+        let sunday = group_by_week(&runs, WeekStart::Sunday);
+        let summary: Vec<_> = sunday
+            .iter()
+            .map(|w| {
+                (
+                    w.start,
+                    w.runs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+                    w.distance_m,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (d("2026-11-22"), vec!["fri", "mon", "sun"], 33_000),
+                (d("2026-11-15"), vec!["sat"], 10_000),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_weeks_are_skipped_and_input_order_does_not_matter() {
+        let runs = vec![
+            run("old", "2026-01-05", 5, 30),
+            run("new", "2026-11-27", 5, 30),
+        ];
+        let weeks = group_by_week(&runs, WeekStart::Monday);
+        assert_eq!(weeks.len(), 2);
+        assert_eq!(weeks[0].runs[0].id, "new");
+        assert_eq!(weeks[1].start, d("2026-01-05"));
+        assert!(group_by_week(&[], WeekStart::Monday).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn weeks_hold_every_run_once_and_totals_add_up(
+            days in proptest::collection::vec(0u64..3000, 0..60),
+            sunday in proptest::bool::ANY,
+        ) {
+            let origin = d("2018-01-01");
+            let runs: Vec<Run> = days
+                .iter()
+                .enumerate()
+                .map(|(i, day)| {
+                    let date = origin.checked_add_days(Days::new(*day)).unwrap();
+                    run(&i.to_string(), &date.to_string(), (i % 20) as u32 + 1, 30)
+                })
+                .collect();
+            let week_start = if sunday { WeekStart::Sunday } else { WeekStart::Monday };
+            let weeks = group_by_week(&runs, week_start);
+            let total: usize = weeks.iter().map(|w| w.runs.len()).sum();
+            proptest::prop_assert_eq!(total, runs.len());
+            for pair in weeks.windows(2) {
+                proptest::prop_assert!(pair[0].start > pair[1].start);
+            }
+            for week in &weeks {
+                let distance: u64 = week.runs.iter().map(|r| r.distance_m as u64).sum();
+                proptest::prop_assert_eq!(week.distance_m, distance);
+                for r in &week.runs {
+                    proptest::prop_assert!(r.date >= week.start && r.date <= week.end());
+                }
+            }
+        }
+    }
+}

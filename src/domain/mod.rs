@@ -1,0 +1,12 @@
+//! The functional core: plain types and pure functions, no browser, no clock.
+//!
+//! Everything here compiles and is tested natively. "Today" is always a parameter.
+
+pub mod draft;
+pub mod envelope;
+pub mod history;
+pub mod journal;
+pub mod parse;
+pub mod run;
+pub mod settings;
+pub mod units;

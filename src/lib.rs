@@ -1,0 +1,11 @@
+//! Restride: a recovery companion for runners that lives entirely in the browser.
+//!
+//! `domain` is the functional core (plain types, pure functions, tested natively).
+//! `store` and `ui` are the browser shell and exist only in the WebAssembly build.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

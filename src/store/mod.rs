@@ -1,0 +1,144 @@
+//! The only code that touches browser storage.
+//!
+//! One key holds the versioned envelope (`domain::envelope`). Text that cannot be read is
+//! copied to a backup key before anything is written over it; if that copy fails, writing
+//! stays off so the unreadable text survives.
+//!
+//! Reading goes through `web_sys::Storage` because the exact stored text is needed (to
+//! keep an unreadable copy byte for byte) and because gloo's `raw()` throws when storage
+//! is disabled; writing goes through `gloo_storage`, and only once start-up has shown
+//! that storage exists.
+
+use crate::domain::envelope::{self, DecodeError};
+use crate::domain::journal::Journal;
+use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
+
+pub const DATA_KEY: &str = "restride.data";
+/// Prefix of the copies kept of stored text that could not be read; the suffix is the
+/// time of the copy in milliseconds, so an older copy is never replaced.
+pub const UNREADABLE_COPY_PREFIX: &str = "restride.unreadable.";
+
+/// What start-up found in storage, in words for the runner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartupProblem {
+    /// The text could not be read but a copy was kept; new changes are saved.
+    UnreadableKeptCopy { reason: String, copy_key: String },
+    /// The text could not be read and no copy could be made; nothing will be written.
+    UnreadableNotSaving { reason: String },
+    /// Storage cannot be used at all (disabled, or blocked by the browser).
+    Unavailable,
+}
+
+impl StartupProblem {
+    pub fn message(&self) -> String {
+        match self {
+            StartupProblem::UnreadableKeptCopy { reason, copy_key } => format!(
+                "Your saved runs could not be read: {reason}. The saved text is kept untouched under \"{copy_key}\" in this browser's storage, and new runs are saved alongside."
+            ),
+            StartupProblem::UnreadableNotSaving { reason } => format!(
+                "Your saved runs could not be read: {reason}. To keep that text safe, nothing will be saved in this browser until it is dealt with."
+            ),
+            StartupProblem::Unavailable => "This browser does not let Restride store data (private mode or storage turned off): runs you log now will be lost when the page closes.".into(),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub enum SaveError {
+    /// Writing is off because unreadable text must not be overwritten.
+    Locked,
+    /// The browser refused the write: full, or storage disabled.
+    Refused,
+}
+
+pub struct Store {
+    writable: bool,
+    /// What is in storage now, so unchanged state is not written again.
+    last_written: RefCell<Journal>,
+}
+
+pub struct Loaded {
+    pub journal: Journal,
+    pub problem: Option<StartupProblem>,
+    pub store: Store,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(now_ms: f64) -> Loaded {
+    let Some(storage) = storage() else {
+        return fresh(Some(StartupProblem::Unavailable), false);
+    };
+    let raw = match storage.get_item(DATA_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return fresh(None, true),
+        Err(_) => return fresh(Some(StartupProblem::Unavailable), false),
+    };
+    match envelope::decode(&raw) {
+        Ok(journal) => {
+            let last_written = RefCell::new(journal.clone());
+            Loaded {
+                journal,
+                problem: None,
+                store: Store {
+                    writable: true,
+                    last_written,
+                },
+            }
+        }
+        Err(error) => keep_unreadable(&storage, &raw, &error, now_ms),
+    }
+}
+
+fn keep_unreadable(
+    storage: &web_sys::Storage,
+    raw: &str,
+    error: &DecodeError,
+    now_ms: f64,
+) -> Loaded {
+    let reason = error.to_string();
+    let copy_key = format!("{UNREADABLE_COPY_PREFIX}{}", now_ms as u64);
+    let copied = storage.set_item(&copy_key, raw).is_ok()
+        && storage.get_item(&copy_key).ok().flatten().as_deref() == Some(raw);
+    if copied {
+        fresh(
+            Some(StartupProblem::UnreadableKeptCopy { reason, copy_key }),
+            true,
+        )
+    } else {
+        fresh(Some(StartupProblem::UnreadableNotSaving { reason }), false)
+    }
+}
+
+fn fresh(problem: Option<StartupProblem>, writable: bool) -> Loaded {
+    let journal = Journal::default();
+    let last_written = RefCell::new(journal.clone());
+    Loaded {
+        journal,
+        problem,
+        store: Store {
+            writable,
+            last_written,
+        },
+    }
+}
+
+impl Store {
+    /// Writes the journal if it differs from what was last written. On failure the next
+    /// call tries again, because `last_written` only moves on success.
+    pub fn save(&self, journal: &Journal) -> Result<(), SaveError> {
+        if !self.writable {
+            return Err(SaveError::Locked);
+        }
+        if *self.last_written.borrow() == *journal {
+            return Ok(());
+        }
+        LocalStorage::set(DATA_KEY, envelope::Stored::of(journal))
+            .map_err(|_| SaveError::Refused)?;
+        *self.last_written.borrow_mut() = journal.clone();
+        Ok(())
+    }
+}

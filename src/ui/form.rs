@@ -1,0 +1,370 @@
+//! The run form, shared by "Log a run" and "Edit run".
+//!
+//! The draft is kept as typed text; validation (`RunDraft::to_run`) runs on submit and,
+//! after a failed submit, live as the runner fixes things, so messages clear as they go.
+
+use super::clock;
+use super::AppState;
+use crate::domain::draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
+use crate::domain::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn input_id(field: Field) -> &'static str {
+    match field {
+        Field::Date => "run-date",
+        Field::StartTime => "run-start",
+        Field::Distance => "run-distance",
+        Field::Duration => "run-duration",
+        // The first radio of the effort scale takes the focus for its message.
+        Field::Rpe => "rpe-1",
+        Field::AvgHr => "run-hr",
+        Field::Elevation => "run-elevation",
+        Field::Notes => "run-notes",
+    }
+}
+
+fn error_id(field: Field) -> String {
+    format!("{}-error", input_id(field))
+}
+
+fn focus_first_error(errors: &FieldErrors) {
+    let Some(field) = Field::ALL.into_iter().find(|f| errors.contains_key(f)) else {
+        return;
+    };
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(input_id(field)))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn RunForm<F>(
+    initial: RunDraft,
+    /// The id the saved run gets: a new one when logging, the run's own when editing.
+    id: String,
+    submit_label: &'static str,
+    on_save: F,
+) -> impl IntoView
+where
+    F: Fn(Run) + 'static,
+{
+    let state = expect_context::<AppState>();
+    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+    let draft = RwSignal::new(initial);
+    let id = StoredValue::new(id);
+    let tried = RwSignal::new(false);
+    // Only after the first submit, so nobody is scolded while still typing.
+    let errors = Memo::new(move |_| {
+        if !tried.get() {
+            return FieldErrors::new();
+        }
+        let result = draft.with(|d| id.with_value(|id| d.to_run(id, unit.get(), clock::today())));
+        result.err().unwrap_or_default()
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let result = draft.with_untracked(|d| {
+            id.with_value(|id| d.to_run(id, unit.get_untracked(), clock::today()))
+        });
+        match result {
+            Ok(run) => on_save(run),
+            Err(found) => {
+                tried.set(true);
+                focus_first_error(&found);
+            }
+        }
+    };
+
+    let distance_label = move || format!("Distance ({})", unit.get().abbrev());
+    let elevation_label = move || {
+        format!(
+            "Elevation gain ({}, optional)",
+            unit.get().elevation_abbrev()
+        )
+    };
+    let live_pace = move || draft.with(|d| d.live_pace(unit.get()));
+    let duration_reading = move || draft.with(|d| d.duration_reading());
+    let today = clock::today().format("%Y-%m-%d").to_string();
+    let has_soreness = draft.with_untracked(|d| !d.soreness.is_empty());
+
+    view! {
+        <form class="run-form" novalidate on:submit=submit>
+            <div class="row two">
+                <TextField
+                    field=Field::Date
+                    label="Date"
+                    input_type="date"
+                    max=today
+                    draft
+                    errors
+                    get=|d| d.date.clone()
+                    set=|d, v| d.date = v
+                />
+                <TextField
+                    field=Field::StartTime
+                    label="Start time"
+                    optional=true
+                    input_type="time"
+                    draft
+                    errors
+                    get=|d| d.start_time.clone()
+                    set=|d, v| d.start_time = v
+                />
+            </div>
+            <div class="row two">
+                <TextField
+                    field=Field::Distance
+                    label=Signal::derive(distance_label)
+                    inputmode="decimal"
+                    placeholder="e.g. 10.5"
+                    draft
+                    errors
+                    get=|d| d.distance.clone()
+                    set=|d, v| d.distance = v
+                />
+                <TextField
+                    field=Field::Duration
+                    label="Time (h:mm:ss)"
+                    inputmode="decimal"
+                    placeholder="e.g. 45:30"
+                    hint=Signal::derive(move || duration_reading().map(|t| format!("Read as {t}")))
+                    draft
+                    errors
+                    get=|d| d.duration.clone()
+                    set=|d, v| d.duration = v
+                />
+            </div>
+            <p class="live-pace" aria-live="polite">
+                {move || match live_pace() {
+                    Some(pace) => format!("Pace {pace}"),
+                    None => "Pace appears here as you type distance and time.".to_string(),
+                }}
+            </p>
+
+            <div class="field">
+                <label for="run-type">"Type"</label>
+                <select
+                    id="run-type"
+                    on:change=move |ev| {
+                        if let Some(kind) = RunKind::from_key(&event_target_value(&ev)) {
+                            draft.update(|d| d.kind = kind);
+                        }
+                    }
+                >
+                    {RunKind::ALL
+                        .into_iter()
+                        .map(|kind| {
+                            view! {
+                                <option
+                                    value=kind.key()
+                                    selected=move || draft.with(|d| d.kind == kind)
+                                >
+                                    {kind.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+
+            <RpeScale draft errors />
+
+            <div class="row two">
+                <TextField
+                    field=Field::AvgHr
+                    label="Average heart rate (bpm)"
+                    optional=true
+                    inputmode="numeric"
+                    draft
+                    errors
+                    get=|d| d.avg_hr.clone()
+                    set=|d, v| d.avg_hr = v
+                />
+                <TextField
+                    field=Field::Elevation
+                    label=Signal::derive(elevation_label)
+                    optional=true
+                    inputmode="numeric"
+                    draft
+                    errors
+                    get=|d| d.elevation.clone()
+                    set=|d, v| d.elevation = v
+                />
+            </div>
+
+            <details class="soreness" open=has_soreness>
+                <summary>
+                    "Soreness" <span class="optional">" (optional) "</span>
+                    <span class="muted">
+                        {move || {
+                            let count = draft.with(|d| d.soreness.len());
+                            match count {
+                                0 => "none logged".to_string(),
+                                1 => "1 region".to_string(),
+                                n => format!("{n} regions"),
+                            }
+                        }}
+                    </span>
+                </summary>
+                <p class="muted">"0 = not sore, 10 = worst imaginable."</p>
+                {Region::ALL.into_iter().map(|region| view! { <SorenessSlider region draft /> }).collect_view()}
+            </details>
+
+            <div class="field">
+                <label for="run-notes">
+                    "Notes" <span class="optional">" (optional)"</span>
+                </label>
+                <textarea
+                    id="run-notes"
+                    rows="3"
+                    aria-invalid=move || field_state(errors, Field::Notes).0
+                    aria-describedby=move || field_state(errors, Field::Notes).1
+                    prop:value=move || draft.with(|d| d.notes.clone())
+                    on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
+                ></textarea>
+                <p class="muted counter">
+                    {move || format!("{} / {NOTES_MAX_CHARS}", draft.with(|d| d.notes.chars().count()))}
+                </p>
+                <FieldMessage field=Field::Notes errors />
+            </div>
+
+            <button type="submit" class="primary">
+                {submit_label}
+            </button>
+        </form>
+    }
+}
+
+/// `aria-invalid` and `aria-describedby` for a field.
+fn field_state(errors: Memo<FieldErrors>, field: Field) -> (&'static str, Option<String>) {
+    if errors.with(|e| e.contains_key(&field)) {
+        ("true", Some(error_id(field)))
+    } else {
+        ("false", None)
+    }
+}
+
+#[component]
+fn FieldMessage(field: Field, errors: Memo<FieldErrors>) -> impl IntoView {
+    move || {
+        errors.with(|e| e.get(&field).cloned()).map(|message| {
+            view! {
+                <p class="field-error" id=error_id(field)>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn TextField(
+    field: Field,
+    #[prop(into)] label: Signal<String>,
+    draft: RwSignal<RunDraft>,
+    errors: Memo<FieldErrors>,
+    get: fn(&RunDraft) -> String,
+    set: fn(&mut RunDraft, String),
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional, into)] max: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<Option<String>>>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let id = input_id(field);
+    view! {
+        <div class="field" class:invalid=move || errors.with(|e| e.contains_key(&field))>
+            <label for=id>
+                {label}
+                {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
+            </label>
+            <input
+                id=id
+                type=input_type
+                inputmode=inputmode
+                placeholder=placeholder
+                max=max
+                autocomplete="off"
+                aria-invalid=move || field_state(errors, field).0
+                aria-describedby=move || field_state(errors, field).1
+                prop:value=move || draft.with(get)
+                on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+            />
+            {hint.map(|hint| view! { <p class="muted hint">{move || hint.get()}</p> })}
+            <FieldMessage field errors />
+        </div>
+    }
+}
+
+#[component]
+fn RpeScale(draft: RwSignal<RunDraft>, errors: Memo<FieldErrors>) -> impl IntoView {
+    view! {
+        <fieldset
+            class="field rpe"
+            aria-describedby=move || field_state(errors, Field::Rpe).1
+        >
+            <legend>"Effort (RPE 1–10)"</legend>
+            <div class="rpe-options">
+                {(RPE_MIN..=RPE_MAX)
+                    .map(|n| {
+                        let id = format!("rpe-{n}");
+                        let label_for = id.clone();
+                        view! {
+                            <label class="rpe-option" for=label_for>
+                                <input
+                                    type="radio"
+                                    name="rpe"
+                                    id=id
+                                    value=n.to_string()
+                                    aria-label=format!("{n}: {}", rpe_words(n))
+                                    prop:checked=move || draft.with(|d| d.rpe == Some(n))
+                                    on:change=move |_| draft.update(|d| d.rpe = Some(n))
+                                />
+                                <span aria-hidden="true">{n}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="muted rpe-words">
+                {move || match draft.with(|d| d.rpe) {
+                    Some(n) => format!("{n} — {}", rpe_words(n)),
+                    None => "1 very, very easy · 5 hard · 10 maximal".to_string(),
+                }}
+            </p>
+            <FieldMessage field=Field::Rpe errors />
+        </fieldset>
+    }
+}
+
+#[component]
+fn SorenessSlider(region: Region, draft: RwSignal<RunDraft>) -> impl IntoView {
+    let id = format!("sore-{}", region.key());
+    let label_for = id.clone();
+    let level = move || draft.with(|d| d.soreness_of(region));
+    view! {
+        <div class="soreness-row">
+            <label for=label_for>{region.label()}</label>
+            <input
+                type="range"
+                id=id
+                min="0"
+                max=SORENESS_MAX.to_string()
+                step="1"
+                prop:value=move || level().to_string()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev).parse::<u8>().unwrap_or(0);
+                    draft.update(|d| d.set_soreness(region, value));
+                }
+            />
+            <output aria-hidden="true">{level}</output>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! History: runs grouped by training week, and the page that edits one run.
+
+mod edit;
+
+pub use edit::EditRunPage;
+
+use super::AppState;
+use crate::domain::history::{group_by_week, Week};
+use crate::domain::run::Run;
+use crate::domain::settings::Unit;
+use crate::domain::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
+use leptos::prelude::*;
+
+/// Weeks rendered at first and per "Show older weeks", so long histories stay quick.
+const WEEKS_PER_PAGE: usize = 12;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let weeks = Memo::new(move |_| {
+        state
+            .journal
+            .with(|j| group_by_week(&j.runs, j.settings.week_start))
+    });
+    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+    let shown = RwSignal::new(WEEKS_PER_PAGE);
+
+    view! {
+        <section class="page">
+            <h1>"History"</h1>
+            <Show
+                when=move || weeks.with(|w| !w.is_empty())
+                fallback=|| {
+                    view! {
+                        <div class="empty">
+                            <p>"No runs yet. Each run you log appears here, grouped by week with its totals."</p>
+                            <a class="button primary" href="/">
+                                "Log your first run"
+                            </a>
+                        </div>
+                    }
+                }
+            >
+                {move || {
+                    weeks
+                        .with(|all| {
+                            all.iter()
+                                .take(shown.get())
+                                .map(|week| week_view(week, unit.get()))
+                                .collect_view()
+                        })
+                }}
+                <Show when=move || weeks.with(|w| w.len() > shown.get())>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| shown.update(|n| *n += WEEKS_PER_PAGE)
+                    >
+                        "Show older weeks"
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+fn week_view(week: &Week, unit: Unit) -> impl IntoView {
+    let heading = format!(
+        "{} – {}",
+        week.start.format("%-d %b"),
+        week.end().format("%-d %b %Y")
+    );
+    let label = format!("Week {heading}");
+    let count = match week.runs.len() {
+        1 => "1 run".to_string(),
+        n => format!("{n} runs"),
+    };
+    let totals = format!(
+        "{} · {} · {count}",
+        format_distance(week.distance_m, unit),
+        format_duration(week.duration_s)
+    );
+    view! {
+        <section class="week" aria-label=label>
+            <header class="week-header">
+                <h2>{heading}</h2>
+                <p class="week-totals">{totals}</p>
+            </header>
+            <ul class="run-list">
+                {week.runs.iter().map(|run| run_view(run, unit)).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn run_view(run: &Run, unit: Unit) -> impl IntoView {
+    let pace = pace_s_per_unit(run.distance_m as u64, run.duration_s as u64, unit)
+        .map(|p| format_pace(p, unit))
+        .unwrap_or_default();
+    let when = match run.start_time {
+        Some(time) => format!("{} {}", run.date.format("%a %-d %b"), time.format("%H:%M")),
+        None => run.date.format("%a %-d %b").to_string(),
+    };
+    let details = format!(
+        "{} · {} · {pace}",
+        run.kind.label(),
+        format_duration(run.duration_s as u64)
+    );
+    view! {
+        <li>
+            <a class="run-row" href=format!("/runs/{}", run.id)>
+                <span class="run-line">
+                    <span class="run-when">{when}</span>
+                    <span class="run-distance">{format_distance(run.distance_m as u64, unit)}</span>
+                </span>
+                <span class="run-line muted">
+                    <span>{details}</span>
+                    <span>{format!("RPE {}", run.rpe)}</span>
+                </span>
+                {(!run.notes.is_empty())
+                    .then(|| view! { <span class="run-notes">{run.notes.clone()}</span> })}
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,31 @@
+//! "Log a run": the home page for now, because logging is what a runner does most.
+
+use super::clock;
+use super::form::RunForm;
+use super::AppState;
+use crate::domain::draft::RunDraft;
+use crate::domain::run::Run;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let on_save = move |run: Run| {
+        state.journal.update(|j| j.save_run(run));
+        state.say("Run saved.", None);
+        navigate("/history", Default::default());
+    };
+    view! {
+        <section class="page">
+            <h1>"Log a run"</h1>
+            <RunForm
+                initial=RunDraft::new_for(clock::today())
+                id=clock::new_id()
+                submit_label="Save run"
+                on_save
+            />
+        </section>
+    }
+}
