@@ -16,8 +16,10 @@ cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# Playwright empties test-results/ when it starts, so logs go elsewhere.
+mkdir -p target/test-logs
 step "domain tests"
-cargo test
+cargo test 2>&1 | tee target/test-logs/cargo-test.log
 
 step "release build"
 trunk build --release
@@ -26,4 +28,10 @@ step "release sizes"
 node scripts/sizes.mjs dist
 
 step "browser tests (headless Chromium, release build)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=target/test-logs/e2e.json npx playwright test --reporter=list,json
+
+# One closing line for both runners.
+unit_passed=$(awk '/^test result:/ { sum += $4 } END { print sum + 0 }' target/test-logs/cargo-test.log)
+e2e_passed=$(node -e 'const s = require("./target/test-logs/e2e.json").stats; console.log(s.expected + s.flaky)')
+echo
+echo "tests: $((unit_passed + e2e_passed)) passed, 0 failed"

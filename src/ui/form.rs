@@ -82,12 +82,7 @@ where
     };
 
     let distance_label = move || format!("Distance ({})", unit.get().abbrev());
-    let elevation_label = move || {
-        format!(
-            "Elevation gain ({}, optional)",
-            unit.get().elevation_abbrev()
-        )
-    };
+    let elevation_label = move || format!("Elevation gain ({})", unit.get().elevation_abbrev());
     let live_pace = move || draft.with(|d| d.live_pace(unit.get()));
     let duration_reading = move || draft.with(|d| d.duration_reading());
     let today = clock::today().format("%Y-%m-%d").to_string();
@@ -297,7 +292,10 @@ fn TextField(
                 prop:value=move || draft.with(get)
                 on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
             />
-            {hint.map(|hint| view! { <p class="muted hint">{move || hint.get()}</p> })}
+            {move || {
+                hint.and_then(|hint| hint.get())
+                    .map(|text| view! { <p class="muted hint">{text}</p> })
+            }}
             <FieldMessage field errors />
         </div>
     }
