@@ -2,10 +2,12 @@
 //!
 //! Everything here compiles and is tested natively. "Today" is always a parameter.
 
+pub mod advice;
 pub mod draft;
 pub mod envelope;
 pub mod history;
 pub mod journal;
+pub mod load;
 pub mod parse;
 pub mod run;
 pub mod settings;
