@@ -11,4 +11,5 @@ pub mod load;
 pub mod parse;
 pub mod run;
 pub mod settings;
+pub mod today;
 pub mod units;

@@ -4,12 +4,15 @@
 //! hold no formulas: they call `domain` functions inside memos.
 
 mod clock;
+mod download;
 mod form;
 mod history;
+mod how;
 mod log;
 mod settings;
 mod shell;
 mod toast;
+mod today;
 
 use crate::domain::journal::{Deleted, Journal};
 use crate::store::{self, SaveError};

@@ -2,9 +2,11 @@
 //! screens, by CSS), storage banners, the routes and the toast.
 
 use super::history::{EditRunPage, HistoryPage};
+use super::how::HowPage;
 use super::log::LogPage;
 use super::settings::SettingsPage;
 use super::toast::ToastArea;
+use super::today::TodayPage;
 use super::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -23,7 +25,9 @@ pub fn Shell() -> impl IntoView {
                 <main id="main" tabindex="-1">
                     <Banners />
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=LogPage />
+                        <Route path=path!("/") view=TodayPage />
+                        <Route path=path!("/log") view=LogPage />
+                        <Route path=path!("/how") view=HowPage />
                         <Route path=path!("/history") view=HistoryPage />
                         <Route path=path!("/runs/:id") view=EditRunPage />
                         <Route path=path!("/settings") view=SettingsPage />
@@ -44,12 +48,18 @@ struct Tab {
     owns: fn(&str) -> bool,
 }
 
-const TABS: [Tab; 3] = [
+const TABS: [Tab; 4] = [
     Tab {
         href: "/",
+        label: "Today",
+        icon: "M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0.01 0",
+        owns: |path| path == "/" || path.starts_with("/how"),
+    },
+    Tab {
+        href: "/log",
         label: "Log run",
         icon: "M12 5v14M5 12h14",
-        owns: |path| path == "/",
+        owns: |path| path.starts_with("/log"),
     },
     Tab {
         href: "/history",
@@ -140,7 +150,7 @@ fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>
-                "There is nothing at this address. " <a href="/">"Log a run"</a> " or see your "
+                "There is nothing at this address. " <a href="/log">"Log a run"</a> " or see your "
                 <a href="/history">"history"</a> "."
             </p>
         </section>

@@ -20,7 +20,7 @@ const cases = [
 
 for (const c of cases) {
   test(`${c.name}: a message beside the field, nothing saved, nothing typed lost`, async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/log");
     await fillRun(page, c.fields);
     await page.getByRole("button", { name: "Save run" }).click();
 
@@ -31,7 +31,7 @@ for (const c of cases) {
       await expect(page.locator(`#${c.field}`)).toHaveAttribute("aria-describedby", `${c.field}-error`);
       await expect(page.locator(`#${c.field}`)).toBeFocused();
     }
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/log$/);
     expect(await storedText(page)).toBeNull();
     if (c.fields.distance) await expect(page.getByLabel(/^Distance/)).toHaveValue(c.fields.distance);
     if (c.fields.duration) await expect(page.getByLabel("Time (h:mm:ss)")).toHaveValue(c.fields.duration);
@@ -40,7 +40,7 @@ for (const c of cases) {
 }
 
 test("a future date is refused and the message clears once it is fixed", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/log");
   const tomorrow = await localDate(page, 1);
   await fillRun(page, { ...valid, date: tomorrow });
   await page.getByRole("button", { name: "Save run" }).click();
@@ -55,7 +55,7 @@ test("a future date is refused and the message clears once it is fixed", async (
 });
 
 test("an empty form names every required field at once", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/log");
   await page.getByRole("button", { name: "Save run" }).click();
   await expect(page.locator(".field-error")).toHaveCount(3);
   await expect(page.locator("#run-distance-error")).toBeVisible();

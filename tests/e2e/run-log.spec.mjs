@@ -1,13 +1,21 @@
 import { test, expect, DATA_KEY, fillRun, localDate, run, seed, storedText } from "./fixtures.mjs";
 
-test("a new runner sees the log form, with working navigation and no overflow", async ({ page }) => {
+test("a new runner lands on Today, is led to the log form, and navigation stays in the app", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Log a run" })).toBeVisible();
-  await expect(page.getByLabel("Date", { exact: true })).toHaveValue(await localDate(page));
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  await expect(page.getByText("Log your first run to see how loaded your body is")).toBeVisible();
+  await expect(page.getByText("needs 28 days of history")).toBeVisible();
+  await expect(page.getByText("Restride is not a medical device")).toHaveCount(1);
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: "Log run" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Today" })).toHaveAttribute("aria-current", "page");
 
   await page.evaluate(() => (window.stillTheSamePage = true));
+  await page.getByRole("main").getByRole("link", { name: "Log a run" }).click();
+  await expect(page).toHaveURL(/\/log$/);
+  await expect(page.getByRole("heading", { name: "Log a run" })).toBeVisible();
+  await expect(page.getByLabel("Date", { exact: true })).toHaveValue(await localDate(page));
+  await expect(nav.getByRole("link", { name: "Log run" })).toHaveAttribute("aria-current", "page");
+
   await nav.getByRole("link", { name: "History" }).click();
   await expect(page).toHaveURL(/\/history$/);
   expect(await page.evaluate(() => window.stillTheSamePage), "navigation stays in the app").toBe(true);
@@ -20,7 +28,7 @@ test("a new runner sees the log form, with working navigation and no overflow", 
 });
 
 test("a logged run appears in History and is still there after a reload", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/log");
   const today = await localDate(page);
   await fillRun(page, { distance: "10,5", duration: "5230", type: "tempo", rpe: 7, hr: "158", notes: "Windy <b>river</b> loop" });
   await expect(page.getByLabel(/^Distance/)).toHaveValue("10,5");

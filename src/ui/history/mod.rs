@@ -34,7 +34,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! {
                         <div class="empty">
                             <p>"No runs yet. Each run you log appears here, grouped by week with its totals."</p>
-                            <a class="button primary" href="/">
+                            <a class="button primary" href="/log">
                                 "Log your first run"
                             </a>
                         </div>

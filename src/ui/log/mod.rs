@@ -1,4 +1,4 @@
-//! "Log a run": the home page for now, because logging is what a runner does most.
+//! "Log a run": what a runner does most, so it is one tap away on every page.
 
 use super::clock;
 use super::form::RunForm;

@@ -1,0 +1,198 @@
+//! Everything the Today page shows, computed in one pass from the journal.
+//!
+//! The UI keeps this in one memo over the journal, so it is recomputed when a run is
+//! saved or deleted, never while the runner types in a form.
+
+use crate::domain::advice::{assess, Assessment, Signals};
+use crate::domain::history::week_start_of;
+use crate::domain::journal::Journal;
+use crate::domain::load::{
+    daily_series, distance_between, week_progression, Day, Progression, BASELINE_DAYS,
+};
+use chrono::{Days, NaiveDate};
+
+/// Days of daily load and form shown in the charts.
+pub const CHART_DAYS: usize = 90;
+/// Weeks of weekly distance shown in the chart.
+pub const CHART_WEEKS: u64 = 12;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TodaySummary {
+    pub today: NaiveDate,
+    pub series: Vec<Day>,
+    pub signals: Signals,
+    pub assessment: Assessment,
+    pub this_week: Progression,
+    /// Oldest first: the start of each week and its distance in metres.
+    pub weekly_distance: Vec<(NaiveDate, u64)>,
+}
+
+impl TodaySummary {
+    /// `None` before the first run: the page shows its empty state instead.
+    pub fn of(journal: &Journal, today: NaiveDate) -> Option<TodaySummary> {
+        let series = daily_series(&journal.runs, today);
+        if series.is_empty() {
+            return None;
+        }
+        let signals = Signals::gather(&journal.runs, &series, today, journal.settings.unit);
+        let assessment = assess(&signals);
+        let week_start = week_start_of(today, journal.settings.week_start);
+        let weekly_distance = (0..CHART_WEEKS)
+            .rev()
+            .map(|back| {
+                let start = week_start
+                    .checked_sub_days(Days::new(back * 7))
+                    .unwrap_or(week_start);
+                let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
+                (start, distance_between(&journal.runs, start, end))
+            })
+            .collect();
+        Some(TodaySummary {
+            today,
+            this_week: week_progression(&journal.runs, week_start),
+            series,
+            signals,
+            assessment,
+            weekly_distance,
+        })
+    }
+
+    pub fn latest(&self) -> Option<&Day> {
+        self.series.last()
+    }
+
+    /// The last `CHART_DAYS` days (fewer when the history is shorter).
+    pub fn chart_days(&self) -> &[Day] {
+        &self.series[self.series.len().saturating_sub(CHART_DAYS)..]
+    }
+
+    /// Days of history still needed before ACWR is shown.
+    pub fn baseline_days_to_go(&self) -> i64 {
+        (BASELINE_DAYS - self.signals.history_days).max(0)
+    }
+}
+
+/// The daily metrics as CSV, one row per day from the first run to today. Distances are
+/// in km whatever the display unit; a cell is empty only where the value is undefined
+/// (ACWR while chronic load is 0, monotony and strain without load in the last 7 days).
+pub fn daily_csv(series: &[Day]) -> String {
+    let mut csv = String::from(
+        "date,distance_km,load,acute,chronic,acwr,fitness,fatigue,form,monotony,strain\n",
+    );
+    let cell = |value: Option<f64>| value.map(|v| format!("{v:.2}")).unwrap_or_default();
+    for day in series {
+        csv.push_str(&format!(
+            "{},{:.3},{:.2},{:.2},{:.2},{},{:.2},{:.2},{:.2},{},{}\n",
+            day.date.format("%Y-%m-%d"),
+            day.distance_m as f64 / 1000.0,
+            day.load,
+            day.acute,
+            day.chronic,
+            cell(day.acwr),
+            day.fitness,
+            day.fatigue,
+            day.form,
+            cell(day.monotony),
+            cell(day.strain),
+        ));
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::run::{Run, RunKind};
+
+    fn run(date: &str, minutes: u32, rpe: u8, km: u32) -> Run {
+        Run {
+            id: format!("{date}-{minutes}"),
+            date: date.parse().unwrap(),
+            start_time: None,
+            distance_m: km * 1000,
+            duration_s: minutes * 60,
+            kind: RunKind::Easy,
+            rpe,
+            avg_hr: None,
+            elevation_gain_m: None,
+            notes: String::new(),
+            soreness: Default::default(),
+        }
+    }
+
+    #[test]
+    fn no_runs_no_summary() {
+        assert_eq!(
+            TodaySummary::of(&Journal::default(), "2026-11-27".parse().unwrap()),
+            None
+        );
+    }
+
+    #[test]
+    fn csv_rows_match_the_golden_numbers() {
+        // Two days; values by hand: day 1 load 120, acute 0.25·120 = 30, chronic 120·2/29
+        // = 8.2759, ACWR 3.625, fitness 120·(1 − e^(−1/42)) = 2.8234, fatigue 120·(1 − e^(−1/7))
+        // = 15.9747, form 0; monotony of [0,0,0,0,0,0,120]: mean 17.143, SD 41.991 → 0.4082,
+        // strain 120 × 0.4082 = 48.99. Day 2 is a rest day.
+        let runs = [run("2026-11-01", 30, 4, 5)];
+        let series = daily_series(&runs, "2026-11-02".parse().unwrap());
+        let csv = daily_csv(&series);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "date,distance_km,load,acute,chronic,acwr,fitness,fatigue,form,monotony,strain"
+        );
+        assert_eq!(
+            lines[1],
+            "2026-11-01,5.000,120.00,30.00,8.28,3.62,2.82,15.97,0.00,0.41,48.99"
+        );
+        assert!(
+            lines[2].starts_with("2026-11-02,0.000,0.00,22.50,"),
+            "{}",
+            lines[2]
+        );
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn csv_leaves_undefined_cells_empty() {
+        // Ten rest days after one run: monotony and strain are undefined from day 8 on.
+        let runs = [run("2026-11-01", 30, 4, 5)];
+        let series = daily_series(&runs, "2026-11-10".parse().unwrap());
+        let csv = daily_csv(&series);
+        let last = csv.lines().last().unwrap();
+        assert!(last.starts_with("2026-11-10,0.000,0.00,"), "{last}");
+        assert!(last.ends_with(",,"), "monotony and strain empty: {last}");
+        assert_eq!(last.split(',').count(), 11);
+    }
+
+    #[test]
+    fn weekly_distance_covers_twelve_weeks_ending_this_week() {
+        let runs = [
+            run("2026-11-23", 30, 4, 5),
+            run("2026-11-27", 30, 4, 7),
+            run("2026-09-01", 30, 4, 9),
+        ];
+        let journal = Journal {
+            runs: runs.to_vec(),
+            ..Journal::default()
+        };
+        let summary = TodaySummary::of(&journal, "2026-11-27".parse().unwrap()).unwrap();
+        assert_eq!(summary.weekly_distance.len(), 12);
+        assert_eq!(
+            summary.weekly_distance[11],
+            ("2026-11-23".parse().unwrap(), 12_000)
+        );
+        assert_eq!(summary.weekly_distance[0].0, "2026-09-07".parse().unwrap());
+        assert!(
+            summary.weekly_distance[..11].iter().all(|(_, m)| *m == 0),
+            "09-01 is before the window"
+        );
+        assert_eq!(summary.this_week.recent_m, 12_000);
+        assert_eq!(
+            summary.baseline_days_to_go(),
+            0,
+            "history since 09-01 is long enough"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! "How this works": every formula, threshold and source behind Today, in plain words.
+//! Numbers are read from the domain's constants so the page cannot drift from the code.
+
+use crate::domain::advice::{
+    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, BIG_SESSION_FACTOR, FORM_AMBER, FORM_RED,
+    HARD_RPE, LONG_RUN_MINUTES, PAIN_RED_FLAG, RECENT_DAYS, SORE, STREAK_FLAG,
+};
+use crate::domain::load::{
+    ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, DISTANCE_JUMP_PERCENT,
+    FATIGUE_DAYS, FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn HowPage() -> impl IntoView {
+    view! {
+        <section class="page how">
+            <h1>"How this works"</h1>
+            <p>
+                "Restride turns each run into a number for how hard it was on your body, follows those numbers day by day, and reads a few warning signs from them. Everything is computed on this device from what you logged."
+            </p>
+
+            <h2>"Session load"</h2>
+            <p>
+                "Load = effort (RPE 1–10) × minutes. A 45-minute run at RPE 6 is 270. Runs on the same day add up; days without a run count as 0."
+            </p>
+            <p class="muted">{evidence::SESSION_RPE}</p>
+
+            <h2>"Acute and chronic load, and their ratio"</h2>
+            <p>
+                {format!(
+                    "Acute load is an exponentially weighted average of daily load over {ACUTE_DAYS} days, chronic load over {CHRONIC_DAYS} days: each day, average = λ × today's load + (1 − λ) × yesterday's average, with λ = 2 ÷ (days + 1). The ratio acute ÷ chronic (ACWR) compares your last week with your last month. It is shown once {BASELINE_DAYS} days of history exist. Bands: below {ACWR_LOW} low, {ACWR_LOW}–{ACWR_RISING} steady, {ACWR_RISING}–{ACWR_SPIKE} rising, above {ACWR_SPIKE} a load spike.",
+                )}
+            </p>
+            <p>
+                "A load spike means you are doing much more than you are used to. The ratio has been criticised as a predictor of injury — it divides two numbers that share the same recent days, and studies disagree on its value — so Restride treats it only as a prompt to ease off, never as a risk percentage."
+            </p>
+            <p class="muted">{evidence::ACWR} " " {evidence::ACWR_CRITICISM}</p>
+
+            <h2>"Fitness, fatigue and form"</h2>
+            <p>
+                {format!(
+                    "Fitness and fatigue follow daily load with time constants of {FITNESS_DAYS} and {FATIGUE_DAYS} days: each day, value += (load − value) × (1 − e^(−1/τ)). Form today = yesterday's fitness − yesterday's fatigue. Negative form means fatigue is ahead of fitness; once {BASELINE_DAYS} days of history exist Restride turns amber below {:.0} % of fitness and red below {:.0} % (its own thresholds), and counts the full rest days until form is back to 0.",
+                    FORM_AMBER * 100.0,
+                    FORM_RED * 100.0,
+                )}
+            </p>
+            <p class="muted">{evidence::FITNESS_FATIGUE}</p>
+
+            <h2>"Monotony and strain"</h2>
+            <p>
+                {format!(
+                    "Monotony = mean ÷ standard deviation of the last 7 daily loads (rest days count as 0; capped at {MONOTONY_CAP}). Strain = 7-day load × monotony. Monotony above {MONOTONY_FLAG} means your days are too alike: mix easy days, hard days and rest.",
+                )}
+            </p>
+            <p class="muted">{evidence::MONOTONY}</p>
+
+            <h2>"Distance progression"</h2>
+            <p>
+                {format!(
+                    "The last 14 days are compared with the 14 before them. A rise of more than {DISTANCE_JUMP_PERCENT} % is flagged when the earlier period held at least {} km.",
+                    DISTANCE_JUMP_MIN_EARLIER_M / 1000,
+                )}
+            </p>
+            <p class="muted">{evidence::PROGRESSION}</p>
+
+            <h2>"Readiness"</h2>
+            <p>"Each rule that applies adds a reason with your numbers; the most severe decides the colour."</p>
+            <ul>
+                <li>
+                    {format!(
+                        "Red: soreness of {PAIN_RED_FLAG} or more in the last {RECENT_DAYS} days (a pain red flag); a race today or yesterday; ACWR above {ACWR_SPIKE}; form below {:.0} % of fitness.",
+                        FORM_RED * 100.0,
+                    )}
+                </li>
+                <li>
+                    {format!(
+                        "Amber: soreness of {SORE}–{} in the last {RECENT_DAYS} days; a race 2 days ago; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; 2 or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
+                        PAIN_RED_FLAG - 1,
+                        FORM_AMBER * 100.0,
+                    )}
+                </li>
+                <li>"Green: none of these."</li>
+            </ul>
+
+            <h2>"Massage and foam rolling"</h2>
+            <p>
+                {format!(
+                    "Sore regions ({SORE}–{}) get a foam-rolling or self-massage suggestion. After a hard effort — a race, a run of {LONG_RUN_MINUTES} minutes or more, or a session with {BIG_SESSION_FACTOR}× your 28-day average session load — a sports massage is suggested 24–72 hours later, when it eases soreness most. A region at {PAIN_RED_FLAG} or more is never massaged: Restride sends you to a physiotherapist instead.",
+                    PAIN_RED_FLAG - 1,
+                )}
+            </p>
+            <p class="muted">{evidence::MASSAGE_TIMING} " " {evidence::FOAM_ROLLING} " " {evidence::ACUTE_INJURY}</p>
+
+            <h2>"Check the numbers yourself"</h2>
+            <p>
+                "On Today, “Export daily metrics (CSV)” gives one row per day from your first run with every number above, in km, ready for a spreadsheet."
+            </p>
+            <p class="muted">
+                "Restride is not a medical device and does not diagnose. If something hurts, see a professional."
+            </p>
+            <p>
+                <a href="/">"Back to Today"</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,340 @@
+//! Today: readiness with its reasons and recommendations, the load tiles, the charts and
+//! the daily-metrics export. Everything shown comes from one `TodaySummary` memo.
+
+mod chart;
+
+use super::{clock, AppState};
+use crate::domain::advice::{acwr_band, Readiness, Recommendation};
+use crate::domain::load::BASELINE_DAYS;
+use crate::domain::settings::Unit;
+use crate::domain::today::{daily_csv, TodaySummary};
+use crate::domain::units::format_distance;
+use chart::{Chart, ChartData, Series};
+use leptos::prelude::*;
+
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let summary = Memo::new(move |_| state.journal.with(|j| TodaySummary::of(j, today)));
+    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+
+    view! {
+        <section class="page today">
+            <h1>"Today" <span class="muted date">{today.format("%A %-d %B").to_string()}</span></h1>
+            {move || match summary.get() {
+                None => view! { <EmptyState /> }.into_any(),
+                Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
+            }}
+            <p class="muted disclaimer">
+                "Restride is not a medical device. Its advice comes from simple published training-load models and your own logs; it cannot diagnose anything. "
+                <a href="/how">"How this works"</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="empty">
+            <p>
+                "Log your first run to see how loaded your body is and what to do about it: readiness with its reasons, fitness, fatigue and form, and when a massage or foam rolling would help."
+            </p>
+            <p class="muted">
+                {format!(
+                    "Most numbers appear from the first run; the load ratio (acute : chronic) needs {BASELINE_DAYS} days of history.",
+                )}
+            </p>
+            <a class="button primary" href="/log">
+                "Log a run"
+            </a>
+        </div>
+    }
+}
+
+#[component]
+fn Summary(summary: TodaySummary, unit: Unit) -> impl IntoView {
+    let assessment = summary.assessment.clone();
+    let level = assessment.readiness;
+    let (icon, class) = match level {
+        Readiness::Green => ("✓", "ready green"),
+        Readiness::Amber => ("!", "ready amber"),
+        Readiness::Red => ("■", "ready red"),
+    };
+    let csv = StoredValue::new(daily_csv(&summary.series));
+    let export = move |_| {
+        let name = format!(
+            "restride-daily-metrics-{}.csv",
+            clock::today().format("%Y-%m-%d")
+        );
+        csv.with_value(|text| super::download::offer(&name, "text/csv", text));
+    };
+
+    view! {
+        <article class=format!("card {class}") aria-labelledby="readiness-headline">
+            <h2 id="readiness-headline">
+                <span class="ready-icon" aria-hidden="true">{icon}</span>
+                <span class="ready-word">{level.word()}</span>
+                " — "
+                {level.headline()}
+            </h2>
+            {(!assessment.reasons.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="reasons">
+                            {assessment
+                                .reasons
+                                .iter()
+                                .map(|r| view! { <li>{r.text.clone()}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <h3>"What to do"</h3>
+            <ol class="recommendations">
+                {assessment.recommendations.iter().cloned().map(recommendation_view).collect_view()}
+            </ol>
+        </article>
+        <Tiles summary=summary.clone() unit />
+        <Charts summary unit />
+        <p>
+            <button type="button" class="secondary" on:click=export>
+                "Export daily metrics (CSV)"
+            </button>
+        </p>
+    }
+}
+
+fn recommendation_view(rec: Recommendation) -> impl IntoView {
+    view! {
+        <li>
+            <details>
+                <summary>{rec.title}</summary>
+                <p>
+                    <strong>"Why: "</strong>
+                    {rec.why}
+                </p>
+                <p class="muted">
+                    <strong>"Evidence: "</strong>
+                    {rec.evidence}
+                </p>
+            </details>
+        </li>
+    }
+}
+
+fn percent_change(change: Option<f64>) -> String {
+    match change {
+        Some(c) => format!("{:+.0} %", c * 100.0),
+        None => "no runs last week".into(),
+    }
+}
+
+#[component]
+fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
+    let day = summary.latest().cloned();
+    let week = summary.this_week;
+    let acwr = summary.signals.acwr();
+    let to_go = summary.baseline_days_to_go();
+    let rest_days = summary.assessment.rest_days_until_fresh;
+    view! {
+        <div class="tiles">
+            <section class="tile" aria-labelledby="tile-week">
+                <h3 id="tile-week">"This week"</h3>
+                <p class="big">{format_distance(week.recent_m, unit)}</p>
+                <p class="muted">
+                    {format!(
+                        "Last week {} ({})",
+                        format_distance(week.earlier_m, unit),
+                        percent_change(week.change()),
+                    )}
+                </p>
+            </section>
+            <section class="tile" aria-labelledby="tile-load">
+                <h3 id="tile-load">"Load ratio"</h3>
+                {match acwr {
+                    Some(ratio) => {
+                        view! {
+                            <p class="big">{format!("{ratio:.2}")}</p>
+                            <p class="muted">{format!("{} · acute : chronic", acwr_band(ratio))}</p>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <p class="big">"—"</p>
+                            <p class="muted">
+                                {format!("Building your baseline: {to_go} days to go")}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+                {day
+                    .as_ref()
+                    .map(|d| {
+                        view! {
+                            <p class="muted">
+                                {format!("Acute {:.0} · chronic {:.0}", d.acute, d.chronic)}
+                            </p>
+                        }
+                    })}
+            </section>
+            <section class="tile" aria-labelledby="tile-form">
+                <h3 id="tile-form">"Form"</h3>
+                {day
+                    .as_ref()
+                    .map(|d| {
+                        view! {
+                            <p class="big">{format!("{:+.0}", d.form)}</p>
+                            <p class="muted">
+                                {format!("Fitness {:.0} · fatigue {:.0}", d.fitness, d.fatigue)}
+                            </p>
+                        }
+                    })}
+                <p class="muted">
+                    {match rest_days {
+                        0 => "Fresh by tomorrow".to_string(),
+                        1 => "1 rest day until form is back to 0".to_string(),
+                        n => format!("{n} rest days until form is back to 0"),
+                    }}
+                </p>
+            </section>
+            <section class="tile" aria-labelledby="tile-monotony">
+                <h3 id="tile-monotony">"Monotony"</h3>
+                {match day.as_ref().and_then(|d| d.monotony.zip(d.strain)) {
+                    Some((monotony, strain)) => {
+                        view! {
+                            <p class="big">{format!("{monotony:.1}")}</p>
+                            <p class="muted">{format!("Strain {strain:.0}")}</p>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <p class="big">"—"</p>
+                            <p class="muted">"No load in the last 7 days"</p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn Charts(summary: TodaySummary, unit: Unit) -> impl IntoView {
+    let days = summary.chart_days();
+    let day_labels: Vec<String> = days
+        .iter()
+        .map(|d| d.date.format("%a %-d %b").to_string())
+        .collect();
+    let total_km: f64 = summary
+        .weekly_distance
+        .iter()
+        .map(|(_, m)| *m as f64)
+        .sum::<f64>();
+    let weekly = ChartData {
+        title: "Weekly distance, 12 weeks",
+        summary: format!(
+            "{} over 12 weeks; this week {}.",
+            format_distance(total_km as u64, unit),
+            format_distance(summary.this_week.recent_m, unit)
+        ),
+        labels: summary
+            .weekly_distance
+            .iter()
+            .map(|(start, _)| format!("Week of {}", start.format("%-d %b")))
+            .collect(),
+        series: vec![Series {
+            name: unit.abbrev(),
+            class: "bar distance",
+            values: summary
+                .weekly_distance
+                .iter()
+                .map(|(_, m)| *m as f64 / unit.metres_per_unit())
+                .collect(),
+            bars: true,
+        }],
+        decimals: 1,
+    };
+    let last = days.last();
+    let load = ChartData {
+        title: "Daily load with acute and chronic load",
+        summary: match last {
+            Some(d) => format!(
+                "{} days. Today acute load {:.0}, chronic load {:.0}.",
+                days.len(),
+                d.acute,
+                d.chronic
+            ),
+            None => String::new(),
+        },
+        labels: day_labels.clone(),
+        series: vec![
+            Series {
+                name: "load",
+                class: "bar load",
+                values: days.iter().map(|d| d.load).collect(),
+                bars: true,
+            },
+            Series {
+                name: "acute",
+                class: "line acute",
+                values: days.iter().map(|d| d.acute).collect(),
+                bars: false,
+            },
+            Series {
+                name: "chronic",
+                class: "line chronic",
+                values: days.iter().map(|d| d.chronic).collect(),
+                bars: false,
+            },
+        ],
+        decimals: 0,
+    };
+    let form = ChartData {
+        title: "Fitness, fatigue and form",
+        summary: match last {
+            Some(d) => format!(
+                "{} days. Today fitness {:.0}, fatigue {:.0}, form {:.0}.",
+                days.len(),
+                d.fitness,
+                d.fatigue,
+                d.form
+            ),
+            None => String::new(),
+        },
+        labels: day_labels,
+        series: vec![
+            Series {
+                name: "fitness",
+                class: "line fitness",
+                values: days.iter().map(|d| d.fitness).collect(),
+                bars: false,
+            },
+            Series {
+                name: "fatigue",
+                class: "line fatigue",
+                values: days.iter().map(|d| d.fatigue).collect(),
+                bars: false,
+            },
+            Series {
+                name: "form",
+                class: "line form",
+                values: days.iter().map(|d| d.form).collect(),
+                bars: false,
+            },
+        ],
+        decimals: 0,
+    };
+    view! {
+        <div class="charts">
+            <Chart data=weekly />
+            <Chart data=load />
+            <Chart data=form />
+        </div>
+    }
+}
