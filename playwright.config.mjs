@@ -3,7 +3,9 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
 
-const PORT = 4173;
+// E2E_PORT and DIST_DIR let two builds be tested side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.DIST_DIR ?? "dist";
 
 function chromiumPath() {
   const candidates = [
@@ -43,7 +45,7 @@ export default defineConfig({
     { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `node scripts/serve-dist.mjs dist ${PORT}`,
+    command: `node scripts/serve-dist.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 20_000,
