@@ -1,22 +1,11 @@
 // Browser tests run against the release build in dist/, served on 127.0.0.1, in the
 // system's Chromium (never a downloaded browser), at a phone and a desktop size.
 import { defineConfig } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { chromiumPath } from "./scripts/chromium-path.mjs";
 
 // E2E_PORT and DIST_DIR let two builds be tested side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.DIST_DIR ?? "dist";
-
-function chromiumPath() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  ];
-  return candidates.find((path) => path && existsSync(path));
-}
 
 export default defineConfig({
   testDir: "tests/e2e",

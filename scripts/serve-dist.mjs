@@ -1,12 +1,10 @@
 // Serves a built dist/ folder on 127.0.0.1 with the right MIME types. Paths without a
 // file fall back to index.html, as any static host must be set up to do for a
-// single-page app. Usage: node scripts/serve-dist.mjs <dir> <port>
+// single-page app. Usage: node scripts/serve-dist.mjs <dir> <port>, or import { serve }.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.argv[3] ?? 8080);
+import { fileURLToPath } from "node:url";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -22,40 +20,51 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-async function fileFor(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
-  const candidate = join(root, clean);
-  if (!candidate.startsWith(root)) return null;
-  try {
-    const info = await stat(candidate);
-    if (info.isFile()) return candidate;
-    if (info.isDirectory()) {
-      const index = join(candidate, "index.html");
-      if ((await stat(index).catch(() => null))?.isFile()) return index;
+/** Serves `folder` on 127.0.0.1:`port`; resolves to the Node server once listening. */
+export function serve(folder, port) {
+  const root = resolve(folder);
+
+  async function fileFor(urlPath) {
+    const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
+    const candidate = join(root, clean);
+    if (!candidate.startsWith(root)) return null;
+    try {
+      const info = await stat(candidate);
+      if (info.isFile()) return candidate;
+      if (info.isDirectory()) {
+        const index = join(candidate, "index.html");
+        if ((await stat(index).catch(() => null))?.isFile()) return index;
+      }
+    } catch {}
+    return null;
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url, "http://localhost").pathname;
+      let file = await fileFor(path);
+      // Routes of the app (no file extension) get the app; missing assets get a 404.
+      if (!file && !extname(path)) file = join(root, "index.html");
+      if (!file) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (error) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
-  } catch {}
-  return null;
+  });
+  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 
-createServer(async (req, res) => {
-  try {
-    const path = new URL(req.url, "http://localhost").pathname;
-    let file = await fileFor(path);
-    // Routes of the app (no file extension) get the app; missing assets get a 404.
-    if (!file && !extname(path)) file = join(root, "index.html");
-    if (!file) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-      return;
-    }
-    const body = await readFile(file);
-    res.writeHead(200, {
-      "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
-  } catch (error) {
-    res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
-  }
-}).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}`);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const folder = process.argv[2] ?? "dist";
+  const port = Number(process.argv[3] ?? 8080);
+  await serve(folder, port);
+  console.log(`serving ${resolve(folder)} at http://127.0.0.1:${port}`);
+}

@@ -8,6 +8,7 @@ mod download;
 mod form;
 mod history;
 mod how;
+mod install;
 mod log;
 mod settings;
 mod shell;

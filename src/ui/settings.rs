@@ -51,6 +51,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {week_choice(WeekStart::Monday, "Monday")}
                 {week_choice(WeekStart::Sunday, "Sunday")}
             </fieldset>
+            <super::install::InstallOffer />
             <p class="muted">
                 "Everything you log stays in this browser on this device: no account, no server."
             </p>

@@ -3,7 +3,7 @@
 import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
+  page: async ({ page }, use) => {
     const problems = [];
     page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
     page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
@@ -12,11 +12,14 @@ export const test = base.extend({
       if (r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    // The app's origin is the one its first page was loaded from; nothing else may be asked.
+    let appOrigin = null;
     page.on("request", (r) => {
       const url = r.url();
-      if (!url.startsWith(baseURL) && !url.startsWith("data:") && !url.startsWith("blob:")) {
-        problems.push(`request to another origin: ${url}`);
-      }
+      if (url.startsWith("data:") || url.startsWith("blob:")) return;
+      const origin = new URL(url).origin;
+      if (appOrigin === null && r.isNavigationRequest()) appOrigin = origin;
+      if (origin !== appOrigin) problems.push(`request to another origin: ${url}`);
     });
     await use(page);
     expect(problems, "the page must run cleanly").toEqual([]);

@@ -1,0 +1,74 @@
+// Registers the service worker, offers updates, and keeps the install prompt for Settings.
+// Plain JavaScript on purpose: it runs before the WebAssembly loads, and the update banner
+// still works if a broken release fails to start.
+(() => {
+  // Chrome fires this early; the Settings page offers "Install app" while it is kept.
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    window.restrideInstallPrompt = event;
+    window.dispatchEvent(new Event("restride-install-changed"));
+  });
+  window.addEventListener("appinstalled", () => {
+    window.restrideInstallPrompt = null;
+    window.dispatchEvent(new Event("restride-install-changed"));
+  });
+  window.restrideInstall = () => {
+    const prompt = window.restrideInstallPrompt;
+    if (!prompt) return;
+    prompt.prompt();
+    prompt.userChoice.finally(() => {
+      window.restrideInstallPrompt = null;
+      window.dispatchEvent(new Event("restride-install-changed"));
+    });
+  };
+
+  if (!("serviceWorker" in navigator)) return;
+  const workerUrl = new URL("sw.js", document.currentScript.src);
+  let reloadAsked = false;
+
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // Only after the runner tapped Reload; the first install also changes the controller.
+    if (!reloadAsked) return;
+    reloadAsked = false;
+    location.reload();
+  });
+
+  function offerUpdate(worker) {
+    if (document.getElementById("update-banner")) return;
+    const banner = document.createElement("div");
+    banner.id = "update-banner";
+    banner.className = "update-banner";
+    banner.setAttribute("role", "status");
+    const text = document.createElement("span");
+    text.textContent = "Update available";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Reload";
+    button.addEventListener("click", () => {
+      reloadAsked = true;
+      button.disabled = true;
+      worker.postMessage("skip-waiting");
+    });
+    banner.append(text, " — ", button);
+    document.body.append(banner);
+  }
+
+  navigator.serviceWorker
+    .register(workerUrl, { updateViaCache: "none" })
+    .then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+        });
+      });
+      // Look for a new version whenever the app comes back to the foreground.
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") registration.update().catch(() => {});
+      });
+    })
+    .catch(() => {
+      // No service worker (private mode, or an insecure origin): the app still runs online.
+    });
+})();

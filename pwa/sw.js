@@ -1,0 +1,47 @@
+// Restride's service worker. scripts/sw-build.mjs fills in the version and the exact list
+// of files of the build (Trunk's post_build hook), so each release precaches itself under
+// its own cache and an update is always a whole new set of files.
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const CACHE = `restride-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  // cache: "reload" skips the HTTP cache so a new version never mixes in old files.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })))),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("restride-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page asks for this only when the runner taps "Reload" on the update banner.
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  // Other origins are never cached or answered here (the app makes no such request).
+  if (new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    // Every page of the app is index.html of this version: it works offline, and the page
+    // always loads the JS and WebAssembly of the same build.
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match("./index.html")).then((cached) => cached ?? fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(request)).then((cached) => cached ?? fetch(request)),
+  );
+});

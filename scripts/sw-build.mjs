@@ -1,0 +1,36 @@
+// Writes sw.js into a build folder with the exact list of its files and a version derived
+// from their contents. Trunk runs it as a post_build hook on its staging folder; it can
+// also be run on a folder: node scripts/sw-build.mjs dist
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("usage: node scripts/sw-build.mjs <build folder> (or run from Trunk's post_build hook)");
+  process.exit(2);
+}
+
+function* files(folder) {
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const hash = createHash("sha256");
+const precache = [];
+for (const path of files(dir)) {
+  const name = relative(dir, path).split(sep).join("/");
+  if (name === "sw.js") continue;
+  hash.update(name).update("\0").update(readFileSync(path)).update("\0");
+  precache.push(`./${name}`);
+}
+const version = hash.digest("hex").slice(0, 16);
+const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");
+const worker = template
+  .replace('"__VERSION__"', JSON.stringify(version))
+  .replace("__PRECACHE__", JSON.stringify(precache, null, 2));
+writeFileSync(join(dir, "sw.js"), worker);
+console.log(`sw.js: version ${version}, ${precache.length} files precached`);

@@ -1,0 +1,108 @@
+import { test, expect, run, seed } from "./fixtures.mjs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve-dist.mjs";
+
+/** Waits until a service worker controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+test("the manifest parses, its icons load at their declared sizes, start_url is in scope", async ({ page }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifestUrl = new URL(href, page.url());
+  const response = await page.request.get(manifestUrl.href);
+  expect(response.headers()["content-type"]).toContain("application/manifest+json");
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({ name: expect.any(String), short_name: "Restride", display: "standalone" });
+  const scope = new URL(manifest.scope, manifestUrl).href;
+  expect(new URL(manifest.start_url, manifestUrl).href.startsWith(scope)).toBe(true);
+  expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
+  for (const shortcut of manifest.shortcuts) expect(new URL(shortcut.url, manifestUrl).href.startsWith(scope)).toBe(true);
+
+  const icons = [
+    ...manifest.icons.map((i) => ({ src: new URL(i.src, manifestUrl).href, sizes: i.sizes })),
+    { src: new URL(await page.locator('link[rel="apple-touch-icon"]').getAttribute("href"), page.url()).href, sizes: "180x180" },
+  ];
+  for (const icon of icons) {
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, icon.src);
+    expect(size, icon.src).toBe(icon.sizes);
+  }
+});
+
+test("after the first visit the app starts offline, with its data", async ({ page, context }) => {
+  await seed(page, [run({ id: "r1", distance_m: 12345 })]);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator(".card.ready")).toBeVisible();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.locator(".run-row").first()).toContainText("12.35 km");
+  // A deep link opened offline is answered by the cached app too.
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a new build at the same address announces itself and Reload switches to it once", async ({ page }, testInfo) => {
+  // A copy of the release build, served on its own port so it can be replaced mid-test.
+  const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
+  cpSync("dist", folder, { recursive: true });
+  const port = 4300 + testInfo.workerIndex + (testInfo.project.name === "phone" ? 0 : 50);
+  const server = await serve(folder, port);
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    await page.goto(`${origin}/history`);
+    await page.evaluate(() => localStorage.setItem("restride.data", JSON.stringify({ version: 1, runs: [] })));
+    await controlled(page);
+    expect(await page.locator('meta[name="restride-build"]').count()).toBe(0);
+
+    // The second build: one changed file, and the service worker regenerated for it.
+    const index = join(folder, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="restride-build" content="second">'));
+    execFileSync("node", ["scripts/sw-build.mjs", folder]);
+
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.locator("#update-banner");
+    await expect(banner).toContainText("Update available");
+    // Until the runner taps Reload, the page keeps running the version it started with.
+    expect(await page.locator('meta[name="restride-build"]').count()).toBe(0);
+    await banner.getByRole("button", { name: "Reload" }).click();
+    await expect(page.locator('meta[name="restride-build"]')).toHaveCount(1);
+    await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(loads, "exactly one reload").toBe(1);
+    await expect(page.locator("#update-banner")).toHaveCount(0);
+  } finally {
+    server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("Settings offers installation unless the app is already installed", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Install" })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  // Installed: display-mode standalone hides the offer.
+  await page.addInitScript(() => {
+    const real = window.matchMedia.bind(window);
+    window.matchMedia = (query) =>
+      query === "(display-mode: standalone)" ? { matches: true, media: query, addEventListener() {}, removeEventListener() {} } : real(query);
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Install" })).toHaveCount(0);
+});
