@@ -250,7 +250,9 @@ pub struct Assessment {
     pub readiness: Readiness,
     pub reasons: Vec<Reason>,
     pub recommendations: Vec<Recommendation>,
-    pub rest_days_until_fresh: u32,
+    /// Full rest days until form is back to 0; like the form rule, only once the 28-day
+    /// baseline exists (before it, fitness is too small for the count to mean anything).
+    pub rest_days_until_fresh: Option<u32>,
 }
 
 fn region_list(regions: &[Region]) -> String {
@@ -402,7 +404,8 @@ pub fn assess(signals: &Signals) -> Assessment {
     let rest_days = signals
         .today_metrics
         .as_ref()
-        .map_or(0, rest_days_until_fresh);
+        .filter(|_| signals.baseline_ready())
+        .map(rest_days_until_fresh);
     let recommendations = recommend(signals, readiness, &reasons, &red_flags, &sore, rest_days);
     Assessment {
         readiness,
@@ -418,7 +421,7 @@ fn recommend(
     reasons: &[Reason],
     red_flags: &[Region],
     sore: &[Region],
-    rest_days: u32,
+    rest_days: Option<u32>,
 ) -> Vec<Recommendation> {
     let today = signals.today;
     let mut list = Vec::new();
@@ -442,10 +445,11 @@ fn recommend(
         Readiness::Red => Recommendation {
             action: Action::Rest,
             title: "Rest today, or at most 20–30 minutes very easy".into(),
-            why: if rest_days > 0 {
-                format!("{main_reason} About {rest_days} full rest day(s) bring your form back to 0.")
-            } else {
-                main_reason
+            why: match rest_days {
+                Some(days) if days > 0 => format!(
+                    "{main_reason} About {days} full rest day(s) bring your form back to 0."
+                ),
+                _ => main_reason,
             },
             evidence: evidence::RECOVERY_DAYS,
         },
@@ -657,6 +661,10 @@ mod tests {
             assessment.reasons
         );
         assert!(assessment.reasons.is_empty());
+        assert_eq!(
+            assessment.rest_days_until_fresh, None,
+            "no rest-day count without a baseline"
+        );
     }
 
     #[test]
@@ -668,7 +676,7 @@ mod tests {
             assert_eq!(signals.acwr(), None);
             assert_eq!(a.readiness, Readiness::Green);
             assert!(a.reasons.is_empty(), "{:?}", a.reasons);
-            assert_eq!(a.rest_days_until_fresh, 0);
+            assert_eq!(a.rest_days_until_fresh, None);
             assert_eq!(actions(&a), [Action::TrainAsPlanned]);
             assert_eq!(a.recommendations[0].title, "Train as planned");
             assert_eq!(

@@ -70,7 +70,6 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
         week.start.format("%-d %b"),
         week.end().format("%-d %b %Y")
     );
-    let label = format!("Week {heading}");
     let count = match week.runs.len() {
         1 => "1 run".to_string(),
         n => format!("{n} runs"),
@@ -81,7 +80,7 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
         format_duration(week.duration_s)
     );
     view! {
-        <section class="week" aria-label=label>
+        <section class="week">
             <header class="week-header">
                 <h2>{heading}</h2>
                 <p class="week-totals">{totals}</p>

@@ -214,7 +214,8 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                 {move || if as_table.get() { "Hide table" } else { "Show as table" }}
             </button>
             <Show when=move || as_table.get()>
-                <div class="table-scroll">
+                // The table scrolls, so it takes the focus to be scrolled with the keyboard.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{title}, table")>
                     <table>
                         <caption class="visually-hidden">{title}</caption>
                         <thead>

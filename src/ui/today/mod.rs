@@ -139,6 +139,9 @@ fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
     let to_go = summary.baseline_days_to_go();
     let rest_days = summary.assessment.rest_days_until_fresh;
     view! {
+        // Hidden headings keep the tiles and the charts out from under the readiness card
+        // for anyone moving by headings.
+        <h2 class="visually-hidden">"Load and form"</h2>
         <div class="tiles">
             <section class="tile" aria-labelledby="tile-week">
                 <h3 id="tile-week">"This week"</h3>
@@ -195,9 +198,10 @@ fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
                     })}
                 <p class="muted">
                     {match rest_days {
-                        0 => "Fresh by tomorrow".to_string(),
-                        1 => "1 rest day until form is back to 0".to_string(),
-                        n => format!("{n} rest days until form is back to 0"),
+                        None => "Form settles once you have 28 days of history".to_string(),
+                        Some(0) => "Fresh by tomorrow".to_string(),
+                        Some(1) => "1 rest day until form is back to 0".to_string(),
+                        Some(n) => format!("{n} rest days until form is back to 0"),
                     }}
                 </p>
             </section>
@@ -331,6 +335,7 @@ fn Charts(summary: TodaySummary, unit: Unit) -> impl IntoView {
         decimals: 0,
     };
     view! {
+        <h2 class="visually-hidden">"Charts"</h2>
         <div class="charts">
             <Chart data=weekly />
             <Chart data=load />
