@@ -1,6 +1,7 @@
 // Serves a built dist/ folder on 127.0.0.1 with the right MIME types. Paths without a
 // file fall back to index.html, as any static host must be set up to do for a
-// single-page app. Usage: node scripts/serve-dist.mjs <dir> <port>, or import { serve }.
+// single-page app. Usage: node scripts/serve-dist.mjs <dir> <port> [/sub-path/], or
+// import { serve }.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -20,8 +21,11 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `folder` on 127.0.0.1:`port`; resolves to the Node server once listening. */
-export function serve(folder, port) {
+/**
+ * Serves `folder` on 127.0.0.1:`port` under the URL path `prefix` (as a host serving the
+ * app from a sub-path would); resolves to the Node server once listening.
+ */
+export function serve(folder, port, prefix = "/") {
   const root = resolve(folder);
 
   async function fileFor(urlPath) {
@@ -41,7 +45,12 @@ export function serve(folder, port) {
 
   const server = createServer(async (req, res) => {
     try {
-      const path = new URL(req.url, "http://localhost").pathname;
+      const full = new URL(req.url, "http://localhost").pathname;
+      if (!full.startsWith(prefix) && `${full}/` !== prefix) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+        return;
+      }
+      const path = `/${full.slice(prefix.length)}`;
       let file = await fileFor(path);
       // Routes of the app (no file extension) get the app; missing assets get a 404.
       if (!file && !extname(path)) file = join(root, "index.html");
@@ -65,6 +74,7 @@ export function serve(folder, port) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const folder = process.argv[2] ?? "dist";
   const port = Number(process.argv[3] ?? 8080);
-  await serve(folder, port);
-  console.log(`serving ${resolve(folder)} at http://127.0.0.1:${port}`);
+  const prefix = process.argv[4] ?? "/";
+  await serve(folder, port, prefix);
+  console.log(`serving ${resolve(folder)} at http://127.0.0.1:${port}${prefix}`);
 }

@@ -23,6 +23,8 @@ cargo test 2>&1 | tee target/test-logs/cargo-test.log
 
 step "release build"
 trunk build --release
+# The same app built for a sub-path, for the test that serves it from one.
+trunk build --release --public-url /restride/ --dist target/dist-subpath
 
 step "release sizes"
 node scripts/sizes.mjs dist

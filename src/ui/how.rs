@@ -1,6 +1,7 @@
 //! "How this works": every formula, threshold and source behind Today, in plain words.
 //! Numbers are read from the domain's constants so the page cannot drift from the code.
 
+use super::router::href;
 use crate::domain::advice::{
     evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, BIG_SESSION_FACTOR, FORM_AMBER, FORM_RED,
     HARD_RPE, LONG_RUN_MINUTES, PAIN_RED_FLAG, RECENT_DAYS, SORE, STREAK_FLAG,
@@ -100,7 +101,7 @@ pub fn HowPage() -> impl IntoView {
                 "Restride is not a medical device and does not diagnose. If something hurts, see a professional."
             </p>
             <p>
-                <a href="/">"Back to Today"</a>
+                <a href=href("/")>"Back to Today"</a>
             </p>
         </section>
     }

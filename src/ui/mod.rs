@@ -10,6 +10,7 @@ mod history;
 mod how;
 mod install;
 mod log;
+mod router;
 mod settings;
 mod shell;
 mod toast;

@@ -4,80 +4,79 @@
 use super::history::{EditRunPage, HistoryPage};
 use super::how::HowPage;
 use super::log::LogPage;
+use super::router::{href, Page, Router};
 use super::settings::SettingsPage;
 use super::toast::ToastArea;
 use super::today::TodayPage;
 use super::AppState;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 #[component]
 pub fn Shell() -> impl IntoView {
+    let router = Router::install();
+    let page = move || match router.page.get() {
+        Page::Today => view! { <TodayPage /> }.into_any(),
+        Page::Log => view! { <LogPage /> }.into_any(),
+        Page::History => view! { <HistoryPage /> }.into_any(),
+        Page::EditRun(id) => view! { <EditRunPage id /> }.into_any(),
+        Page::Settings => view! { <SettingsPage /> }.into_any(),
+        Page::How => view! { <HowPage /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
+    };
     view! {
-        <Router>
-            <a class="skip-link" href="#main">
-                "Skip to content"
-            </a>
-            <div class="app">
-                <Nav />
-                <main id="main" tabindex="-1">
-                    <Banners />
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=TodayPage />
-                        <Route path=path!("/log") view=LogPage />
-                        <Route path=path!("/how") view=HowPage />
-                        <Route path=path!("/history") view=HistoryPage />
-                        <Route path=path!("/runs/:id") view=EditRunPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                    </Routes>
-                </main>
-            </div>
-            <ToastArea />
-        </Router>
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
+        <div class="app">
+            <Nav />
+            <main id="main" tabindex="-1">
+                <Banners />
+                {page}
+            </main>
+        </div>
+        <ToastArea />
     }
 }
 
-/// A tab, active for its own path and for the pages under it.
+/// A tab, active for its own page and for the pages under it.
 struct Tab {
-    href: &'static str,
+    path: &'static str,
     label: &'static str,
     /// An SVG path drawn with a stroke, so icons need no font glyphs.
     icon: &'static str,
-    owns: fn(&str) -> bool,
+    owns: fn(&Page) -> bool,
 }
 
 const TABS: [Tab; 4] = [
     Tab {
-        href: "/",
+        path: "/",
         label: "Today",
         icon: "M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0.01 0",
-        owns: |path| path == "/" || path.starts_with("/how"),
+        owns: |page| matches!(page, Page::Today | Page::How),
     },
     Tab {
-        href: "/log",
+        path: "/log",
         label: "Log run",
         icon: "M12 5v14M5 12h14",
-        owns: |path| path.starts_with("/log"),
+        owns: |page| *page == Page::Log,
     },
     Tab {
-        href: "/history",
+        path: "/history",
         label: "History",
         icon: "M4 6h16M4 12h16M4 18h10",
-        owns: |path| path.starts_with("/history") || path.starts_with("/runs/"),
+        owns: |page| matches!(page, Page::History | Page::EditRun(_)),
     },
     Tab {
-        href: "/settings",
+        path: "/settings",
         label: "Settings",
         icon: "M4 7h10M18 7h2M4 17h2M10 17h10M16 5v4M8 15v4",
-        owns: |path| path.starts_with("/settings"),
+        owns: |page| *page == Page::Settings,
     },
 ];
 
 #[component]
 fn Nav() -> impl IntoView {
-    let location = use_location();
+    let router = expect_context::<Router>();
     view! {
         <nav class="nav" aria-label="Main">
             <span class="brand" aria-hidden="true">
@@ -88,10 +87,10 @@ fn Nav() -> impl IntoView {
                     .iter()
                     .map(|tab| {
                         let owns = tab.owns;
-                        let current = move || location.pathname.with(|p| owns(p)).then_some("page");
+                        let current = move || router.page.with(owns).then_some("page");
                         view! {
                             <li>
-                                <a href=tab.href aria-current=current>
+                                <a href=href(tab.path) aria-current=current>
                                     <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
                                         <path d=tab.icon />
                                     </svg>
@@ -150,8 +149,8 @@ fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>
-                "There is nothing at this address. " <a href="/log">"Log a run"</a> " or see your "
-                <a href="/history">"history"</a> "."
+                "There is nothing at this address. " <a href=href("/log")>"Log a run"</a> " or see your "
+                <a href=href("/history")>"history"</a> "."
             </p>
         </section>
     }

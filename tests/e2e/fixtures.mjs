@@ -47,6 +47,9 @@ export async function storedText(page) {
 /** Puts an envelope in storage and reloads, as if the runner had logged these before. */
 export async function seed(page, runs, settings = {}) {
   await page.goto("/");
+  // The app reads storage once at start-up (WebAssembly may finish loading after the
+  // load event): let that happen first, so the reload below is the one that reads the seed.
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
   await page.evaluate(
     ([key, text]) => localStorage.setItem(key, text),
     [DATA_KEY, JSON.stringify({ version: 1, settings: { unit: "km", week_start: "monday", ...settings }, runs })],

@@ -41,6 +41,8 @@ test("the week start setting regroups History", async ({ page }) => {
 test("unreadable stored data is kept, explained, and never overwritten", async ({ page }) => {
   const broken = '{"version":1,"runs":[{"id":"x","distance_m":';
   await page.goto("/");
+  // The app reads storage once when it starts; let that happen before the value changes.
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, broken]);
   await page.reload();
 
@@ -65,6 +67,7 @@ test("unreadable stored data is kept, explained, and never overwritten", async (
 test("data from a newer version is not touched", async ({ page }) => {
   const newer = JSON.stringify({ version: 99, runs: [] });
   await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, newer]);
   await page.reload();
   await expect(page.getByRole("alert")).toContainText("newer version of Restride");

@@ -3,34 +3,29 @@
 use crate::domain::draft::RunDraft;
 use crate::domain::run::Run;
 use crate::ui::form::RunForm;
+use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
+/// Rendered anew for each id by the router.
 #[component]
-pub fn EditRunPage() -> impl IntoView {
+pub fn EditRunPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
-
+    // Untracked: the form must not reset itself when the journal changes.
+    let found = state.journal.with_untracked(|j| j.run(&id).cloned());
     view! {
         <section class="page">
             <h1>"Edit run"</h1>
-            {move || {
-                let id = id();
-                // Untracked: the form must not reset itself when the journal changes.
-                let found = state.journal.with_untracked(|j| j.run(&id).cloned());
-                match found {
-                    Some(run) => view! { <EditForm run /> }.into_any(),
-                    None => {
-                        view! {
-                            <p>
-                                "This run does not exist (it may have been deleted). "
-                                <a href="/history">"Back to history"</a>
-                            </p>
-                        }
-                            .into_any()
+            {match found {
+                Some(run) => view! { <EditForm run /> }.into_any(),
+                None => {
+                    view! {
+                        <p>
+                            "This run does not exist (it may have been deleted). "
+                            <a href=href("/history")>"Back to history"</a>
+                        </p>
                     }
+                        .into_any()
                 }
             }}
         </section>
@@ -40,15 +35,14 @@ pub fn EditRunPage() -> impl IntoView {
 #[component]
 fn EditForm(run: Run) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
+    let router = expect_context::<Router>();
     let unit = state.journal.with_untracked(|j| j.settings.unit);
     let id = run.id.clone();
 
-    let go_to_history = navigate.clone();
     let on_save = move |run: Run| {
         state.journal.update(|j| j.save_run(run));
         state.say("Changes saved.", None);
-        go_to_history("/history", Default::default());
+        router.go("/history");
     };
     let delete = {
         let id = id.clone();
@@ -58,7 +52,7 @@ fn EditForm(run: Run) -> impl IntoView {
             if let Some(deleted) = deleted {
                 state.say("Run deleted.", Some(deleted));
             }
-            navigate("/history", Default::default());
+            router.go("/history");
         }
     };
 

@@ -4,6 +4,7 @@ mod edit;
 
 pub use edit::EditRunPage;
 
+use super::router::href;
 use super::AppState;
 use crate::domain::history::{group_by_week, Week};
 use crate::domain::run::Run;
@@ -34,7 +35,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! {
                         <div class="empty">
                             <p>"No runs yet. Each run you log appears here, grouped by week with its totals."</p>
-                            <a class="button primary" href="/log">
+                            <a class="button primary" href=href("/log")>
                                 "Log your first run"
                             </a>
                         </div>
@@ -107,7 +108,7 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
     );
     view! {
         <li>
-            <a class="run-row" href=format!("/runs/{}", run.id)>
+            <a class="run-row" href=href(&format!("/runs/{}", run.id))>
                 <span class="run-line">
                     <span class="run-when">{when}</span>
                     <span class="run-distance">{format_distance(run.distance_m as u64, unit)}</span>

@@ -5,17 +5,17 @@ use super::form::RunForm;
 use super::AppState;
 use crate::domain::draft::RunDraft;
 use crate::domain::run::Run;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn LogPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
+    let router = expect_context::<Router>();
     let on_save = move |run: Run| {
         state.journal.update(|j| j.save_run(run));
         state.say("Run saved.", None);
-        navigate("/history", Default::default());
+        router.go("/history");
     };
     view! {
         <section class="page">

@@ -3,6 +3,7 @@
 
 mod chart;
 
+use super::router::href;
 use super::{clock, AppState};
 use crate::domain::advice::{acwr_band, Readiness, Recommendation};
 use crate::domain::load::BASELINE_DAYS;
@@ -28,7 +29,7 @@ pub fn TodayPage() -> impl IntoView {
             }}
             <p class="muted disclaimer">
                 "Restride is not a medical device. Its advice comes from simple published training-load models and your own logs; it cannot diagnose anything. "
-                <a href="/how">"How this works"</a>
+                <a href=href("/how")>"How this works"</a>
             </p>
         </section>
     }
@@ -46,7 +47,7 @@ fn EmptyState() -> impl IntoView {
                     "Most numbers appear from the first run; the load ratio (acute : chronic) needs {BASELINE_DAYS} days of history.",
                 )}
             </p>
-            <a class="button primary" href="/log">
+            <a class="button primary" href=href("/log")>
                 "Log a run"
             </a>
         </div>
