@@ -1,15 +1,19 @@
-// Writes sw.js into a build folder with the exact list of its files and a version derived
-// from their contents. Trunk runs it as a post_build hook on its staging folder; it can
-// also be run on a folder: node scripts/sw-build.mjs dist
+// Finishes a build folder: adds the Content-Security-Policy to index.html (scripts/csp.mjs),
+// then writes sw.js with the exact list of the folder's files and a version derived from
+// their contents. Trunk runs it as a post_build hook on its staging folder; it can also be
+// run on a folder: node scripts/sw-build.mjs dist
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { addCsp } from "./csp.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("usage: node scripts/sw-build.mjs <build folder> (or run from Trunk's post_build hook)");
   process.exit(2);
 }
+
+addCsp(dir);
 
 function* files(folder) {
   for (const name of readdirSync(folder).sort()) {
