@@ -207,24 +207,7 @@ pub fn week_progression(runs: &[Run], week_start: NaiveDate) -> Progression {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::RunKind;
     use proptest::prelude::*;
-
-    fn run(date: &str, minutes: u32, rpe: u8, km: u32) -> Run {
-        Run {
-            id: format!("{date}-{minutes}-{rpe}"),
-            date: date.parse().unwrap(),
-            start_time: None,
-            distance_m: km * 1000,
-            duration_s: minutes * 60,
-            kind: RunKind::Easy,
-            rpe,
-            avg_hr: None,
-            elevation_gain_m: None,
-            notes: String::new(),
-            soreness: Default::default(),
-        }
-    }
 
     fn d(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -236,8 +219,8 @@ mod tests {
 
     #[test]
     fn session_load_is_rpe_times_minutes() {
-        assert_eq!(session_load(&run("2026-11-01", 45, 6, 8)), 270.0);
-        let mut odd = run("2026-11-01", 0, 5, 1);
+        assert_eq!(session_load(&Run::sample("2026-11-01", 45, 6, 8)), 270.0);
+        let mut odd = Run::sample("2026-11-01", 0, 5, 1);
         odd.duration_s = 90; // 1.5 min
         assert_eq!(session_load(&odd), 7.5);
     }
@@ -377,12 +360,12 @@ mod tests {
             ),
         ];
         let runs = [
-            run("2026-11-01", 30, 4, 5),
-            run("2026-11-03", 45, 6, 8),
-            run("2026-11-03", 20, 3, 3),
-            run("2026-11-05", 90, 5, 16),
-            run("2026-11-06", 40, 8, 7),
-            run("2026-11-08", 60, 7, 11),
+            Run::sample("2026-11-01", 30, 4, 5),
+            Run::sample("2026-11-03", 45, 6, 8),
+            Run::sample("2026-11-03", 20, 3, 3),
+            Run::sample("2026-11-05", 90, 5, 16),
+            Run::sample("2026-11-06", 40, 8, 7),
+            Run::sample("2026-11-08", 60, 7, 11),
         ];
         let series = daily_series(&runs, d("2026-11-10"));
         assert_eq!(series.len(), expected.len());
@@ -436,15 +419,18 @@ mod tests {
     #[test]
     fn the_series_is_empty_without_runs_and_ignores_future_runs() {
         assert!(daily_series(&[], d("2026-11-10")).is_empty());
-        let future = [run("2026-12-01", 30, 4, 5)];
+        let future = [Run::sample("2026-12-01", 30, 4, 5)];
         assert!(daily_series(&future, d("2026-11-10")).is_empty());
-        let mixed = [run("2026-11-09", 30, 4, 5), run("2026-12-01", 30, 4, 5)];
+        let mixed = [
+            Run::sample("2026-11-09", 30, 4, 5),
+            Run::sample("2026-12-01", 30, 4, 5),
+        ];
         assert_eq!(daily_series(&mixed, d("2026-11-10")).len(), 2);
     }
 
     #[test]
     fn no_rest_days_needed_when_fresh() {
-        let series = daily_series(&[run("2026-01-01", 30, 4, 5)], d("2026-06-01"));
+        let series = daily_series(&[Run::sample("2026-01-01", 30, 4, 5)], d("2026-06-01"));
         let last = series.last().unwrap();
         assert!(last.fitness > last.fatigue);
         assert_eq!(rest_days_until_fresh(last), 0);
@@ -455,11 +441,11 @@ mod tests {
         let today = d("2026-11-28");
         // Earlier 14 days are 11-01 … 11-14 (20 km); the last 14 are 11-15 … 11-28 (27 km, +35 %).
         let runs = [
-            run("2026-10-31", 50, 4, 5),
-            run("2026-11-01", 50, 4, 10),
-            run("2026-11-14", 50, 4, 10),
-            run("2026-11-15", 50, 4, 13),
-            run("2026-11-28", 50, 4, 14),
+            Run::sample("2026-10-31", 50, 4, 5),
+            Run::sample("2026-11-01", 50, 4, 10),
+            Run::sample("2026-11-14", 50, 4, 10),
+            Run::sample("2026-11-15", 50, 4, 13),
+            Run::sample("2026-11-28", 50, 4, 14),
         ];
         let p = two_week_progression(&runs, today);
         assert_eq!((p.earlier_m, p.recent_m), (20_000, 27_000));
@@ -496,7 +482,7 @@ mod tests {
                 rows.into_iter()
                     .map(|(day, minutes, rpe, km)| {
                         let date = d("2013-01-01").checked_add_days(Days::new(day)).unwrap();
-                        let mut r = run(&date.to_string(), minutes, rpe, km.max(1));
+                        let mut r = Run::sample(&date.to_string(), minutes, rpe, km.max(1));
                         r.id = format!("{day}-{minutes}-{rpe}-{km}");
                         r
                     })

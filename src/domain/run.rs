@@ -162,6 +162,27 @@ impl Region {
     }
 }
 
+#[cfg(test)]
+impl Run {
+    /// A plain easy run for tests: `Run::sample("2026-11-01", 45, 6, 8)` is 45 minutes at
+    /// RPE 6 over 8 km. The id is made from the arguments.
+    pub fn sample(date: &str, minutes: u32, rpe: u8, km: u32) -> Run {
+        Run {
+            id: format!("{date}-{minutes}-{rpe}-{km}"),
+            date: date.parse().expect("test dates are valid"),
+            start_time: None,
+            distance_m: km * 1000,
+            duration_s: minutes * 60,
+            kind: RunKind::Easy,
+            rpe,
+            avg_hr: None,
+            elevation_gain_m: None,
+            notes: String::new(),
+            soreness: BTreeMap::new(),
+        }
+    }
+}
+
 pub const RPE_MIN: u8 = 1;
 pub const RPE_MAX: u8 = 10;
 pub const SORENESS_MAX: u8 = 10;

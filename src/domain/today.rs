@@ -102,23 +102,7 @@ pub fn daily_csv(series: &[Day]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::{Run, RunKind};
-
-    fn run(date: &str, minutes: u32, rpe: u8, km: u32) -> Run {
-        Run {
-            id: format!("{date}-{minutes}"),
-            date: date.parse().unwrap(),
-            start_time: None,
-            distance_m: km * 1000,
-            duration_s: minutes * 60,
-            kind: RunKind::Easy,
-            rpe,
-            avg_hr: None,
-            elevation_gain_m: None,
-            notes: String::new(),
-            soreness: Default::default(),
-        }
-    }
+    use crate::domain::run::Run;
 
     #[test]
     fn no_runs_no_summary() {
@@ -134,7 +118,7 @@ mod tests {
         // = 8.2759, ACWR 3.625, fitness 120·(1 − e^(−1/42)) = 2.8234, fatigue 120·(1 − e^(−1/7))
         // = 15.9747, form 0; monotony of [0,0,0,0,0,0,120]: mean 17.143, SD 41.991 → 0.4082,
         // strain 120 × 0.4082 = 48.99. Day 2 is a rest day.
-        let runs = [run("2026-11-01", 30, 4, 5)];
+        let runs = [Run::sample("2026-11-01", 30, 4, 5)];
         let series = daily_series(&runs, "2026-11-02".parse().unwrap());
         let csv = daily_csv(&series);
         let lines: Vec<&str> = csv.lines().collect();
@@ -157,7 +141,7 @@ mod tests {
     #[test]
     fn csv_leaves_undefined_cells_empty() {
         // Ten rest days after one run: monotony and strain are undefined from day 8 on.
-        let runs = [run("2026-11-01", 30, 4, 5)];
+        let runs = [Run::sample("2026-11-01", 30, 4, 5)];
         let series = daily_series(&runs, "2026-11-10".parse().unwrap());
         let csv = daily_csv(&series);
         let last = csv.lines().last().unwrap();
@@ -169,9 +153,9 @@ mod tests {
     #[test]
     fn weekly_distance_covers_twelve_weeks_ending_this_week() {
         let runs = [
-            run("2026-11-23", 30, 4, 5),
-            run("2026-11-27", 30, 4, 7),
-            run("2026-09-01", 30, 4, 9),
+            Run::sample("2026-11-23", 30, 4, 5),
+            Run::sample("2026-11-27", 30, 4, 7),
+            Run::sample("2026-09-01", 30, 4, 9),
         ];
         let journal = Journal {
             runs: runs.to_vec(),
