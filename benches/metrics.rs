@@ -2,6 +2,9 @@
 //! runs: `daily_series` + `Signals::gather` + `assess`, as `TodaySummary::of` does it
 //! whenever a run is saved or deleted.
 //!
+//! Also the stored envelope's encode and decode (`storage`), what saving and starting up
+//! cost on top, for 5,000 and 20,000 runs.
+//!
 //! Run with `cargo bench --bench metrics` (add `-- --quick` for a short run).
 //!
 //! The histories are generated deterministically by a small LCG, so every run of the
@@ -14,6 +17,8 @@ mod native {
     use chrono::{Days, NaiveDate};
     use criterion::{BenchmarkId, Criterion, Throughput};
     use restride::domain::advice::{assess, Signals};
+    use restride::domain::envelope;
+    use restride::domain::journal::Journal;
     use restride::domain::load::daily_series;
     use restride::domain::run::{Region, Run, RunKind};
     use restride::domain::settings::Unit;
@@ -165,7 +170,28 @@ mod native {
         group.finish();
     }
 
-    criterion::criterion_group!(benches, today_recompute, parts);
+    /// Encoding and decoding the stored envelope: the Rust half of a save and of start-up.
+    pub fn storage(c: &mut Criterion) {
+        let mut group = c.benchmark_group("storage");
+        for size in [5_000, 20_000] {
+            let (runs, _) = history(size, 0x5eed + size as u64);
+            let journal = Journal {
+                settings: Default::default(),
+                runs,
+            };
+            let text = envelope::encode(&journal);
+            group.throughput(Throughput::Elements(size as u64));
+            group.bench_with_input(BenchmarkId::new("encode", size), &journal, |b, journal| {
+                b.iter(|| envelope::encode(black_box(journal)))
+            });
+            group.bench_with_input(BenchmarkId::new("decode", size), &text, |b, text| {
+                b.iter(|| envelope::decode(black_box(text)))
+            });
+        }
+        group.finish();
+    }
+
+    criterion::criterion_group!(benches, today_recompute, parts, storage);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -39,6 +39,17 @@ impl Journal {
         })
     }
 
+    /// Another copy of the journal with every run of this one it lacks added: used when
+    /// this copy could not be saved, so adopting the other one must not drop its runs.
+    pub fn with_runs_of(mut self, ours: &Journal) -> Journal {
+        for run in &ours.runs {
+            if self.run(&run.id).is_none() {
+                self.runs.push(run.clone());
+            }
+        }
+        self
+    }
+
     /// Puts a deleted run back at its old place; a second Undo changes nothing.
     pub fn restore(&mut self, deleted: Deleted) {
         if self.run(&deleted.run.id).is_none() {
@@ -83,6 +94,28 @@ mod tests {
         assert_eq!(journal, before);
         journal.restore(deleted);
         assert_eq!(journal, before, "a second undo must not duplicate the run");
+    }
+
+    #[test]
+    fn a_copy_gains_only_the_runs_it_lacks() {
+        let mut edited = run("a");
+        edited.distance_m = 9000;
+        let theirs = Journal {
+            runs: vec![edited, run("b")],
+            ..Journal::default()
+        };
+        let ours = Journal {
+            runs: vec![run("a"), run("c")],
+            ..Journal::default()
+        };
+        let merged = theirs.with_runs_of(&ours);
+        let ids: Vec<&str> = merged.runs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(
+            merged.run("a").unwrap().distance_m,
+            9000,
+            "their version of a shared run wins"
+        );
     }
 
     #[test]

@@ -11,5 +11,6 @@ pub mod load;
 pub mod parse;
 pub mod run;
 pub mod settings;
+pub mod storage;
 pub mod today;
 pub mod units;

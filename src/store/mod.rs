@@ -11,6 +11,7 @@
 
 use crate::domain::envelope::{self, DecodeError};
 use crate::domain::journal::Journal;
+use crate::domain::storage;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 
@@ -18,6 +19,8 @@ pub const DATA_KEY: &str = "restride.data";
 /// Prefix of the copies kept of stored text that could not be read; the suffix is the
 /// time of the copy in milliseconds, so an older copy is never replaced.
 pub const UNREADABLE_COPY_PREFIX: &str = "restride.unreadable.";
+/// Every key Restride writes starts with this.
+pub const KEY_PREFIX: &str = "restride.";
 
 /// What start-up found in storage, in words for the runner.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +96,23 @@ pub fn load(now_ms: f64) -> Loaded {
     }
 }
 
+/// Bytes taken by Restride's keys and values in `localStorage`, counted as the domain's
+/// storage convention says (UTF-16 code units × 2); `None` when storage cannot be used.
+pub fn bytes_used() -> Option<u64> {
+    let storage = storage()?;
+    let mut bytes = 0;
+    for index in 0..storage.length().ok()? {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if key.starts_with(KEY_PREFIX) {
+            let value = storage.get_item(&key).ok()?.unwrap_or_default();
+            bytes += storage::bytes_for_text(&key) + storage::bytes_for_text(&value);
+        }
+    }
+    Some(bytes)
+}
+
 fn keep_unreadable(
     storage: &web_sys::Storage,
     raw: &str,
@@ -141,4 +161,13 @@ impl Store {
         *self.last_written.borrow_mut() = journal.clone();
         Ok(())
     }
+}
+
+/// The journal another tab has just saved, read from a `storage` event on the data key;
+/// `None` for other keys, a removal, or text this build cannot read.
+pub fn journal_from_other_tab(event: &web_sys::StorageEvent) -> Option<Journal> {
+    if event.key().as_deref() != Some(DATA_KEY) {
+        return None;
+    }
+    envelope::decode(&event.new_value()?).ok()
 }

@@ -68,5 +68,21 @@ fn App() -> impl IntoView {
         }
     });
 
+    // Another tab saved: take its journal, so this tab's next save builds on it instead of
+    // overwriting it. If this tab's own last save failed, keep its runs as well.
+    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(theirs) = store::journal_from_other_tab(&event) {
+            let unsaved = state.save_problem.get_untracked().is_some();
+            state.journal.update(|ours| {
+                *ours = if unsaved {
+                    theirs.with_runs_of(ours)
+                } else {
+                    theirs
+                };
+            });
+        }
+    });
+    on_cleanup(move || other_tab.remove());
+
     view! { <shell::Shell /> }
 }

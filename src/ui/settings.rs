@@ -1,7 +1,9 @@
-//! Display preferences: units and the first day of the week.
+//! Display preferences (units, the first day of the week) and how much storage is used.
 
 use super::AppState;
 use crate::domain::settings::{Unit, WeekStart};
+use crate::domain::storage::StorageUse;
+use crate::store;
 use leptos::prelude::*;
 
 #[component]
@@ -55,6 +57,20 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="muted">
                 "Everything you log stays in this browser on this device: no account, no server."
             </p>
+            <StorageUsed />
         </section>
     }
+}
+
+/// Storage used by Restride against the assumed quota, with a warning when nearly full.
+/// Measured when the page opens: nothing on this page changes the stored size (km and mi,
+/// Monday and Sunday are the same length), and every visit measures again.
+#[component]
+fn StorageUsed() -> impl IntoView {
+    store::bytes_used().map(StorageUse::of).map(|use_| {
+        view! {
+            <p class="storage-use">{use_.summary()}</p>
+            {use_.warning().map(|text| view! { <p class="storage-warning">{text}</p> })}
+        }
+    })
 }

@@ -63,13 +63,15 @@ fn Summary(summary: TodaySummary, unit: Unit) -> impl IntoView {
         Readiness::Amber => ("!", "ready amber"),
         Readiness::Red => ("■", "ready red"),
     };
-    let csv = StoredValue::new(daily_csv(&summary.series));
+    // The CSV is written only when asked for: with years of history it is thousands of rows.
+    let series = StoredValue::new(summary.series.clone());
     let export = move |_| {
         let name = format!(
             "restride-daily-metrics-{}.csv",
             clock::today().format("%Y-%m-%d")
         );
-        csv.with_value(|text| super::download::offer(&name, "text/csv", text));
+        let text = series.with_value(|days| daily_csv(days));
+        super::download::offer(&name, "text/csv", &text);
     };
 
     view! {

@@ -1,0 +1,188 @@
+// Gathers what scripts/bench.sh measured into one table on stdout and the same figures in
+// target/bench/bench.json, with every budget marked "met", "NOT met" or "not measured".
+// Usage: node bench/report.mjs <dist> <baseline dist>
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { GZIP_BUDGET, firstLoadSizes, sizesOfAll } from "../scripts/first-load.mjs";
+import { envelopeText, localToday } from "./runs.mjs";
+
+const [dist = "dist", baselineDist = "target/bench-baseline/dist"] = process.argv.slice(2);
+const OUT = "target/bench";
+const failedSteps = (process.env.BENCH_FAILED ?? "").split(/\s+/).filter(Boolean);
+
+const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
+const quiet = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+};
+
+// ---- machine and tools
+const model = quiet("lscpu", [])?.match(/^Model name:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? "unknown";
+const machine = { nproc: Number(quiet("nproc", [])) || availableParallelism(), cpuModel: model, loadAverage1m: loadavg()[0] };
+const tools = {
+  rustc: quiet("rustc", ["--version"]),
+  trunk: quiet("trunk", ["--version"]),
+  wasmBindgen: quiet("wasm-bindgen", ["--version"]),
+  wasmOpt: quiet("wasm-opt", ["--version"]),
+  node: process.version,
+};
+
+// ---- size
+const size = {
+  dist,
+  files: sizesOfAll(dist),
+  firstLoad: firstLoadSizes(dist),
+  baseline: { dist: baselineDist, files: sizesOfAll(baselineDist), firstLoad: firstLoadSizes(baselineDist) },
+};
+
+// ---- compute (criterion's median point estimates, in ns)
+const estimate = (...path) => readJson(join("target/criterion", ...path, "new/estimates.json"))?.median?.point_estimate ?? null;
+const recompute = Object.fromEntries([1000, 5000, 20000].map((n) => [n, estimate("today_recompute", String(n))]));
+const compute = {
+  recomputeMedianNs: recompute,
+  ratio20kTo5k: recompute[20000] && recompute[5000] ? recompute[20000] / recompute[5000] : null,
+  storageMedianNs: Object.fromEntries(
+    ["encode", "decode"].flatMap((op) => [5000, 20000].map((n) => [`${op}/${n}`, estimate("storage", op, String(n))])),
+  ),
+};
+
+// ---- start-up, read, save (bench/startup.spec.mjs)
+const startupPart = readJson(join(OUT, "startup.json"));
+const savePart = readJson(join(OUT, "save.json"));
+const browser =
+  startupPart || savePart
+    ? {
+        ...(savePart ?? {}),
+        ...(startupPart ?? {}),
+        startup: startupPart?.startup ?? null,
+        save: savePart?.save ?? null,
+        retried: [...(startupPart?.retried ?? []), ...(savePart?.retried ?? [])],
+      }
+    : null;
+
+// ---- storage: the generated 5,000-run envelope, and the app's own text after a save
+const text5k = envelopeText(5000, browser?.today ?? localToday());
+const appSave5k = browser?.save?.["5000"]?.median?.storedLength ?? null;
+const storage = {
+  generatedLength5k: text5k.length,
+  bytesPerRun: text5k.length / 5000,
+  appWrittenLength5001: appSave5k,
+  appBytesPerRun: appSave5k ? appSave5k / 5001 : null,
+};
+
+// ---- budgets
+const budgets = [];
+const budget = (name, value, limit, text, unit, passes) =>
+  budgets.push({ name, value, limit, unit, text, status: value == null ? "not measured" : passes(value) ? "met" : "NOT met" });
+const gzip = size.firstLoad.total.gzip;
+const baseGzip = size.baseline.firstLoad.total.gzip;
+budget("first-load gzip", gzip, GZIP_BUDGET, `≤ ${GZIP_BUDGET.toLocaleString("en")} B`, "B", (v) => v <= GZIP_BUDGET);
+budget("first-load gzip vs baseline", gzip / baseGzip, 4, `≤ 4 × ${baseGzip.toLocaleString("en")} B`, "×", (v) => v <= 4);
+budget("recompute, 5,000 runs", recompute[5000] && recompute[5000] / 1e6, 2, "≤ 2 ms", "ms", (v) => v <= 2);
+budget("growth 20k / 5k runs", compute.ratio20kTo5k, 6, "≤ 6 (linear 4, quadratic 16)", "×", (v) => v <= 6);
+const start5k = browser?.startup?.["5000"]?.median?.visible;
+const startBase = browser?.startup?.baseline?.median?.visible;
+budget("start-up, 5,000 runs vs baseline", start5k && startBase ? start5k / startBase : null, 1.5, "≤ 1.5 × baseline", "×", (v) => v <= 1.5);
+budget("save, 5,000 runs (setItem)", browser?.save?.["5000"]?.median?.setItem ?? null, 16, "≤ 16 ms", "ms", (v) => v <= 16);
+budget("storage per run, 5,000 runs", storage.bytesPerRun, 200, "≤ 200 B", "B", (v) => v <= 200);
+
+const report = { date: new Date().toISOString(), machine, tools, failedSteps, size, compute, browser, storage, budgets };
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, "bench.json"), JSON.stringify(report, null, 2));
+
+// ---- the table
+const n = (v, digits = 0) => (v == null ? "—" : v.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const ms = (v, digits = 1) => (v == null ? "—" : `${n(v, digits)} ms`);
+const mb = (v) => (v == null ? "—" : `${(v / 1048576).toFixed(1)} MiB`);
+const row = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+const lines = [];
+const say = (line = "") => lines.push(line);
+const heading = (title) => say(`\n${title}`);
+
+say(`Restride bench, ${report.date.slice(0, 16).replace("T", " ")} UTC`);
+say(`machine: ${machine.cpuModel}, ${machine.nproc} cores, load average ${machine.loadAverage1m.toFixed(2)} at the end`);
+say(`tools: ${[tools.rustc, tools.trunk, tools.wasmBindgen, tools.wasmOpt, browser?.browser].filter(Boolean).join("; ")}`);
+
+heading(`SIZE of ${dist} (bytes; gzip level 9, brotli quality 11; * = first load)`);
+const firstSet = new Set(size.firstLoad.files.map((f) => f.file));
+const sizeWidths = [Math.max(30, ...size.files.map((f) => f.file.length + 2)), 10, 10, 10];
+say(row(["file", "raw", "gzip", "brotli"], sizeWidths));
+for (const f of size.files) say(row([`${firstSet.has(f.file) ? "*" : " "} ${f.file}`, n(f.raw), n(f.gzip), n(f.brotli)], sizeWidths));
+const all = size.files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+say(row(["  all files", n(all.raw), n(all.gzip), n(all.brotli)], sizeWidths));
+say(row(["  first load (*)", n(size.firstLoad.total.raw), n(gzip), n(size.firstLoad.total.brotli)], sizeWidths));
+const bt = size.baseline.firstLoad.total;
+say(row(["  baseline first load", n(bt.raw), n(bt.gzip), n(bt.brotli)], sizeWidths));
+say(`  not first load: ${size.firstLoad.later.map((l) => l.file).join(", ")}`);
+
+heading("COMPUTE (criterion, native, opt-level z; median)");
+const cw = [34, 12];
+for (const runs of [1000, 5000, 20000]) say(row([`  Today recompute, ${n(runs)} runs`, ms(recompute[runs] && recompute[runs] / 1e6, 3)], cw));
+say(row(["  ratio 20,000 / 5,000", compute.ratio20kTo5k == null ? "—" : `${compute.ratio20kTo5k.toFixed(2)} ×`], cw));
+for (const [key, ns] of Object.entries(compute.storageMedianNs)) {
+  const [op, runs] = key.split("/");
+  say(row([`  envelope ${op}, ${n(Number(runs))} runs`, ms(ns && ns / 1e6, 2)], cw));
+}
+
+if (browser?.startup) {
+  heading(
+    `START-UP (headless Chromium, phone viewport, cold load, median of ${browser.samples}${browser.cpuSlowdown > 1 ? `, CPU ${browser.cpuSlowdown}× slower` : ""})`,
+  );
+  const sw = [14, 10, 10, 12, 14, 11, 11];
+  say(row(["", "visible", "in DOM", "app getItem", "read+parse *", "JS heap", "WASM mem"], sw));
+  for (const key of ["baseline", ...Object.keys(browser.startup).filter((k) => k !== "baseline")]) {
+    const m = browser.startup[key]?.median;
+    if (!m) continue;
+    const label = key === "baseline" ? "baseline" : `${n(Number(key))} runs`;
+    const noData = key === "baseline" || key === "0";
+    say(row([`  ${label}`, ms(m.visible, 0), ms(m.inserted, 0), noData ? "—" : ms(m.appGetItem), noData ? "—" : ms(m.proxyReadParse), mb(m.jsHeapBytes), mb(m.wasmBytes)], sw));
+  }
+  say("  visible: navigation start to the frame after Today's readiness card (0 runs: its empty");
+  say("  state; baseline: its <p>) entered the DOM. app getItem: the app's own read of the stored");
+  say("  text. * read+parse is a proxy: JSON.parse(localStorage.getItem(...)) in JavaScript once");
+  say("  started; the app's serde decode runs in WebAssembly (native figure under COMPUTE).");
+  say("  JS heap: usedJSHeapSize after gc(). WASM mem: the module's memory, via Trunk's exports.");
+} else {
+  heading("START-UP: not measured");
+}
+
+if (browser?.save) {
+  heading(`SAVE after logging one run at /log (median of ${browser.samples})`);
+  const vw = [14, 10, 14, 14];
+  say(row(["", "setItem", "submit→saved", "stored chars"], vw));
+  for (const [key, value] of Object.entries(browser.save)) {
+    const m = value.median;
+    say(row([`  ${n(Number(key))} runs`, ms(m.setItem, 2), ms(m.submitToSaved), n(m.storedLength)], vw));
+  }
+  say("  setItem: the browser's write, timed by wrapping Storage.prototype.setItem. submit→saved:");
+  say("  from the form's submit event to the end of that write: validation, the Rust serialisation");
+  say("  and whatever the app runs before its saving effect (it starts navigating to History).");
+} else {
+  heading("SAVE: not measured");
+}
+if (browser?.retried?.length) {
+  say(`\n  ${browser.retried.length} browser sample(s) failed once and were taken again (reasons in bench.json).`);
+}
+
+heading("STORAGE");
+say(`  generated 5,000 runs: ${n(storage.generatedLength5k)} characters, ${storage.bytesPerRun.toFixed(1)} B per run`);
+if (storage.appBytesPerRun) say(`  as the app wrote it after one more run: ${n(storage.appWrittenLength5001)} characters, ${storage.appBytesPerRun.toFixed(1)} B per run`);
+say("  (characters of ASCII JSON = UTF-8 bytes; Settings counts UTF-16 units × 2, twice this)");
+
+heading("BUDGETS");
+const fmt = (b) => {
+  if (b.value == null) return "—";
+  if (b.unit === "B") return `${n(b.value, b.name.includes("per run") ? 1 : 0)} B`;
+  if (b.unit === "ms") return ms(b.value, 2);
+  return `${b.value.toFixed(2)} ×`;
+};
+const bw = [36, 30, 14, 12];
+for (const b of budgets) say(row([`  ${b.name}`, b.text, fmt(b), b.status], bw));
+if (failedSteps.length) say(`\nSteps that failed, so their figures are missing: ${failedSteps.join(", ")}`);
+say(`\nJSON: ${join(OUT, "bench.json")}`);
+console.log(lines.join("\n"));

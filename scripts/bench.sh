@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The bench: size, compute, start-up and storage, each beside an empty Leptos 0.8 app built
+# in the same run with the same tools (bench/baseline). Prints one table and writes the same
+# figures to target/bench/bench.json, every budget marked "met" or "NOT met". It reports and
+# exits 0 whether budgets are met or not (the test command enforces the size budget); it
+# exits non-zero only when a step could not run.
+#
+# Usage: scripts/bench.sh [dist folder]   (default dist; built with Trunk if it has no index.html)
+# BENCH_SAMPLES (default 9, at least 7) sets the browser samples; BENCH_CPU_SLOWDOWN=4 runs
+# the browser part with Chromium's CPU throttling, roughly a mid-range phone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+ROOT=$PWD
+DIST=${1:-dist}
+OUT=target/bench
+BASELINE_TARGET=$ROOT/target/bench-baseline
+failed=()
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+mkdir -p "$OUT"
+rm -rf "$OUT/startup.json" "$OUT/save.json" "$OUT/bench.json" "$OUT/dist"
+
+if [ ! -f "$DIST/index.html" ]; then
+  step "release build of Restride into $DIST"
+  trunk build --release --dist "$DIST"
+fi
+# Measure a copy, so a rebuild of the folder during the run cannot mix two builds.
+cp -R "$DIST" "$OUT/dist"
+
+step "release build of the empty Leptos baseline (bench/baseline, own target dir)"
+(cd bench/baseline && CARGO_TARGET_DIR="$BASELINE_TARGET" trunk build --release --dist "$BASELINE_TARGET/dist")
+
+step "compute: criterion, Today recompute and the stored envelope (short measurement)"
+# Old estimates are removed so that a failed run can never be reported as a fresh one.
+rm -rf target/criterion/today_recompute target/criterion/storage
+cargo bench --bench metrics -- --warm-up-time 1 --measurement-time 2 --sample-size 30 'today_recompute|storage' ||
+  failed+=(compute)
+
+step "start-up, read and save in headless Chromium (bench/startup.spec.mjs)"
+BENCH_DIST="$OUT/dist" BENCH_BASELINE_DIST="$BASELINE_TARGET/dist" \
+  npx playwright test -c bench/playwright.config.mjs || failed+=(browser)
+
+step "report"
+BENCH_FAILED="${failed[*]:-}" node bench/report.mjs "$OUT/dist" "$BASELINE_TARGET/dist"
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "bench: these steps failed, so their figures are missing: ${failed[*]}" >&2
+  exit 1
+fi
