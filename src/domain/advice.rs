@@ -573,19 +573,7 @@ mod tests {
     }
 
     fn run(date: NaiveDate, minutes: u32, rpe: u8, km: u32) -> Run {
-        Run {
-            id: format!("{date}-{minutes}-{rpe}"),
-            date,
-            start_time: None,
-            distance_m: km * 1000,
-            duration_s: minutes * 60,
-            kind: RunKind::Easy,
-            rpe,
-            avg_hr: None,
-            elevation_gain_m: None,
-            notes: String::new(),
-            soreness: Default::default(),
-        }
+        Run::sample(&date.to_string(), minutes, rpe, km)
     }
 
     fn sore(mut run: Run, levels: &[(Region, u8)]) -> Run {
