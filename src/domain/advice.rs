@@ -28,6 +28,11 @@ pub const MASSAGE_WINDOW_DAYS: u64 = 3;
 pub const STREAK_FLAG: u32 = 6;
 /// Form below these fractions of fitness is amber and red (Restride's own thresholds).
 pub const FORM_AMBER: f64 = -0.30;
+/// Days of history before the form rule and the rest-day count apply. Fitness starts at 0
+/// and follows load with a 42-day time constant, so a runner training steadily has a form
+/// of −58 % of fitness after 42 days and −16 % after 84: before that, negative form says
+/// more about the short history than about fatigue.
+pub const FORM_BASELINE_DAYS: i64 = 84;
 pub const FORM_RED: f64 = -0.60;
 pub const ACWR_LOW: f64 = 0.8;
 pub const ACWR_RISING: f64 = 1.3;
@@ -160,6 +165,11 @@ impl Signals {
             typical_minutes,
             unit,
         }
+    }
+
+    /// Enough history for form relative to fitness to mean something (`FORM_BASELINE_DAYS`).
+    pub fn form_ready(&self) -> bool {
+        self.history_days >= FORM_BASELINE_DAYS
     }
 
     pub fn baseline_ready(&self) -> bool {
@@ -345,9 +355,9 @@ pub fn assess(signals: &Signals) -> Assessment {
         }
     }
     if let Some(day) = &signals.today_metrics {
-        // Like ACWR, form relative to fitness means little before a month of history: after
-        // one easy run, fitness is tiny and any fatigue looks huge beside it.
-        if day.fitness > 0.0 && signals.baseline_ready() {
+        // Form relative to fitness means little until fitness has had time to build
+        // (FORM_BASELINE_DAYS): after one easy run, fitness is tiny and any fatigue looks huge.
+        if day.fitness > 0.0 && signals.form_ready() {
             let ratio = day.form / day.fitness;
             let text = format!(
                 "Form is {:.0}: fatigue {:.0} is well above fitness {:.0} ({:.0} % of fitness).",
@@ -404,7 +414,7 @@ pub fn assess(signals: &Signals) -> Assessment {
     let rest_days = signals
         .today_metrics
         .as_ref()
-        .filter(|_| signals.baseline_ready())
+        .filter(|_| signals.form_ready())
         .map(rest_days_until_fresh);
     let recommendations = recommend(signals, readiness, &reasons, &red_flags, &sore, rest_days);
     Assessment {
@@ -653,6 +663,46 @@ mod tests {
             assessment.rest_days_until_fresh, None,
             "no rest-day count without a baseline"
         );
+    }
+
+    #[test]
+    fn steady_training_in_the_first_weeks_is_not_read_as_fatigue() {
+        // 50 min at RPE 4 every other day for 39 days: fitness has built only to about 60 %
+        // of its steady level, so form is far below −30 % of fitness although nothing is wrong.
+        let runs: Vec<Run> = (1..40).step_by(2).map(|b| run(back(b), 50, 4, 8)).collect();
+        let (signals, assessment) = advise_in(&runs, today(), Unit::Km);
+        let day = signals.today_metrics.clone().unwrap();
+        assert!(
+            day.form / day.fitness < FORM_AMBER,
+            "{}",
+            day.form / day.fitness
+        );
+        assert!(
+            reason(&assessment, "Form is").is_none(),
+            "{:?}",
+            assessment.reasons
+        );
+        assert_eq!(assessment.rest_days_until_fresh, None);
+        assert!(!signals.form_ready());
+    }
+
+    #[test]
+    fn after_twelve_weeks_a_hard_block_shows_in_form() {
+        // The 120-day steady base, then 90 min at RPE 7 on each of the last 5 days: fatigue
+        // jumps far above fitness (checked: form < −30 % of fitness), so the form rule speaks.
+        let mut runs = base_from(7);
+        runs.extend((1..=5).map(|b| run(back(b), 90, 7, 16)));
+        let (signals, assessment) = advise_in(&runs, today(), Unit::Km);
+        assert!(signals.form_ready());
+        let day = signals.today_metrics.clone().unwrap();
+        assert!(
+            day.form / day.fitness < FORM_AMBER,
+            "{}",
+            day.form / day.fitness
+        );
+        let form = reason(&assessment, "Form is").expect("a form reason");
+        assert!(form.level >= Readiness::Amber);
+        assert!(matches!(assessment.rest_days_until_fresh, Some(days) if days > 0));
     }
 
     #[test]

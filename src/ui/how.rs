@@ -3,8 +3,9 @@
 
 use super::router::href;
 use crate::domain::advice::{
-    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, BIG_SESSION_FACTOR, FORM_AMBER, FORM_RED,
-    HARD_RPE, LONG_RUN_MINUTES, PAIN_RED_FLAG, RECENT_DAYS, SORE, STREAK_FLAG,
+    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, BIG_SESSION_FACTOR, FORM_AMBER,
+    FORM_BASELINE_DAYS, FORM_RED, HARD_RPE, LONG_RUN_MINUTES, PAIN_RED_FLAG, RECENT_DAYS, SORE,
+    STREAK_FLAG,
 };
 use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, DISTANCE_JUMP_PERCENT,
@@ -41,7 +42,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Fitness, fatigue and form"</h2>
             <p>
                 {format!(
-                    "Fitness and fatigue follow daily load with time constants of {FITNESS_DAYS} and {FATIGUE_DAYS} days: each day, value += (load − value) × (1 − e^(−1/τ)). Form today = yesterday's fitness − yesterday's fatigue. Negative form means fatigue is ahead of fitness; once {BASELINE_DAYS} days of history exist Restride turns amber below {:.0} % of fitness and red below {:.0} % (its own thresholds), and counts the full rest days until form is back to 0.",
+                    "Fitness and fatigue follow daily load with time constants of {FITNESS_DAYS} and {FATIGUE_DAYS} days: each day, value += (load − value) × (1 − e^(−1/τ)). Form today = yesterday's fitness − yesterday's fatigue. Negative form means fatigue is ahead of fitness; once {FORM_BASELINE_DAYS} days of history exist (fitness starts at 0 and takes about that long to build, so before then form is negative for everyone) Restride turns amber below {:.0} % of fitness and red below {:.0} % (its own thresholds), and counts the full rest days until form is back to 0.",
                     FORM_AMBER * 100.0,
                     FORM_RED * 100.0,
                 )}

@@ -5,7 +5,7 @@ mod chart;
 
 use super::router::href;
 use super::{clock, AppState};
-use crate::domain::advice::{acwr_band, Readiness, Recommendation};
+use crate::domain::advice::{acwr_band, Readiness, Recommendation, FORM_BASELINE_DAYS};
 use crate::domain::load::BASELINE_DAYS;
 use crate::domain::settings::Unit;
 use crate::domain::today::{daily_csv, TodaySummary};
@@ -201,7 +201,9 @@ fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
                     })}
                 <p class="muted">
                     {match rest_days {
-                        None => "Form settles once you have 28 days of history".to_string(),
+                        None => {
+                            format!("Form settles once you have {FORM_BASELINE_DAYS} days of history")
+                        }
                         Some(0) => "Fresh by tomorrow".to_string(),
                         Some(1) => "1 rest day until form is back to 0".to_string(),
                         Some(n) => format!("{n} rest days until form is back to 0"),
