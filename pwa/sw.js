@@ -4,12 +4,14 @@
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `restride-${VERSION}`;
+// Trunk's content hash in a name ("restride-0123456789abcdef_bg.wasm"): such a file never
+// changes, so the copy the page just downloaded may come from the HTTP cache.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
-  // cache: "reload" skips the HTTP cache so a new version never mixes in old files.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })))),
-  );
+  // Files without a hash skip the HTTP cache, so a new version never mixes in old ones.
+  const requests = PRECACHE.map((url) => (HASHED.test(url) ? url : new Request(url, { cache: "reload" })));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {
