@@ -76,19 +76,32 @@ pub fn encode(journal: &Journal) -> String {
     serde_json::to_string(&Stored::of(journal)).unwrap_or_default()
 }
 
+/// Only the version, read first so that a newer format is recognised before its shape is
+/// judged. Every other field is skipped without being built.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    version: Option<u64>,
+}
+
 pub fn decode(raw: &str) -> Result<Journal, DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let version = value.get("version").ok_or(DecodeError::NoVersion)?;
-    let version = version.as_u64().ok_or(DecodeError::NoVersion)?;
-    if version > CURRENT_VERSION as u64 {
-        return Err(DecodeError::NewerVersion(version));
-    }
-    if version == 0 {
+    // Straight into typed structs, never through serde_json::Value: a decade of runs is
+    // parsed at every start-up, and Value would build the whole tree twice over.
+    serde_json::from_str::<serde::de::IgnoredAny>(raw)
+        .map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    // The envelope is an object (serde would also read a struct from an array).
+    if !raw.trim_start().starts_with('{') {
         return Err(DecodeError::NoVersion);
     }
+    let probe: VersionProbe = serde_json::from_str(raw).map_err(|_| DecodeError::NoVersion)?;
+    // Version 1 is the only format so far; a migration from older versions goes here.
+    match probe.version {
+        None | Some(0) => return Err(DecodeError::NoVersion),
+        Some(v) if v > CURRENT_VERSION as u64 => return Err(DecodeError::NewerVersion(v)),
+        Some(_) => {}
+    }
     let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::BadShape(e.to_string()))?;
+        serde_json::from_str(raw).map_err(|e| DecodeError::BadShape(e.to_string()))?;
     let mut ids = HashSet::new();
     for (index, run) in envelope.runs.iter().enumerate() {
         if let Err(reason) = check_run(run) {
