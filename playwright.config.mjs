@@ -1,7 +1,7 @@
 // Browser tests run against the release build in dist/, served on 127.0.0.1, in the
 // system's Chromium (never a downloaded browser), at a phone and a desktop size.
 import { defineConfig } from "@playwright/test";
-import { chromiumPath } from "./scripts/chromium-path.mjs";
+import { launchOptions } from "./scripts/chromium-path.mjs";
 
 // E2E_PORT and DIST_DIR let two builds be tested side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -17,17 +17,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: launchOptions(),
   },
   projects: [
     { name: "phone", use: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } },

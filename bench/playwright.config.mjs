@@ -2,7 +2,7 @@
 // in the browser while it times, against the release build and the empty Leptos baseline,
 // each served on its own local port, in the system's Chromium. scripts/bench.sh runs it.
 import { defineConfig } from "@playwright/test";
-import { chromiumPath } from "../scripts/chromium-path.mjs";
+import { launchOptions } from "../scripts/chromium-path.mjs";
 
 const APP_DIST = process.env.BENCH_DIST ?? "dist";
 const BASELINE_DIST = process.env.BENCH_BASELINE_DIST ?? "target/bench-baseline/dist";
@@ -24,20 +24,11 @@ export default defineConfig({
     // A step that cannot happen (a changed form, a broken route) fails fast, with its name.
     actionTimeout: 30_000,
     navigationTimeout: 30_000,
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        // performance.memory without its 100 KB rounding, and gc() to read the live heap.
-        "--enable-precise-memory-info",
-        "--js-flags=--expose-gc",
-      ],
-    },
+    launchOptions: launchOptions([
+      // performance.memory without its 100 KB rounding, and gc() to read the live heap.
+      "--enable-precise-memory-info",
+      "--js-flags=--expose-gc",
+    ]),
   },
   // The folders are relative to the repository root, where scripts/bench.sh runs this.
   webServer: [

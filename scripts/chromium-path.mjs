@@ -11,3 +11,22 @@ export function chromiumPath() {
   ];
   return candidates.find((path) => path && existsSync(path));
 }
+
+/**
+ * Playwright launch options for that browser. As root in a sandboxed machine it needs
+ * --no-sandbox, and without the background-networking flags it tries to reach Google.
+ */
+export function launchOptions(extraArgs = []) {
+  return {
+    executablePath: chromiumPath(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      ...extraArgs,
+    ],
+  };
+}

@@ -3,7 +3,7 @@
 //   node scripts/make-icons.mjs
 import { chromium } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { chromiumPath } from "./chromium-path.mjs";
+import { launchOptions } from "./chromium-path.mjs";
 
 const outputs = [
   { svg: "pwa/icon.svg", size: 192, file: "pwa/icons/icon-192.png", transparent: true },
@@ -13,7 +13,7 @@ const outputs = [
   { svg: "pwa/icon-maskable.svg", size: 180, file: "pwa/icons/apple-touch-icon.png", transparent: false },
 ];
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch(launchOptions());
 for (const { svg, size, file, transparent } of outputs) {
   const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
   const data = Buffer.from(readFileSync(svg)).toString("base64");
