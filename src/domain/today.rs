@@ -61,6 +61,11 @@ impl TodaySummary {
         self.series.last()
     }
 
+    /// Distance over the weeks of the weekly chart, in metres.
+    pub fn weekly_total_m(&self) -> u64 {
+        self.weekly_distance.iter().map(|(_, m)| m).sum()
+    }
+
     /// The last `CHART_DAYS` days (fewer when the history is shorter).
     pub fn chart_days(&self) -> &[Day] {
         &self.series[self.series.len().saturating_sub(CHART_DAYS)..]
@@ -167,6 +172,7 @@ mod tests {
             summary.weekly_distance[11],
             ("2026-11-23".parse().unwrap(), 12_000)
         );
+        assert_eq!(summary.weekly_total_m(), 12_000);
         assert_eq!(summary.weekly_distance[0].0, "2026-09-07".parse().unwrap());
         assert!(
             summary.weekly_distance[..11].iter().all(|(_, m)| *m == 0),

@@ -20,6 +20,26 @@ pub struct Series {
     pub bars: bool,
 }
 
+impl Series {
+    pub fn bars(name: &'static str, class: &'static str, values: Vec<f64>) -> Series {
+        Series {
+            name,
+            class,
+            values,
+            bars: true,
+        }
+    }
+
+    pub fn line(name: &'static str, class: &'static str, values: Vec<f64>) -> Series {
+        Series {
+            name,
+            class,
+            values,
+            bars: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
     pub title: &'static str,

@@ -6,10 +6,11 @@ mod chart;
 use super::router::href;
 use super::{clock, AppState};
 use crate::domain::advice::{acwr_band, Readiness, Recommendation, FORM_BASELINE_DAYS};
+use crate::domain::load::Day;
 use crate::domain::load::BASELINE_DAYS;
 use crate::domain::settings::Unit;
 use crate::domain::today::{daily_csv, TodaySummary};
-use crate::domain::units::format_distance;
+use crate::domain::units::{format_distance, to_unit};
 use chart::{Chart, ChartData, Series};
 use leptos::prelude::*;
 
@@ -240,16 +241,12 @@ fn Charts(summary: TodaySummary, unit: Unit) -> impl IntoView {
         .iter()
         .map(|d| d.date.format("%a %-d %b").to_string())
         .collect();
-    let total_km: f64 = summary
-        .weekly_distance
-        .iter()
-        .map(|(_, m)| *m as f64)
-        .sum::<f64>();
+    let of_days = |value: fn(&Day) -> f64| days.iter().map(value).collect::<Vec<f64>>();
     let weekly = ChartData {
         title: "Weekly distance, 12 weeks",
         summary: format!(
             "{} over 12 weeks; this week {}.",
-            format_distance(total_km as u64, unit),
+            format_distance(summary.weekly_total_m(), unit),
             format_distance(summary.this_week.recent_m, unit)
         ),
         labels: summary
@@ -257,85 +254,56 @@ fn Charts(summary: TodaySummary, unit: Unit) -> impl IntoView {
             .iter()
             .map(|(start, _)| format!("Week of {}", start.format("%-d %b")))
             .collect(),
-        series: vec![Series {
-            name: unit.abbrev(),
-            class: "bar distance",
-            values: summary
+        series: vec![Series::bars(
+            unit.abbrev(),
+            "bar distance",
+            summary
                 .weekly_distance
                 .iter()
-                .map(|(_, m)| *m as f64 / unit.metres_per_unit())
+                .map(|(_, m)| to_unit(*m, unit))
                 .collect(),
-            bars: true,
-        }],
+        )],
         decimals: 1,
     };
     let last = days.last();
     let load = ChartData {
         title: "Daily load with acute and chronic load",
-        summary: match last {
-            Some(d) => format!(
-                "{} days. Today acute load {:.0}, chronic load {:.0}.",
-                days.len(),
-                d.acute,
-                d.chronic
-            ),
-            None => String::new(),
-        },
+        summary: last
+            .map(|d| {
+                format!(
+                    "{} days. Today acute load {:.0}, chronic load {:.0}.",
+                    days.len(),
+                    d.acute,
+                    d.chronic
+                )
+            })
+            .unwrap_or_default(),
         labels: day_labels.clone(),
         series: vec![
-            Series {
-                name: "load",
-                class: "bar load",
-                values: days.iter().map(|d| d.load).collect(),
-                bars: true,
-            },
-            Series {
-                name: "acute",
-                class: "line acute",
-                values: days.iter().map(|d| d.acute).collect(),
-                bars: false,
-            },
-            Series {
-                name: "chronic",
-                class: "line chronic",
-                values: days.iter().map(|d| d.chronic).collect(),
-                bars: false,
-            },
+            Series::bars("load", "bar load", of_days(|d| d.load)),
+            Series::line("acute", "line acute", of_days(|d| d.acute)),
+            Series::line("chronic", "line chronic", of_days(|d| d.chronic)),
         ],
         decimals: 0,
     };
     let form = ChartData {
         title: "Fitness, fatigue and form",
-        summary: match last {
-            Some(d) => format!(
-                "{} days. Today fitness {:.0}, fatigue {:.0}, form {:.0}.",
-                days.len(),
-                d.fitness,
-                d.fatigue,
-                d.form
-            ),
-            None => String::new(),
-        },
+        summary: last
+            .map(|d| {
+                format!(
+                    "{} days. Today fitness {:.0}, fatigue {:.0}, form {:.0}.",
+                    days.len(),
+                    d.fitness,
+                    d.fatigue,
+                    d.form
+                )
+            })
+            .unwrap_or_default(),
         labels: day_labels,
         series: vec![
-            Series {
-                name: "fitness",
-                class: "line fitness",
-                values: days.iter().map(|d| d.fitness).collect(),
-                bars: false,
-            },
-            Series {
-                name: "fatigue",
-                class: "line fatigue",
-                values: days.iter().map(|d| d.fatigue).collect(),
-                bars: false,
-            },
-            Series {
-                name: "form",
-                class: "line form",
-                values: days.iter().map(|d| d.form).collect(),
-                bars: false,
-            },
+            Series::line("fitness", "line fitness", of_days(|d| d.fitness)),
+            Series::line("fatigue", "line fatigue", of_days(|d| d.fatigue)),
+            Series::line("form", "line form", of_days(|d| d.form)),
         ],
         decimals: 0,
     };
