@@ -1,6 +1,7 @@
-//! The Today page's full recompute over realistic histories of 1,000, 5,000 and 20,000
-//! runs: `daily_series` + `Signals::gather` + `assess`, as `TodaySummary::of` does it
-//! whenever a run is saved or deleted.
+//! The full recompute over realistic histories of 1,000, 5,000 and 20,000 runs, with
+//! their massages and races: `daily_series` + `Signals::gather` + `assess`, as
+//! `TodaySummary::of` does it, plus every reminder (`reminders::reminders`), whenever a
+//! record is saved or deleted.
 //!
 //! Also the stored envelope's encode and decode (`storage`), what saving and starting up
 //! cost on top, for 5,000 and 20,000 runs.
@@ -20,6 +21,8 @@ mod native {
     use restride::domain::envelope;
     use restride::domain::journal::Journal;
     use restride::domain::load::daily_series;
+    use restride::domain::massage::{Massage, MassageKind, Priority, Race};
+    use restride::domain::reminders;
     use restride::domain::run::{Region, Run, RunKind};
     use restride::domain::settings::Unit;
     use std::collections::BTreeMap;
@@ -118,6 +121,7 @@ mod native {
                     elevation_gain_m: None,
                     notes: String::new(),
                     soreness,
+                    race_id: None,
                 });
             }
             week += 1;
@@ -126,21 +130,91 @@ mod native {
         (runs, today)
     }
 
-    /// What the Today page recomputes.
-    fn recompute(runs: &[Run], today: NaiveDate) -> usize {
+    /// The runs with what a runner who massages logs around them: foam rolling the day
+    /// after each long run, a sports massage every 3 weeks, every race run on the race
+    /// list (linked), and an A race three weeks ahead.
+    pub fn journal(mut runs: Vec<Run>, today: NaiveDate) -> Journal {
+        let mut massages = Vec::new();
+        let mut races = Vec::new();
+        for run in &mut runs {
+            let next_day = run.date.checked_add_days(Days::new(1)).unwrap_or(run.date);
+            if run.kind == RunKind::Long && next_day <= today {
+                massages.push(Massage {
+                    id: format!("roll-{}", run.id),
+                    date: next_day,
+                    kind: MassageKind::FoamRolling,
+                    minutes: 10,
+                    deep: false,
+                    regions: [Region::Calves, Region::Quads].into_iter().collect(),
+                    notes: String::new(),
+                    cost_cents: None,
+                });
+            }
+            if run.kind == RunKind::Race {
+                let id = format!("race-{}", run.id);
+                run.race_id = Some(id.clone());
+                races.push(Race {
+                    id,
+                    name: "Club race".into(),
+                    date: run.date,
+                    distance_m: run.distance_m,
+                    priority: Priority::B,
+                    goal_s: None,
+                });
+            }
+        }
+        let first = runs.first().map_or(today, |r| r.date);
+        let mut day = first;
+        while day <= today {
+            massages.push(Massage {
+                id: format!("pro-{day}"),
+                date: day,
+                kind: MassageKind::Professional,
+                minutes: 60,
+                deep: true,
+                regions: Default::default(),
+                notes: String::new(),
+                cost_cents: Some(6500),
+            });
+            day = day.checked_add_days(Days::new(21)).unwrap_or(today);
+            if day == today {
+                break;
+            }
+        }
+        races.push(Race {
+            id: "goal".into(),
+            name: "Goal marathon".into(),
+            date: today.checked_add_days(Days::new(21)).unwrap_or(today),
+            distance_m: 42_195,
+            priority: Priority::A,
+            goal_s: Some(3 * 3600 + 30 * 60),
+        });
+        Journal {
+            runs,
+            massages,
+            races,
+            ..Journal::default()
+        }
+    }
+
+    /// What the app recomputes after a change: Today's metrics and advice, and reminders.
+    fn recompute(journal: &Journal, today: NaiveDate) -> usize {
+        let runs = &journal.runs;
         let series = daily_series(runs, today);
         let signals = Signals::gather(runs, &series, today, Unit::Km);
         let assessment = assess(&signals);
-        series.len() + assessment.recommendations.len()
+        let reminders = reminders::reminders(journal, today);
+        series.len() + assessment.recommendations.len() + reminders.len()
     }
 
     pub fn today_recompute(c: &mut Criterion) {
         let mut group = c.benchmark_group("today_recompute");
         for size in SIZES {
             let (runs, today) = history(size, 0x5eed + size as u64);
+            let journal = journal(runs, today);
             group.throughput(Throughput::Elements(size as u64));
-            group.bench_with_input(BenchmarkId::from_parameter(size), &runs, |b, runs| {
-                b.iter(|| recompute(black_box(runs), black_box(today)))
+            group.bench_with_input(BenchmarkId::from_parameter(size), &journal, |b, journal| {
+                b.iter(|| recompute(black_box(journal), black_box(today)))
             });
         }
         group.finish();
@@ -154,6 +228,10 @@ mod native {
             let series = daily_series(&runs, today);
             group.bench_with_input(BenchmarkId::new("daily_series", size), &runs, |b, runs| {
                 b.iter(|| daily_series(black_box(runs), black_box(today)))
+            });
+            let full = journal(runs.clone(), today);
+            group.bench_with_input(BenchmarkId::new("reminders", size), &full, |b, full| {
+                b.iter(|| reminders::reminders(black_box(full), black_box(today)))
             });
             group.bench_with_input(
                 BenchmarkId::new("gather_and_assess", size),
@@ -176,8 +254,8 @@ mod native {
         for size in [5_000, 20_000] {
             let (runs, _) = history(size, 0x5eed + size as u64);
             let journal = Journal {
-                settings: Default::default(),
                 runs,
+                ..Journal::default()
             };
             let text = envelope::encode(&journal);
             group.throughput(Throughput::Elements(size as u64));

@@ -22,6 +22,51 @@
     });
   };
 
+  // Device features the WebAssembly calls by name. Each one does nothing where the browser
+  // lacks the feature, so the app never depends on it.
+  let wakeLock = null;
+  window.restrideDevice = {
+    notificationPermission: () => ("Notification" in window ? Notification.permission : "unsupported"),
+    // Asked only from the runner's tap on the Settings switch; resolves to the permission.
+    askNotifications: () =>
+      "Notification" in window ? Notification.requestPermission() : Promise.resolve("unsupported"),
+    // Android rejects `new Notification`: notifications go through the service worker.
+    notify: (title, body, tag) => {
+      if (!("Notification" in window) || Notification.permission !== "granted") return;
+      if (!("serviceWorker" in navigator)) return;
+      navigator.serviceWorker.ready
+        .then((registration) =>
+          registration.showNotification(title, { body, tag, icon: "icons/icon-192.png", badge: "icons/icon-192.png" }),
+        )
+        .catch(() => {});
+    },
+    badge: (count) => {
+      if (!("setAppBadge" in navigator)) return;
+      (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => {});
+    },
+    vibrate: (ms) => {
+      if ("vibrate" in navigator) navigator.vibrate(ms);
+    },
+    keepAwake: (on) => {
+      if (!on) {
+        wakeLock?.release().catch(() => {});
+        wakeLock = null;
+        return;
+      }
+      if (!("wakeLock" in navigator) || wakeLock) return;
+      navigator.wakeLock
+        .request("screen")
+        .then((lock) => {
+          wakeLock = lock;
+          lock.addEventListener("release", () => {
+            if (wakeLock === lock) wakeLock = null;
+          });
+        })
+        .catch(() => {});
+    },
+    isAwake: () => wakeLock !== null,
+  };
+
   if (!("serviceWorker" in navigator)) return;
   const workerUrl = new URL("sw.js", document.currentScript.src);
   let reloadAsked = false;

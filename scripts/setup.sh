@@ -52,6 +52,31 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.restride-lock
 fi
 
+# Python venv at .venv with icalendar, for scripts/check-ics.py (checks the exported .ics files).
+ICALENDAR_VERSION=7.3.2
+if ! .venv/bin/python -c "import icalendar, sys; sys.exit(icalendar.__version__ != '$ICALENDAR_VERSION')" 2>/dev/null; then
+  if ! have python3; then
+    echo "Python 3 is missing: install it (on Debian: python3 and python3-venv), then run this again." >&2
+    exit 1
+  fi
+  if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    # Debian's python3 leaves ensurepip, which venv needs for pip, to python3-venv.
+    if ! python3 -c 'import ensurepip' 2>/dev/null && have apt-get; then
+      say "installing python3-venv from the distribution"
+      as_root apt-get update
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+    fi
+    if ! python3 -c 'import ensurepip' 2>/dev/null; then
+      echo "python3 cannot make a venv with pip (no ensurepip): install your distribution's python3-venv, then run this again." >&2
+      exit 1
+    fi
+    say "creating the Python venv .venv"
+    python3 -m venv --clear .venv
+  fi
+  say "installing icalendar $ICALENDAR_VERSION into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
+fi
+
 # A system Chromium for the browser tests (tests/e2e/browser.mjs finds it).
 if [ "$(uname)" = Linux ]; then
   if ! have chromium && ! have chromium-browser && [ -z "${CHROMIUM_PATH:-}" ]; then

@@ -21,6 +21,13 @@ mkdir -p target/test-logs
 step "domain tests"
 cargo test 2>&1 | tee target/test-logs/cargo-test.log
 
+step "calendar validator (Python icalendar) on hand-written files"
+.venv/bin/python scripts/check-ics.py --expect-json tests/ics/good.expect.json tests/ics/good.ics
+if .venv/bin/python scripts/check-ics.py tests/ics/bad-no-alarm.ics 2>/dev/null; then
+  echo "check-ics.py accepted an event without an alarm" >&2
+  exit 1
+fi
+
 step "release build"
 trunk build --release
 # The same app built for a sub-path, for the test that serves it from one.

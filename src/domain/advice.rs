@@ -5,12 +5,11 @@
 //! Both are pure: the same history and day always give the same advice.
 
 use crate::domain::load::{
-    self, rest_days_until_fresh, two_week_progression, Day, Progression, BASELINE_DAYS,
-    MONOTONY_FLAG,
+    rest_days_until_fresh, two_week_progression, Day, Progression, BASELINE_DAYS, MONOTONY_FLAG,
 };
 use crate::domain::run::{Region, Run, RunKind};
 use crate::domain::settings::Unit;
-use crate::domain::units::{format_distance, to_unit};
+use crate::domain::units::to_unit;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -21,9 +20,6 @@ pub const SORE: u8 = 4;
 pub const PAIN_RED_FLAG: u8 = 7;
 /// Soreness and races count when logged within this many days (today included).
 pub const RECENT_DAYS: u64 = 3;
-/// A sports massage eases soreness most 24–72 hours after a hard effort: from the day
-/// after it until this many days after it.
-pub const MASSAGE_WINDOW_DAYS: u64 = 3;
 /// Runs in a row without a rest day from which a rest day is suggested.
 pub const STREAK_FLAG: u32 = 6;
 /// Form below these fractions of fitness is amber and red (Restride's own thresholds).
@@ -37,10 +33,6 @@ pub const FORM_RED: f64 = -0.60;
 pub const ACWR_LOW: f64 = 0.8;
 pub const ACWR_RISING: f64 = 1.3;
 pub const ACWR_SPIKE: f64 = 1.5;
-/// A long run from this many minutes is a hard effort.
-pub const LONG_RUN_MINUTES: f64 = 90.0;
-/// A session this many times the 28-day average session load is a hard effort.
-pub const BIG_SESSION_FACTOR: f64 = 1.5;
 
 pub mod evidence {
     pub const SESSION_RPE: &str = "Foster C. et al. (2001), A new approach to monitoring exercise training, J Strength Cond Res 15(1):109–115.";
@@ -52,6 +44,8 @@ pub mod evidence {
     pub const MASSAGE_TIMING: &str = "Guo J. et al. (2017), Massage alleviates delayed onset muscle soreness after strenuous exercise: a systematic review and meta-analysis, Front Physiol 8:747 (largest effect at 48–72 h).";
     pub const FOAM_ROLLING: &str = "Wiewelhove T. et al. (2019), A meta-analysis of the effects of foam rolling on performance and recovery, Front Physiol 10:376.";
     pub const ACUTE_INJURY: &str = "Brummitt J. (2008), The role of massage in sports performance and rehabilitation, N Am J Sports Phys Ther 3(1):7–21 (acute injury and inflammation are contraindications).";
+    pub const BRUMMITT: &str = "Brummitt J. (2008), The role of massage in sports performance and rehabilitation, N Am J Sports Phys Ther 3(1):7–21.";
+    pub const POPPENDIECK: &str = "Poppendieck W. et al. (2016), Massage and performance recovery: a meta-analytical review, Sports Med 46(2):183–204.";
     pub const RECOVERY_DAYS: &str = "Bishop P.A. et al. (2008), Recovery from training: a brief review, J Strength Cond Res 22(3):1015–1024.";
 }
 
@@ -92,18 +86,11 @@ pub struct Signals {
     /// Highest soreness per region logged in the last three days, with the day it was logged.
     pub soreness: BTreeMap<Region, (u8, NaiveDate)>,
     pub last_race: Option<NaiveDate>,
-    pub last_hard_effort: Option<HardEffort>,
     pub two_weeks: Progression,
     /// Average minutes of the sessions of the last 28 days.
     pub typical_minutes: Option<f64>,
     /// The runner's unit, for the distances quoted in reasons.
     pub unit: Unit,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct HardEffort {
-    pub date: NaiveDate,
-    pub what: String,
 }
 
 fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
@@ -135,16 +122,6 @@ impl Signals {
                 .sum::<f64>()
                 / month.len() as f64
         });
-        let average_session_load = (!month.is_empty())
-            .then(|| month.iter().map(|r| load::session_load(r)).sum::<f64>() / month.len() as f64);
-
-        // Every effort whose massage window is still open.
-        let effort_from = days_before(today, MASSAGE_WINDOW_DAYS);
-        let last_hard_effort = past
-            .iter()
-            .filter(|r| r.date >= effort_from)
-            .filter_map(|r| hard_effort(r, average_session_load, unit))
-            .max_by_key(|e| e.date);
 
         Signals {
             today,
@@ -160,7 +137,6 @@ impl Signals {
                 .filter(|r| r.kind == RunKind::Race)
                 .map(|r| r.date)
                 .max(),
-            last_hard_effort,
             two_weeks: two_week_progression(runs, today),
             typical_minutes,
             unit,
@@ -183,33 +159,6 @@ impl Signals {
             .and_then(|d| d.acwr)
             .filter(|_| self.baseline_ready())
     }
-}
-
-/// A run that calls for a recovery massage: a race, a long run, or a big session.
-fn hard_effort(run: &Run, average_session_load: Option<f64>, unit: Unit) -> Option<HardEffort> {
-    let minutes = run.duration_s as f64 / 60.0;
-    let distance = format_distance(run.distance_m as u64, unit);
-    let what = if run.kind == RunKind::Race {
-        format!("your race ({distance})")
-    } else if minutes >= LONG_RUN_MINUTES {
-        format!("your {:.0}-minute run ({distance})", minutes)
-    } else {
-        let average = average_session_load?;
-        let load = load::session_load(run);
-        if average <= 0.0 || load < BIG_SESSION_FACTOR * average {
-            return None;
-        }
-        format!(
-            "a big session (load {:.0}, {:.1}× your 28-day average of {:.0})",
-            load,
-            load / average,
-            average
-        )
-    };
-    Some(HardEffort {
-        date: run.date,
-        what,
-    })
 }
 
 /// Consecutive days meeting `holds`, ending today — or yesterday when today has no run
@@ -244,7 +193,6 @@ pub enum Action {
     TrainAsPlanned,
     SeePhysio,
     SelfMassage,
-    SportsMassage,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -433,7 +381,6 @@ fn recommend(
     sore: &[Region],
     rest_days: Option<u32>,
 ) -> Vec<Recommendation> {
-    let today = signals.today;
     let mut list = Vec::new();
     let main_reason = reasons
         .iter()
@@ -496,38 +443,6 @@ fn recommend(
         });
     }
 
-    if let Some(effort) = &signals.last_hard_effort {
-        let opens = effort
-            .date
-            .checked_add_days(Days::new(1))
-            .unwrap_or(effort.date);
-        let closes = effort
-            .date
-            .checked_add_days(Days::new(MASSAGE_WINDOW_DAYS))
-            .unwrap_or(effort.date);
-        let massage_ok = red_flags.is_empty();
-        if massage_ok && today <= closes {
-            let when = if today < opens {
-                format!(
-                    "between {} and {}",
-                    day_name(opens, today),
-                    day_name(closes, today)
-                )
-            } else {
-                format!("by {}", day_name(closes, today))
-            };
-            list.push(Recommendation {
-                action: Action::SportsMassage,
-                title: format!("Book a sports massage {when}"),
-                why: format!(
-                    "After {} {}, a massage 24–72 hours later eases soreness most.",
-                    effort.what,
-                    day_name(effort.date, today)
-                ),
-                evidence: evidence::MASSAGE_TIMING,
-            });
-        }
-    }
     list
 }
 
@@ -617,7 +532,7 @@ mod tests {
 
     /// The whole recompute of the Today page.
     fn advise_in(runs: &[Run], today: NaiveDate, unit: Unit) -> (Signals, Assessment) {
-        let series = load::daily_series(runs, today);
+        let series = crate::domain::load::daily_series(runs, today);
         let signals = Signals::gather(runs, &series, today, unit);
         let assessment = assess(&signals);
         (signals, assessment)
@@ -852,16 +767,12 @@ mod tests {
         let massage = &recommendation(&a, Action::SelfMassage).unwrap().title;
         assert!(massage.contains("your calves:"), "{massage}");
         assert!(!massage.contains("knees"), "{massage}");
-        assert!(recommendation(&a, Action::SportsMassage).is_none());
 
         // Control: the same day with the knees at 6 instead gets both massages.
         let runs = base_with_yesterday(sore(long_run, &[(Region::Knees, 6), (Region::Calves, 5)]));
         let a = advise(&runs, today());
         assert_eq!(a.readiness, Readiness::Amber, "{:?}", a.reasons);
-        assert_eq!(
-            actions(&a),
-            [Action::EasyRun, Action::SelfMassage, Action::SportsMassage]
-        );
+        assert_eq!(actions(&a), [Action::EasyRun, Action::SelfMassage]);
         assert!(recommendation(&a, Action::SelfMassage)
             .unwrap()
             .title
@@ -943,74 +854,6 @@ mod tests {
             reason(&a, "You raced").unwrap().text,
             "You raced today: the body needs a few easy days to recover."
         );
-    }
-
-    #[test]
-    fn a_long_run_calls_for_a_sports_massage_24_to_72_hours_later() {
-        // 100 minutes (≥ 90) on Wed 11 Nov: the window opens Thu 12 and closes Sat 14 Nov.
-        let effort = back(1);
-        let runs = base_with_yesterday(run(effort, 100, 3, 16));
-        let title = |day: NaiveDate| {
-            recommendation(&advise(&runs, day), Action::SportsMassage).map(|r| r.title.clone())
-        };
-        // On the day itself: the window has not opened.
-        assert_eq!(
-            title(effort).as_deref(),
-            Some("Book a sports massage between tomorrow and Sat 14 Nov")
-        );
-        assert_eq!(
-            title(today()).as_deref(),
-            Some("Book a sports massage by Sat 14 Nov")
-        );
-        assert_eq!(
-            title(ahead(1)).as_deref(),
-            Some("Book a sports massage by tomorrow")
-        );
-        // Effort date + 3 days: the last day of the 72-hour window.
-        assert_eq!(
-            title(ahead(2)).as_deref(),
-            Some("Book a sports massage by today")
-        );
-        // Effort date + 4 days: too late.
-        assert_eq!(title(ahead(3)), None);
-
-        let a = advise(&runs, today());
-        let massage = recommendation(&a, Action::SportsMassage).unwrap();
-        assert_eq!(
-            massage.why,
-            "After your 100-minute run (16.00 km) yesterday, a massage 24–72 hours later eases soreness most."
-        );
-        assert_eq!(massage.evidence, evidence::MASSAGE_TIMING);
-        // In miles: 16 000 m / 1609.344 = 9.942 mi.
-        let (_, a) = advise_in(&runs, today(), Unit::Mi);
-        assert!(recommendation(&a, Action::SportsMassage)
-            .unwrap()
-            .why
-            .contains("(9.94 mi)"));
-
-        // 89 minutes is not a long run (and its load, 267, is under 1.5 × the average).
-        let runs = base_with_yesterday(run(effort, 89, 3, 16));
-        assert!(recommendation(&advise(&runs, today()), Action::SportsMassage).is_none());
-    }
-
-    #[test]
-    fn a_big_session_counts_as_a_hard_effort() {
-        // 75 minutes at RPE 6: load 450. The last 28 days (Oct 16 … Nov 12) hold 13 base
-        // runs of 200 and this one: average 3050/14 = 217.86, and 450/217.86 = 2.07 ≥ 1.5.
-        let runs = base_with_yesterday(run(back(1), 75, 6, 12));
-        let (signals, a) = advise_in(&runs, today(), Unit::Km);
-        assert_eq!(
-            signals.last_hard_effort,
-            Some(HardEffort {
-                date: back(1),
-                what: "a big session (load 450, 2.1× your 28-day average of 218)".into()
-            })
-        );
-        assert!(recommendation(&a, Action::SportsMassage).is_some());
-        // 60 minutes at RPE 5 (300): average 2900/14 = 207.1, ratio 1.45 < 1.5.
-        let runs = base_with_yesterday(run(back(1), 60, 5, 12));
-        let (signals, _) = advise_in(&runs, today(), Unit::Km);
-        assert_eq!(signals.last_hard_effort, None);
     }
 
     #[test]
@@ -1282,7 +1125,6 @@ mod tests {
         if !flagged.is_empty() {
             prop_assert_eq!(a.readiness, Readiness::Red);
             prop_assert_eq!(a.recommendations[0].action, Action::SeePhysio);
-            prop_assert!(recommendation(a, Action::SportsMassage).is_none());
             if let Some(massage) = recommendation(a, Action::SelfMassage) {
                 for region in &flagged {
                     let name = region.label().to_lowercase();

@@ -68,6 +68,8 @@ pub struct RunDraft {
     pub elevation: String,
     pub notes: String,
     pub soreness: BTreeMap<Region, u8>,
+    /// The race this run was, by id; "" for none. Kept only for race-type runs.
+    pub race_id: String,
 }
 
 impl RunDraft {
@@ -90,6 +92,7 @@ impl RunDraft {
             distance: distance_for_input(run.distance_m, unit),
             duration: format_duration(run.duration_s as u64),
             kind: run.kind,
+            race_id: run.race_id.clone().unwrap_or_default(),
             rpe: Some(run.rpe),
             avg_hr: run.avg_hr.map(|hr| hr.to_string()).unwrap_or_default(),
             elevation: run
@@ -226,6 +229,8 @@ impl RunDraft {
                     .filter(|(_, level)| **level > 0)
                     .map(|(region, level)| (*region, (*level).min(SORENESS_MAX)))
                     .collect(),
+                race_id: (self.kind == RunKind::Race && !self.race_id.is_empty())
+                    .then(|| self.race_id.clone()),
             }),
             _ => Err(errors),
         }
@@ -380,6 +385,7 @@ mod tests {
             elevation: "85".into(),
             notes: "Windy by the river".into(),
             soreness: BTreeMap::from([(Region::Calves, 4), (Region::Knees, 0)]),
+            race_id: String::new(),
         }
     }
 

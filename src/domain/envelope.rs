@@ -1,28 +1,55 @@
 //! The stored format: one JSON envelope with a schema version from day one.
 //!
 //! ```json
-//! {"version":1,"settings":{"unit":"km","week_start":"monday"},"runs":[…]}
+//! {"version":2,"settings":{…},"runs":[…],"massages":[…],"races":[…],"reminders":{…}}
 //! ```
+//! Version 1 had only `settings` and `runs`; every later field has a default, so
+//! migrating a version 1 text is reading it and writing the new version. The caller
+//! keeps a copy of the older text before the first write (`Decoded::from_version`).
 //! Reading never guesses: text that is not JSON, a version this build does not know, or a
 //! record with impossible values is reported as a `DecodeError`, and the caller keeps the
 //! raw text instead of overwriting it.
 
 use crate::domain::journal::Journal;
+use crate::domain::massage::{Massage, Race};
+use crate::domain::reminders::ReminderState;
 use crate::domain::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::settings::Settings;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
+/// The longest massage a record may hold, in minutes.
+pub const MASSAGE_MINUTES_MAX: u16 = 600;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Envelope {
     version: u32,
     #[serde(default)]
     settings: Settings,
     #[serde(default)]
     runs: Vec<Run>,
+    #[serde(default)]
+    massages: Vec<Massage>,
+    #[serde(default)]
+    races: Vec<Race>,
+    #[serde(default)]
+    reminders: BTreeMap<String, ReminderState>,
+}
+
+/// A journal read from storage, with the format version it was stored in.
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    pub journal: Journal,
+    pub from_version: u32,
+}
+
+impl Decoded {
+    /// An older format: the stored text must be copied aside before it is rewritten.
+    pub fn is_migration(&self) -> bool {
+        self.from_version < CURRENT_VERSION
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -31,7 +58,11 @@ pub enum DecodeError {
     NoVersion,
     NewerVersion(u64),
     BadShape(String),
-    InvalidRun { index: usize, reason: String },
+    InvalidRecord {
+        what: &'static str,
+        index: usize,
+        reason: String,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -44,8 +75,12 @@ impl fmt::Display for DecodeError {
                 "the saved data is from a newer version of Restride (format {v}; this one reads up to {CURRENT_VERSION})"
             ),
             DecodeError::BadShape(detail) => write!(f, "the saved data has an unexpected shape ({detail})"),
-            DecodeError::InvalidRun { index, reason } => {
-                write!(f, "saved run number {} is invalid ({reason})", index + 1)
+            DecodeError::InvalidRecord {
+                what,
+                index,
+                reason,
+            } => {
+                write!(f, "saved {what} number {} is invalid ({reason})", index + 1)
             }
         }
     }
@@ -58,6 +93,9 @@ pub struct Stored<'a> {
     version: u32,
     settings: &'a Settings,
     runs: &'a [Run],
+    massages: &'a [Massage],
+    races: &'a [Race],
+    reminders: &'a BTreeMap<String, ReminderState>,
 }
 
 impl<'a> Stored<'a> {
@@ -66,6 +104,9 @@ impl<'a> Stored<'a> {
             version: CURRENT_VERSION,
             settings: &journal.settings,
             runs: &journal.runs,
+            massages: &journal.massages,
+            races: &journal.races,
+            reminders: &journal.reminder_states,
         }
     }
 }
@@ -85,16 +126,16 @@ struct VersionProbe {
 }
 
 pub fn decode(raw: &str) -> Result<Journal, DecodeError> {
-    // Straight into typed structs, never through serde_json::Value: a decade of runs is
-    // parsed at every start-up, and Value would build the whole tree twice over.
+    decode_versioned(raw).map(|decoded| decoded.journal)
+}
+
+pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     serde_json::from_str::<serde::de::IgnoredAny>(raw)
         .map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    // The envelope is an object (serde would also read a struct from an array).
     if !raw.trim_start().starts_with('{') {
         return Err(DecodeError::NoVersion);
     }
     let probe: VersionProbe = serde_json::from_str(raw).map_err(|_| DecodeError::NoVersion)?;
-    // Version 1 is the only format so far; a migration from older versions goes here.
     match probe.version {
         None | Some(0) => return Err(DecodeError::NoVersion),
         Some(v) if v > CURRENT_VERSION as u64 => return Err(DecodeError::NewerVersion(v)),
@@ -102,29 +143,64 @@ pub fn decode(raw: &str) -> Result<Journal, DecodeError> {
     }
     let envelope: Envelope =
         serde_json::from_str(raw).map_err(|e| DecodeError::BadShape(e.to_string()))?;
-    let mut ids = HashSet::new();
-    for (index, run) in envelope.runs.iter().enumerate() {
-        if let Err(reason) = check_run(run) {
-            return Err(DecodeError::InvalidRun { index, reason });
-        }
-        if !ids.insert(run.id.as_str()) {
-            return Err(DecodeError::InvalidRun {
-                index,
-                reason: format!("id {} appears twice", run.id),
-            });
-        }
-    }
-    Ok(Journal {
-        settings: envelope.settings,
-        runs: envelope.runs,
+    check_all("run", &envelope.runs, |r| &r.id, check_run)?;
+    check_all("massage", &envelope.massages, |m| &m.id, check_massage)?;
+    check_all("race", &envelope.races, |r| &r.id, check_race)?;
+    Ok(Decoded {
+        from_version: envelope.version,
+        journal: Journal {
+            settings: envelope.settings,
+            runs: envelope.runs,
+            massages: envelope.massages,
+            races: envelope.races,
+            reminder_states: envelope.reminders,
+        },
     })
 }
 
-/// The invariants the form guarantees for every run, checked again on the way in.
-fn check_run(run: &Run) -> Result<(), String> {
-    if run.id.is_empty() {
-        return Err("it has no id".into());
+/// Every record valid, ids present and unique.
+fn check_all<T>(
+    what: &'static str,
+    records: &[T],
+    id: impl Fn(&T) -> &String,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<(), DecodeError> {
+    let mut ids = HashSet::new();
+    for (index, record) in records.iter().enumerate() {
+        let invalid = |reason: String| DecodeError::InvalidRecord {
+            what,
+            index,
+            reason,
+        };
+        if id(record).is_empty() {
+            return Err(invalid("it has no id".into()));
+        }
+        check(record).map_err(invalid)?;
+        if !ids.insert(id(record).as_str()) {
+            return Err(invalid(format!("id {} appears twice", id(record))));
+        }
     }
+    Ok(())
+}
+
+fn check_massage(massage: &Massage) -> Result<(), String> {
+    if massage.minutes == 0 || massage.minutes > MASSAGE_MINUTES_MAX {
+        return Err(format!("its duration is {} minutes", massage.minutes));
+    }
+    Ok(())
+}
+
+fn check_race(race: &Race) -> Result<(), String> {
+    if race.name.trim().is_empty() {
+        return Err("it has no name".into());
+    }
+    if race.distance_m == 0 {
+        return Err("its distance is 0".into());
+    }
+    Ok(())
+}
+
+fn check_run(run: &Run) -> Result<(), String> {
     if run.distance_m == 0 {
         return Err("its distance is 0".into());
     }
@@ -146,6 +222,8 @@ fn check_run(run: &Run) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::massage::{MassageKind, Priority};
+    use crate::domain::reminders::ReminderSettings;
     use crate::domain::run::{Region, RunKind};
     use crate::domain::settings::{Unit, WeekStart};
     use std::collections::BTreeMap;
@@ -155,6 +233,7 @@ mod tests {
             settings: Settings {
                 unit: Unit::Mi,
                 week_start: WeekStart::Sunday,
+                ..Settings::default()
             },
             runs: vec![
                 Run {
@@ -169,6 +248,7 @@ mod tests {
                     elevation_gain_m: Some(85),
                     notes: "Windy, \"fast\" <b>finish</b>".into(),
                     soreness: BTreeMap::from([(Region::Calves, 4), (Region::HipsItBand, 2)]),
+                    race_id: None,
                 },
                 Run {
                     id: "p0q1".into(),
@@ -182,8 +262,10 @@ mod tests {
                     elevation_gain_m: None,
                     notes: String::new(),
                     soreness: BTreeMap::new(),
+                    race_id: None,
                 },
             ],
+            ..Journal::default()
         }
     }
 
@@ -194,12 +276,16 @@ mod tests {
         assert_eq!(decode(&encode(&Journal::default())), Ok(Journal::default()));
     }
 
+    /// Each stored format version has a fixture, written by hand, that must keep loading.
+    const V1: &str = include_str!("../../tests/fixtures/storage-v1.json");
+    const V2: &str = include_str!("../../tests/fixtures/storage-v2.json");
+
     #[test]
-    fn the_stored_text_is_the_documented_format() {
-        // Written by hand from the format above; a change here is a change of format and
-        // needs a new version number and a migration.
-        let stored = r#"{"version":1,"settings":{"unit":"km","week_start":"monday"},"runs":[{"id":"a1","date":"2026-11-20","start_time":"06:45:00","distance_m":8000,"duration_s":2700,"type":"long","rpe":5,"avg_hr":150,"elevation_gain_m":40,"notes":"hilly","soreness":{"feet":3,"lower_back":1}},{"id":"a2","date":"2026-11-21","distance_m":3000,"duration_s":1200,"type":"recovery","rpe":2}]}"#;
-        let journal = decode(stored).unwrap();
+    fn a_version_1_text_migrates_to_the_current_format() {
+        let decoded = decode_versioned(V1.trim_end()).unwrap();
+        assert_eq!(decoded.from_version, 1);
+        assert!(decoded.is_migration(), "the caller must back the text up");
+        let journal = decoded.journal;
         assert_eq!(journal.runs.len(), 2);
         let first = &journal.runs[0];
         assert_eq!(first.kind, RunKind::Long);
@@ -208,7 +294,59 @@ mod tests {
             BTreeMap::from([(Region::Feet, 3), (Region::LowerBack, 1)])
         );
         assert_eq!(journal.runs[1].start_time, None);
+        assert!(journal.massages.is_empty() && journal.races.is_empty());
+        assert_eq!(journal.settings.reminders, ReminderSettings::default());
+        // Written back, it is the current version and reads as the same journal.
+        let rewritten = decode_versioned(&encode(&journal)).unwrap();
+        assert_eq!(rewritten.from_version, CURRENT_VERSION);
+        assert!(!rewritten.is_migration());
+        assert_eq!(rewritten.journal, journal);
+    }
+
+    #[test]
+    fn the_stored_text_is_the_documented_format() {
+        // Written by hand from docs/backup-format.md; a change here is a change of format
+        // and needs a new version number, a migration and a fixture.
+        let stored = V2.trim_end();
+        let decoded = decode_versioned(stored).unwrap();
+        assert!(!decoded.is_migration());
+        let journal = decoded.journal;
+        assert_eq!(journal.settings.unit, Unit::Mi);
+        assert_eq!(journal.settings.reminders.professional_every_days, 28);
+        assert!(!journal.settings.reminders.distance_on);
+        assert!(journal.settings.notifications);
+        assert_eq!(journal.runs[0].race_id.as_deref(), Some("r1"));
+        let massage = &journal.massages[0];
+        assert_eq!(massage.kind, MassageKind::Professional);
+        assert!(massage.deep);
+        assert_eq!(massage.cost_cents, Some(6500));
+        assert!(massage.regions.contains(&Region::Quads));
+        assert_eq!(journal.races[0].priority, Priority::B);
+        assert_eq!(
+            journal.reminder_states.get("hard:a1"),
+            Some(&ReminderState::Snoozed {
+                until: "2026-11-29".parse().unwrap()
+            })
+        );
         assert_eq!(encode(&journal), stored);
+    }
+
+    #[test]
+    fn invalid_massages_and_races_are_reported_with_their_position() {
+        let zero = r#"{"version":2,"massages":[{"id":"m","date":"2026-11-20","kind":"self_massage","minutes":0}]}"#;
+        assert_eq!(
+            decode(zero),
+            Err(DecodeError::InvalidRecord {
+                what: "massage",
+                index: 0,
+                reason: "its duration is 0 minutes".into()
+            })
+        );
+        let nameless = r#"{"version":2,"races":[{"id":"r","name":" ","date":"2026-11-20","distance_m":5000,"priority":"A"}]}"#;
+        assert!(matches!(
+            decode(nameless),
+            Err(DecodeError::InvalidRecord { what: "race", .. })
+        ));
     }
 
     #[test]
@@ -225,8 +363,8 @@ mod tests {
         assert_eq!(decode(r#"{"version":"1"}"#), Err(DecodeError::NoVersion));
         assert_eq!(decode(r#"{"version":0}"#), Err(DecodeError::NoVersion));
         assert_eq!(
-            decode(r#"{"version":2,"anything":true}"#),
-            Err(DecodeError::NewerVersion(2))
+            decode(r#"{"version":3,"anything":true}"#),
+            Err(DecodeError::NewerVersion(3))
         );
         assert!(matches!(
             decode(r#"{"version":1,"runs":{}}"#),
@@ -240,7 +378,8 @@ mod tests {
         let zero = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":3},{"id":"b","date":"2026-11-21","distance_m":0,"duration_s":1500,"type":"easy","rpe":3}]}"#;
         assert_eq!(
             decode(zero),
-            Err(DecodeError::InvalidRun {
+            Err(DecodeError::InvalidRecord {
+                what: "run",
                 index: 1,
                 reason: "its distance is 0".into()
             })
@@ -248,14 +387,22 @@ mod tests {
         let rpe = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":12}]}"#;
         assert!(matches!(
             decode(rpe),
-            Err(DecodeError::InvalidRun { index: 0, .. })
+            Err(DecodeError::InvalidRecord {
+                what: "run",
+                index: 0,
+                ..
+            })
         ));
         let negative = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":-5,"duration_s":1500,"type":"easy","rpe":3}]}"#;
         assert!(matches!(decode(negative), Err(DecodeError::BadShape(_))));
         let twice = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5,"duration_s":1500,"type":"easy","rpe":3},{"id":"a","date":"2026-11-20","distance_m":5,"duration_s":1500,"type":"easy","rpe":3}]}"#;
         assert!(matches!(
             decode(twice),
-            Err(DecodeError::InvalidRun { index: 1, .. })
+            Err(DecodeError::InvalidRecord {
+                what: "run",
+                index: 1,
+                ..
+            })
         ));
     }
 
@@ -263,7 +410,8 @@ mod tests {
     fn messages_are_plain_words() {
         let message = DecodeError::NewerVersion(3).to_string();
         assert!(message.contains("newer version of Restride"), "{message}");
-        let message = DecodeError::InvalidRun {
+        let message = DecodeError::InvalidRecord {
+            what: "run",
             index: 0,
             reason: "its distance is 0".into(),
         }

@@ -1,5 +1,6 @@
-//! History grouped by training week, newest first.
+//! History grouped by training week, newest first: runs and massages together.
 
+use crate::domain::massage::{Entry, Massage};
 use crate::domain::run::Run;
 use crate::domain::settings::WeekStart;
 use chrono::{Datelike, Days, NaiveDate};
@@ -21,11 +22,27 @@ pub struct Week {
     pub start: NaiveDate,
     /// Newest first.
     pub runs: Vec<Run>,
+    /// Newest first.
+    pub massages: Vec<Massage>,
     pub distance_m: u64,
     pub duration_s: u64,
 }
 
 impl Week {
+    /// Runs and massages in one list, newest day first; on the same day a massage comes
+    /// first, as it usually follows the run.
+    pub fn entries(&self) -> Vec<Entry<'_>> {
+        let mut entries: Vec<(NaiveDate, u8, Entry)> = self
+            .runs
+            .iter()
+            .map(|r| (r.date, 1, Entry::Run(r)))
+            .chain(self.massages.iter().map(|m| (m.date, 0, Entry::Massage(m))))
+            .collect();
+        // Stable: runs keep their newest-first order within a day.
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        entries.into_iter().map(|(_, _, e)| e).collect()
+    }
+
     pub fn end(&self) -> NaiveDate {
         self.start
             .checked_add_days(Days::new(6))
@@ -33,27 +50,43 @@ impl Week {
     }
 }
 
-/// Weeks that hold at least one run, newest first, with their totals.
-pub fn group_by_week(runs: &[Run], week_start: WeekStart) -> Vec<Week> {
+/// Weeks that hold at least one run or massage, newest first, with their run totals.
+pub fn group_by_week(runs: &[Run], massages: &[Massage], week_start: WeekStart) -> Vec<Week> {
     let mut sorted: Vec<&Run> = runs.iter().collect();
     sorted.sort_by(|a, b| Run::newest_first(a, b));
     let mut weeks: Vec<Week> = Vec::new();
+    let empty = |start| Week {
+        start,
+        runs: Vec::new(),
+        massages: Vec::new(),
+        distance_m: 0,
+        duration_s: 0,
+    };
     for run in sorted {
         let start = week_start_of(run.date, week_start);
         match weeks.last_mut() {
             Some(week) if week.start == start => week.add(run),
             _ => {
-                let mut week = Week {
-                    start,
-                    runs: Vec::new(),
-                    distance_m: 0,
-                    duration_s: 0,
-                };
+                let mut week = empty(start);
                 week.add(run);
                 weeks.push(week);
             }
         }
     }
+    let mut sorted: Vec<&Massage> = massages.iter().collect();
+    sorted.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    for massage in sorted {
+        let start = week_start_of(massage.date, week_start);
+        let index = match weeks.iter().position(|w| w.start == start) {
+            Some(index) => index,
+            None => {
+                weeks.push(empty(start));
+                weeks.len() - 1
+            }
+        };
+        weeks[index].massages.push(massage.clone());
+    }
+    weeks.sort_by_key(|w| std::cmp::Reverse(w.start));
     weeks
 }
 
@@ -83,6 +116,7 @@ mod tests {
             elevation_gain_m: None,
             notes: String::new(),
             soreness: Default::default(),
+            race_id: None,
         }
     }
 
@@ -140,7 +174,7 @@ mod tests {
             run("fri", "2026-11-27", 8, 45),
         ];
 
-        let monday = group_by_week(&runs, WeekStart::Monday);
+        let monday = group_by_week(&runs, &[], WeekStart::Monday);
         let summary: Vec<_> = monday
             .iter()
             .map(|w| {
@@ -161,7 +195,7 @@ mod tests {
         );
         assert_eq!(monday[0].end(), d("2026-11-29"));
 
-        let sunday = group_by_week(&runs, WeekStart::Sunday);
+        let sunday = group_by_week(&runs, &[], WeekStart::Sunday);
         let summary: Vec<_> = sunday
             .iter()
             .map(|w| {
@@ -187,11 +221,31 @@ mod tests {
             run("old", "2026-01-05", 5, 30),
             run("new", "2026-11-27", 5, 30),
         ];
-        let weeks = group_by_week(&runs, WeekStart::Monday);
+        let weeks = group_by_week(&runs, &[], WeekStart::Monday);
         assert_eq!(weeks.len(), 2);
         assert_eq!(weeks[0].runs[0].id, "new");
         assert_eq!(weeks[1].start, d("2026-01-05"));
-        assert!(group_by_week(&[], WeekStart::Monday).is_empty());
+        assert!(group_by_week(&[], &[], WeekStart::Monday).is_empty());
+    }
+
+    #[test]
+    fn massages_join_their_week_or_make_one() {
+        use crate::domain::massage::MassageKind;
+        // Thu 26 Nov run; massages on Thu 26 Nov (same week) and Tue 10 Nov (no runs).
+        let runs = vec![run("a", "2026-11-26", 8, 40)];
+        let massages = vec![
+            Massage::sample("2026-11-10", MassageKind::SelfMassage, false),
+            Massage::sample("2026-11-26", MassageKind::Professional, true),
+        ];
+        let weeks = group_by_week(&runs, &massages, WeekStart::Monday);
+        let starts: Vec<String> = weeks.iter().map(|w| w.start.to_string()).collect();
+        assert_eq!(starts, ["2026-11-23", "2026-11-09"]);
+        assert_eq!(weeks[0].distance_m, 8000, "massages add no distance");
+        let entries = weeks[0].entries();
+        assert!(matches!(entries[0], Entry::Massage(_)));
+        assert!(matches!(entries[1], Entry::Run(_)));
+        assert_eq!(weeks[1].runs.len(), 0);
+        assert_eq!(weeks[1].massages.len(), 1);
     }
 
     proptest::proptest! {
@@ -210,7 +264,7 @@ mod tests {
                 })
                 .collect();
             let week_start = if sunday { WeekStart::Sunday } else { WeekStart::Monday };
-            let weeks = group_by_week(&runs, week_start);
+            let weeks = group_by_week(&runs, &[], week_start);
             let total: usize = weeks.iter().map(|w| w.runs.len()).sum();
             proptest::prop_assert_eq!(total, runs.len());
             for pair in weeks.windows(2) {

@@ -1,19 +1,81 @@
-//! Everything the runner has recorded, and the changes the app makes to it.
+//! The runner's journal: runs, massages, races and what was done with reminders, with
+//! the operations the UI performs on it. Each operation is a plain function of the
+//! journal so it is tested natively.
 
+use crate::domain::massage::{Massage, Race};
+use crate::domain::reminders::ReminderState;
 use crate::domain::run::Run;
 use crate::domain::settings::Settings;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Journal {
     pub settings: Settings,
     pub runs: Vec<Run>,
+    pub massages: Vec<Massage>,
+    pub races: Vec<Race>,
+    /// What the runner did with each reminder, by reminder id.
+    pub reminder_states: BTreeMap<String, ReminderState>,
 }
 
-/// What `delete_run` removed, so that Undo can put it back where it was.
+/// A removed record and where it was, so Undo puts it back in place.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Deleted {
-    pub index: usize,
-    pub run: Run,
+pub enum Deleted {
+    Run { index: usize, run: Run },
+    Massage { index: usize, massage: Massage },
+    Race { index: usize, race: Race },
+}
+
+/// Records kept in a list by id.
+trait Record: Clone {
+    fn id(&self) -> &str;
+}
+
+impl Record for Run {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for Massage {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for Race {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Replaces the record with the same id, or adds it.
+fn upsert<T: Record>(list: &mut Vec<T>, record: T) {
+    match list.iter_mut().find(|r| r.id() == record.id()) {
+        Some(slot) => *slot = record,
+        None => list.push(record),
+    }
+}
+
+fn remove<T: Record>(list: &mut Vec<T>, id: &str) -> Option<(usize, T)> {
+    let index = list.iter().position(|r| r.id() == id)?;
+    Some((index, list.remove(index)))
+}
+
+/// Puts a removed record back at its place, unless its id is back already.
+fn put_back<T: Record>(list: &mut Vec<T>, index: usize, record: T) {
+    if list.iter().all(|r| r.id() != record.id()) {
+        list.insert(index.min(list.len()), record);
+    }
+}
+
+/// Adds the records of `ours` whose ids `theirs` lacks.
+fn add_missing<T: Record>(theirs: &mut Vec<T>, ours: &[T]) {
+    for record in ours {
+        if theirs.iter().all(|r| r.id() != record.id()) {
+            theirs.push(record.clone());
+        }
+    }
 }
 
 impl Journal {
@@ -21,41 +83,71 @@ impl Journal {
         self.runs.iter().find(|r| r.id == id)
     }
 
-    /// Adds the run, or replaces the one with the same id. One operation for logging and
-    /// editing means a double tap on Save never stores a run twice, and an edit of a run
-    /// deleted meanwhile is kept rather than lost.
+    pub fn massage(&self, id: &str) -> Option<&Massage> {
+        self.massages.iter().find(|m| m.id == id)
+    }
+
+    pub fn race(&self, id: &str) -> Option<&Race> {
+        self.races.iter().find(|r| r.id == id)
+    }
+
+    /// Adds a new run or replaces the stored run with the same id.
     pub fn save_run(&mut self, run: Run) {
-        match self.runs.iter_mut().find(|r| r.id == run.id) {
-            Some(slot) => *slot = run,
-            None => self.runs.push(run),
-        }
+        upsert(&mut self.runs, run);
+    }
+
+    pub fn save_massage(&mut self, massage: Massage) {
+        upsert(&mut self.massages, massage);
+    }
+
+    pub fn save_race(&mut self, race: Race) {
+        upsert(&mut self.races, race);
     }
 
     pub fn delete_run(&mut self, id: &str) -> Option<Deleted> {
-        let index = self.runs.iter().position(|r| r.id == id)?;
-        Some(Deleted {
-            index,
-            run: self.runs.remove(index),
-        })
+        remove(&mut self.runs, id).map(|(index, run)| Deleted::Run { index, run })
     }
 
-    /// Another copy of the journal with every run of this one it lacks added: used when
-    /// this copy could not be saved, so adopting the other one must not drop its runs.
-    pub fn with_runs_of(mut self, ours: &Journal) -> Journal {
-        for run in &ours.runs {
-            if self.run(&run.id).is_none() {
-                self.runs.push(run.clone());
-            }
+    pub fn delete_massage(&mut self, id: &str) -> Option<Deleted> {
+        remove(&mut self.massages, id).map(|(index, massage)| Deleted::Massage { index, massage })
+    }
+
+    /// Deleting a race also unlinks the runs that were it.
+    pub fn delete_race(&mut self, id: &str) -> Option<Deleted> {
+        let (index, race) = remove(&mut self.races, id)?;
+        for run in self
+            .runs
+            .iter_mut()
+            .filter(|r| r.race_id.as_deref() == Some(id))
+        {
+            run.race_id = None;
+        }
+        Some(Deleted::Race { index, race })
+    }
+
+    /// Another tab's journal (`self`) with the records of ours it lacks: used when our
+    /// own last save failed, so nothing typed here is dropped.
+    pub fn with_records_of(mut self, ours: &Journal) -> Journal {
+        add_missing(&mut self.runs, &ours.runs);
+        add_missing(&mut self.massages, &ours.massages);
+        add_missing(&mut self.races, &ours.races);
+        for (id, state) in &ours.reminder_states {
+            self.reminder_states.entry(id.clone()).or_insert(*state);
         }
         self
     }
 
-    /// Puts a deleted run back at its old place; a second Undo changes nothing.
+    /// Undo of a delete: puts the record back where it was.
     pub fn restore(&mut self, deleted: Deleted) {
-        if self.run(&deleted.run.id).is_none() {
-            let index = deleted.index.min(self.runs.len());
-            self.runs.insert(index, deleted.run);
+        match deleted {
+            Deleted::Run { index, run } => put_back(&mut self.runs, index, run),
+            Deleted::Massage { index, massage } => put_back(&mut self.massages, index, massage),
+            Deleted::Race { index, race } => put_back(&mut self.races, index, race),
         }
+    }
+
+    pub fn set_reminder_state(&mut self, id: &str, state: ReminderState) {
+        self.reminder_states.insert(id.to_string(), state);
     }
 }
 
@@ -77,6 +169,7 @@ mod tests {
             elevation_gain_m: None,
             notes: String::new(),
             soreness: Default::default(),
+            race_id: None,
         }
     }
 
@@ -108,7 +201,7 @@ mod tests {
             runs: vec![run("a"), run("c")],
             ..Journal::default()
         };
-        let merged = theirs.with_runs_of(&ours);
+        let merged = theirs.with_records_of(&ours);
         let ids: Vec<&str> = merged.runs.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(

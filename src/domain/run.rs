@@ -26,6 +26,9 @@ pub struct Run {
     /// Only regions with a soreness above 0 are kept.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub soreness: BTreeMap<Region, u8>,
+    /// The race on the calendar this run was, for race-type runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub race_id: Option<String>,
 }
 
 impl Run {
@@ -179,6 +182,7 @@ impl Run {
             elevation_gain_m: None,
             notes: String::new(),
             soreness: BTreeMap::new(),
+            race_id: None,
         }
     }
 }
@@ -249,6 +253,7 @@ mod tests {
             elevation_gain_m: None,
             notes: String::new(),
             soreness: BTreeMap::new(),
+            race_id: None,
         };
         let mut runs = [
             mk("a", "2026-11-01", Some("07:00:00")),

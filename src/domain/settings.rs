@@ -1,5 +1,6 @@
 //! The runner's display preferences.
 
+use crate::domain::reminders::ReminderSettings;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,4 +25,10 @@ pub struct Settings {
     pub unit: Unit,
     #[serde(default)]
     pub week_start: WeekStart,
+    #[serde(default)]
+    pub reminders: ReminderSettings,
+    /// System notifications for reminders that become due; the browser's permission is
+    /// asked only when the runner turns this on.
+    #[serde(default)]
+    pub notifications: bool,
 }

@@ -19,6 +19,11 @@ pub const DATA_KEY: &str = "restride.data";
 /// Prefix of the copies kept of stored text that could not be read; the suffix is the
 /// time of the copy in milliseconds, so an older copy is never replaced.
 pub const UNREADABLE_COPY_PREFIX: &str = "restride.unreadable.";
+/// Prefix of the copies kept of stored text in an older format before it is rewritten in
+/// the current one: `restride.backup.v1.<ms>`.
+pub const MIGRATION_COPY_PREFIX: &str = "restride.backup.v";
+/// The ids of reminders already announced by a system notification.
+pub const NOTIFIED_KEY: &str = "restride.notified";
 /// Every key Restride writes starts with this.
 pub const KEY_PREFIX: &str = "restride.";
 
@@ -31,6 +36,9 @@ pub enum StartupProblem {
     UnreadableNotSaving { reason: String },
     /// Storage cannot be used at all (disabled, or blocked by the browser).
     Unavailable,
+    /// The data is in an older format and no backup copy could be made before upgrading
+    /// it; it loads, but nothing will be written.
+    UpgradeNotSaving,
 }
 
 impl StartupProblem {
@@ -42,6 +50,7 @@ impl StartupProblem {
             StartupProblem::UnreadableNotSaving { reason } => format!(
                 "Your saved runs could not be read: {reason}. To keep that text safe, nothing will be saved in this browser until it is dealt with."
             ),
+            StartupProblem::UpgradeNotSaving => "Your saved data is from an earlier version of Restride and a backup copy could not be made before upgrading it (storage may be full). To keep it safe, nothing will be saved in this browser until there is room.".into(),
             StartupProblem::Unavailable => "This browser does not let Restride store data (private mode or storage turned off): runs you log now will be lost when the page closes.".into(),
         }
     }
@@ -80,14 +89,29 @@ pub fn load(now_ms: f64) -> Loaded {
         Ok(None) => return fresh(None, true),
         Err(_) => return fresh(Some(StartupProblem::Unavailable), false),
     };
-    match envelope::decode(&raw) {
-        Ok(journal) => {
-            let last_written = RefCell::new(journal.clone());
+    match envelope::decode_versioned(&raw) {
+        Ok(decoded) => {
+            // An older format is rewritten by the next save: keep the text as it was first.
+            let backed_up = !decoded.is_migration() || {
+                let key = format!(
+                    "{MIGRATION_COPY_PREFIX}{}.{}",
+                    decoded.from_version, now_ms as u64
+                );
+                storage.set_item(&key, &raw).is_ok()
+                    && storage.get_item(&key).ok().flatten().as_deref() == Some(raw.as_str())
+            };
+            let journal = decoded.journal;
+            // A migrated journal differs from the stored text, so the first save writes it.
+            let last_written = RefCell::new(if decoded.from_version == envelope::CURRENT_VERSION {
+                journal.clone()
+            } else {
+                Journal::default()
+            });
             Loaded {
                 journal,
-                problem: None,
+                problem: (!backed_up).then_some(StartupProblem::UpgradeNotSaving),
                 store: Store {
-                    writable: true,
+                    writable: backed_up,
                     last_written,
                 },
             }
@@ -161,6 +185,15 @@ impl Store {
         *self.last_written.borrow_mut() = journal.clone();
         Ok(())
     }
+}
+
+/// Reminder ids already announced by a notification; empty when unreadable.
+pub fn notified() -> std::collections::BTreeSet<String> {
+    LocalStorage::get(NOTIFIED_KEY).unwrap_or_default()
+}
+
+pub fn set_notified(ids: &std::collections::BTreeSet<String>) {
+    let _ = LocalStorage::set(NOTIFIED_KEY, ids);
 }
 
 /// The journal another tab has just saved, read from a `storage` event on the data key;

@@ -168,6 +168,41 @@ where
                 </select>
             </div>
 
+            <Show when=move || {
+                draft.with(|d| d.kind == RunKind::Race) && state.journal.with(|j| !j.races.is_empty())
+            }>
+                <div class="field">
+                    <label for="run-race">"Which race?" <span class="optional">" (optional)"</span></label>
+                    <select
+                        id="run-race"
+                        on:change=move |ev| draft.update(|d| d.race_id = event_target_value(&ev))
+                    >
+                        <option value="" selected=move || draft.with(|d| d.race_id.is_empty())>
+                            "Not on my race list"
+                        </option>
+                        {move || {
+                            let mut races = state.journal.with(|j| j.races.clone());
+                            races.sort_by_key(|r| std::cmp::Reverse(r.date));
+                            races
+                                .into_iter()
+                                .map(|race| {
+                                    let id = race.id.clone();
+                                    let label = format!("{} ({})", race.name, race.date.format("%-d %b %Y"));
+                                    view! {
+                                        <option
+                                            value=race.id.clone()
+                                            selected=move || draft.with(|d| d.race_id == id)
+                                        >
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+            </Show>
+
             <RpeScale draft errors />
 
             <div class="row two">

@@ -3,18 +3,20 @@
 
 use super::router::href;
 use crate::domain::advice::{
-    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, BIG_SESSION_FACTOR, FORM_AMBER,
-    FORM_BASELINE_DAYS, FORM_RED, HARD_RPE, LONG_RUN_MINUTES, PAIN_RED_FLAG, RECENT_DAYS, SORE,
-    STREAK_FLAG,
+    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, FORM_AMBER, FORM_BASELINE_DAYS, FORM_RED,
+    HARD_RPE, PAIN_RED_FLAG, RECENT_DAYS, SORE, STREAK_FLAG,
 };
 use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, DISTANCE_JUMP_PERCENT,
     FATIGUE_DAYS, FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
 };
+use crate::domain::reminders::ReminderSettings;
 use leptos::prelude::*;
 
 #[component]
 pub fn HowPage() -> impl IntoView {
+    // The defaults, as a new runner has them.
+    let r = ReminderSettings::default();
     view! {
         <section class="page how">
             <h1>"How this works"</h1>
@@ -85,14 +87,29 @@ pub fn HowPage() -> impl IntoView {
                 <li>"Green: none of these."</li>
             </ul>
 
-            <h2>"Massage and foam rolling"</h2>
+            <h2 id="massage">"Massage reminders"</h2>
             <p>
                 {format!(
-                    "Sore regions ({SORE}–{}) get a foam-rolling or self-massage suggestion. After a hard effort — a race, a run of {LONG_RUN_MINUTES} minutes or more, or a session with {BIG_SESSION_FACTOR}× your 28-day average session load — a sports massage is suggested 24–72 hours later, when it eases soreness most. A region at {PAIN_RED_FLAG} or more is never massaged: Restride sends you to a physiotherapist instead.",
+                    "Sore regions ({SORE}–{}) get a foam-rolling or self-massage suggestion on Today. A region at {PAIN_RED_FLAG} or more is never massaged: Restride sends you to a physiotherapist instead.",
                     PAIN_RED_FLAG - 1,
                 )}
             </p>
-            <p class="muted">{evidence::MASSAGE_TIMING} " " {evidence::FOAM_ROLLING} " " {evidence::ACUTE_INJURY}</p>
+            <p>
+                "The Massage tab turns your runs, races and soreness into reminders. Each can be switched off, and its numbers changed, in Settings. By default:"
+            </p>
+            <ul>
+                <li>{format!("a sports massage every {} days since the last one;", r.professional_every_days)}</li>
+                <li>{format!("a massage of any kind after every {} km ({} mi) run since the last one;", r.distance_every_km, r.distance_every_mi)}</li>
+                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the 28 days before it: a massage or self-massage 24–72 hours later, when it eases soreness most;", r.long_run_minutes, r.big_session_tenths as f64 / 10.0)}</li>
+                <li>{format!("before an A or B race: {} days out, a reminder to book the last deep massage 4–7 days before the race; a warning if a deep massage is logged in the 48 hours before it (a light flush is fine);", r.race_book_days_before)}</li>
+                <li>"after a race: light massage from the next day, deep massage from day 3 and only once your legs are no longer sore to the touch;"</li>
+                <li>{format!("a region at {} or more in 2 of your last 3 runs: a self-massage routine for it; at {} or more, see a physiotherapist instead;", r.sore_level, r.physio_level)}</li>
+                <li>{format!("a load spike (7-day load above {:.1}× the 28-day load, or {} % more distance in the last 14 days than in the 14 before): self-massage of calves, feet and shins, and easier days.", r.spike_acwr_tenths as f64 / 10.0, r.spike_jump_percent)}</li>
+            </ul>
+            <p class="muted">
+                {evidence::MASSAGE_TIMING} " " {evidence::POPPENDIECK} " " {evidence::FOAM_ROLLING} " "
+                {evidence::BRUMMITT} " " {evidence::ACUTE_INJURY}
+            </p>
 
             <h2>"Check the numbers yourself"</h2>
             <p>

@@ -4,12 +4,15 @@
 //! hold no formulas: they call `domain` functions inside memos.
 
 mod clock;
+mod device;
 mod download;
 mod form;
 mod history;
 mod how;
 mod install;
 mod log;
+mod massage;
+mod reminder_settings;
 mod router;
 mod settings;
 mod shell;
@@ -17,7 +20,10 @@ mod toast;
 mod today;
 
 use crate::domain::journal::{Deleted, Journal};
+use crate::domain::massage_draft::MassageDraft;
+use crate::domain::reminders::{self, Reminder};
 use crate::store::{self, SaveError};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 pub fn mount() {
@@ -34,6 +40,13 @@ pub struct AppState {
     pub save_problem: RwSignal<Option<String>>,
     /// What start-up found wrong with storage, shown until dismissed.
     pub startup_problem: RwSignal<Option<String>>,
+    /// The runner's date, moved on when the app comes back to the foreground.
+    pub today: RwSignal<NaiveDate>,
+    /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
+    /// Massage page and notifications.
+    pub reminders: Memo<Vec<Reminder>>,
+    /// A massage form filled in advance (a reminder marked done, a finished routine).
+    pub massage_prefill: RwSignal<Option<MassageDraft>>,
 }
 
 impl AppState {
@@ -45,11 +58,16 @@ impl AppState {
 #[component]
 fn App() -> impl IntoView {
     let loaded = store::load(clock::now_ms());
+    let journal = RwSignal::new(loaded.journal);
+    let today = RwSignal::new(clock::today());
     let state = AppState {
-        journal: RwSignal::new(loaded.journal),
+        journal,
         toast: RwSignal::new(None),
         save_problem: RwSignal::new(None),
         startup_problem: RwSignal::new(loaded.problem.map(|p| p.message())),
+        today,
+        reminders: Memo::new(move |_| journal.with(|j| reminders::reminders(j, today.get()))),
+        massage_prefill: RwSignal::new(None),
     };
     provide_context(state);
 
@@ -75,7 +93,7 @@ fn App() -> impl IntoView {
             let unsaved = state.save_problem.get_untracked().is_some();
             state.journal.update(|ours| {
                 *ours = if unsaved {
-                    theirs.with_runs_of(ours)
+                    theirs.with_records_of(ours)
                 } else {
                     theirs
                 };
@@ -84,5 +102,45 @@ fn App() -> impl IntoView {
     });
     on_cleanup(move || other_tab.remove());
 
+    // Back in the foreground: the date may have moved on, and reminders with it.
+    let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let shown = document().visibility_state() == web_sys::VisibilityState::Visible;
+        if shown && today.get_untracked() != clock::today() {
+            today.set(clock::today());
+        }
+        if shown {
+            announce_due(state);
+        }
+    });
+    on_cleanup(move || visible.remove());
+    // The app badge follows the due count; notifications go out for newly due reminders.
+    Effect::new(move |_| {
+        let due = state.reminders.with(|all| reminders::due(all).len());
+        device::badge(due);
+        announce_due(state);
+    });
+
     view! { <shell::Shell /> }
+}
+
+/// Shows a system notification for each reminder that has become due since it was last
+/// announced, when the runner has turned notifications on and the browser allows them.
+fn announce_due(state: AppState) {
+    let enabled = state.journal.with_untracked(|j| j.settings.notifications);
+    if !enabled || device::notification_permission() != "granted" {
+        return;
+    }
+    let mut notified = store::notified();
+    let mut changed = false;
+    state.reminders.with_untracked(|all| {
+        for reminder in reminders::due(all) {
+            if notified.insert(reminder.id.clone()) {
+                device::notify(&reminder.title, &reminder.why, &reminder.id);
+                changed = true;
+            }
+        }
+    });
+    if changed {
+        store::set_notified(&notified);
+    }
 }

@@ -6,6 +6,7 @@
 //! the handful of flat routes the app has. The app may be served from a sub-path: the base is
 //! read once from `<base href>` (Trunk's public URL), and every href goes through `href`.
 
+use crate::domain::run::Region;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::OnceLock;
@@ -17,6 +18,13 @@ pub enum Page {
     Log,
     History,
     EditRun(String),
+    Massage,
+    LogMassage,
+    EditMassage(String),
+    NewRace,
+    EditRace(String),
+    /// Today's routine, or one region's.
+    Routine(Option<Region>),
     Settings,
     How,
     NotFound,
@@ -32,10 +40,26 @@ impl Page {
             "/history" => Page::History,
             "/settings" => Page::Settings,
             "/how" => Page::How,
-            _ => match trimmed.strip_prefix("/runs/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Page::EditRun(id.to_string()),
-                _ => Page::NotFound,
-            },
+            "/massage" => Page::Massage,
+            "/massage/log" => Page::LogMassage,
+            "/races/new" => Page::NewRace,
+            "/routine" => Page::Routine(None),
+            _ => {
+                let (prefix, id) = trimmed
+                    .rsplit_once('/')
+                    .filter(|(_, id)| !id.is_empty())
+                    .unwrap_or(("", ""));
+                match prefix {
+                    "/runs" => Page::EditRun(id.to_string()),
+                    "/massages" => Page::EditMassage(id.to_string()),
+                    "/races" => Page::EditRace(id.to_string()),
+                    "/routine" => Region::ALL
+                        .into_iter()
+                        .find(|r| r.key() == id)
+                        .map_or(Page::NotFound, |r| Page::Routine(Some(r))),
+                    _ => Page::NotFound,
+                }
+            }
         }
     }
 }

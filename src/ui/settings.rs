@@ -53,6 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {week_choice(WeekStart::Monday, "Monday")}
                 {week_choice(WeekStart::Sunday, "Sunday")}
             </fieldset>
+            <super::reminder_settings::ReminderSettingsSection />
             <super::install::InstallOffer />
             <p class="muted">
                 "Everything you log stays in this browser on this device: no account, no server."

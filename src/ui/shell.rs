@@ -4,6 +4,9 @@
 use super::history::{EditRunPage, HistoryPage};
 use super::how::HowPage;
 use super::log::LogPage;
+use super::massage::{
+    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
+};
 use super::router::{href, Page, Router};
 use super::settings::SettingsPage;
 use super::toast::ToastArea;
@@ -19,6 +22,12 @@ pub fn Shell() -> impl IntoView {
         Page::Log => view! { <LogPage /> }.into_any(),
         Page::History => view! { <HistoryPage /> }.into_any(),
         Page::EditRun(id) => view! { <EditRunPage id /> }.into_any(),
+        Page::Massage => view! { <MassagePage /> }.into_any(),
+        Page::LogMassage => view! { <LogMassagePage /> }.into_any(),
+        Page::EditMassage(id) => view! { <EditMassagePage id /> }.into_any(),
+        Page::NewRace => view! { <NewRacePage /> }.into_any(),
+        Page::EditRace(id) => view! { <EditRacePage id /> }.into_any(),
+        Page::Routine(region) => view! { <RoutinePage region /> }.into_any(),
         Page::Settings => view! { <SettingsPage /> }.into_any(),
         Page::How => view! { <HowPage /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
@@ -47,7 +56,7 @@ struct Tab {
     owns: fn(&Page) -> bool,
 }
 
-const TABS: [Tab; 4] = [
+const TABS: [Tab; 5] = [
     Tab {
         path: "/",
         label: "Today",
@@ -61,10 +70,30 @@ const TABS: [Tab; 4] = [
         owns: |page| *page == Page::Log,
     },
     Tab {
+        path: "/massage",
+        label: "Massage",
+        icon: "M7 4c3 3 3 13 0 16M12 4c3 3 3 13 0 16M17 4c3 3 3 13 0 16",
+        owns: |page| {
+            matches!(
+                page,
+                Page::Massage
+                    | Page::LogMassage
+                    | Page::NewRace
+                    | Page::EditRace(_)
+                    | Page::Routine(_)
+            )
+        },
+    },
+    Tab {
         path: "/history",
         label: "History",
         icon: "M4 6h16M4 12h16M4 18h10",
-        owns: |page| matches!(page, Page::History | Page::EditRun(_)),
+        owns: |page| {
+            matches!(
+                page,
+                Page::History | Page::EditRun(_) | Page::EditMassage(_)
+            )
+        },
     },
     Tab {
         path: "/settings",
@@ -77,6 +106,7 @@ const TABS: [Tab; 4] = [
 #[component]
 fn Nav() -> impl IntoView {
     let router = expect_context::<Router>();
+    let state = expect_context::<AppState>();
     view! {
         <nav class="nav" aria-label="Main">
             <span class="brand" aria-hidden="true">
@@ -88,6 +118,10 @@ fn Nav() -> impl IntoView {
                     .map(|tab| {
                         let owns = tab.owns;
                         let current = move || router.page.with(owns).then_some("page");
+                        let counted = tab.path == "/massage";
+                        let due = move || {
+                            state.reminders.with(|r| r.iter().filter(|r| r.is_due()).count())
+                        };
                         view! {
                             <li>
                                 <a href=href(tab.path) aria-current=current>
@@ -95,6 +129,17 @@ fn Nav() -> impl IntoView {
                                         <path d=tab.icon />
                                     </svg>
                                     <span class="nav-label">{tab.label}</span>
+                                    {move || {
+                                        (counted && due() > 0)
+                                            .then(|| {
+                                                view! {
+                                                    <span class="nav-count">
+                                                        {due()}
+                                                        <span class="visually-hidden">" due"</span>
+                                                    </span>
+                                                }
+                                            })
+                                    }}
                                 </a>
                             </li>
                         }

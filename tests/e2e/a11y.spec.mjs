@@ -127,6 +127,48 @@ const pages = [
     },
   },
   {
+    name: "massage",
+    open: async (page) => {
+      await page.goto("/");
+      const runs = await threeWeeks(page, { calves: 5, quads: 6 });
+      runs[runs.length - 3].soreness = { calves: 4 };
+      const races = [{ id: "race1", name: "City Marathon", date: await localDate(page, 8), distance_m: 42195, priority: "A" }];
+      await page.evaluate(
+        (text) => localStorage.setItem("restride.data", text),
+        JSON.stringify({ version: 2, runs, races, massages: [] }),
+      );
+      await page.goto("/massage");
+      await expect(page.getByText(/^Book your last deep massage for /)).toBeVisible();
+      await expect(page.locator(".body-map")).toBeVisible();
+    },
+  },
+  {
+    name: "massage-log-errors",
+    open: async (page) => {
+      await page.goto("/massage/log");
+      await page.getByLabel("Minutes").fill("0");
+      await page.getByRole("button", { name: "Save massage" }).click();
+      await expect(page.locator(".field-error")).toHaveCount(1);
+    },
+  },
+  {
+    name: "race-new",
+    open: async (page) => {
+      await page.goto("/races/new");
+      await page.getByRole("button", { name: "Save race" }).click();
+      await expect(page.locator(".field-error")).toHaveCount(3);
+    },
+  },
+  {
+    name: "routine-player",
+    open: async (page) => {
+      await page.goto("/routine/calves");
+      await page.getByRole("button", { name: "Start" }).click();
+      await expect(page.getByText("Step 1 of 2")).toBeVisible();
+      await page.getByRole("button", { name: "Pause" }).click();
+    },
+  },
+  {
     name: "how",
     open: async (page) => {
       await page.goto("/how");

@@ -25,6 +25,12 @@ test("the manifest parses, its icons load at their declared sizes, start_url is 
   expect(new URL(manifest.start_url, manifestUrl).href.startsWith(scope)).toBe(true);
   expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
   for (const shortcut of manifest.shortcuts) expect(new URL(shortcut.url, manifestUrl).href.startsWith(scope)).toBe(true);
+  expect(manifest.shortcuts.map((s) => s.name)).toEqual(["Log a run", "Start self-massage"]);
+  // Each shortcut opens its page, not "Page not found".
+  for (const shortcut of manifest.shortcuts) {
+    await page.goto(new URL(shortcut.url, manifestUrl).href);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Log a run|Today's self-massage routine)$/);
+  }
 
   const icons = [
     ...manifest.icons.map((i) => ({ src: new URL(i.src, manifestUrl).href, sizes: i.sizes })),

@@ -7,6 +7,7 @@ pub use edit::EditRunPage;
 use super::router::href;
 use super::AppState;
 use crate::domain::history::{group_by_week, Week};
+use crate::domain::massage::{Entry, Massage};
 use crate::domain::run::Run;
 use crate::domain::settings::Unit;
 use crate::domain::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
@@ -21,7 +22,7 @@ pub fn HistoryPage() -> impl IntoView {
     let weeks = Memo::new(move |_| {
         state
             .journal
-            .with(|j| group_by_week(&j.runs, j.settings.week_start))
+            .with(|j| group_by_week(&j.runs, &j.massages, j.settings.week_start))
     });
     let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
     let shown = RwSignal::new(WEEKS_PER_PAGE);
@@ -34,7 +35,7 @@ pub fn HistoryPage() -> impl IntoView {
                 fallback=|| {
                     view! {
                         <div class="empty">
-                            <p>"No runs yet. Each run you log appears here, grouped by week with its totals."</p>
+                            <p>"No runs yet. Each run and massage you log appears here, grouped by week with its totals."</p>
                             <a class="button primary" href=href("/log")>
                                 "Log your first run"
                             </a>
@@ -75,8 +76,13 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
         1 => "1 run".to_string(),
         n => format!("{n} runs"),
     };
+    let massages = match week.massages.len() {
+        0 => String::new(),
+        1 => " · 1 massage".to_string(),
+        n => format!(" · {n} massages"),
+    };
     let totals = format!(
-        "{} · {} · {count}",
+        "{} · {} · {count}{massages}",
         format_distance(week.distance_m, unit),
         format_duration(week.duration_s)
     );
@@ -87,7 +93,14 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
                 <p class="week-totals">{totals}</p>
             </header>
             <ul class="run-list">
-                {week.runs.iter().map(|run| run_view(run, unit)).collect_view()}
+                {week
+                    .entries()
+                    .into_iter()
+                    .map(|entry| match entry {
+                        Entry::Run(run) => run_view(run, unit).into_any(),
+                        Entry::Massage(massage) => massage_view(massage).into_any(),
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }
@@ -119,6 +132,36 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
                 </span>
                 {(!run.notes.is_empty())
                     .then(|| view! { <span class="run-notes">{run.notes.clone()}</span> })}
+            </a>
+        </li>
+    }
+}
+
+fn massage_view(massage: &Massage) -> impl IntoView {
+    let regions: Vec<String> = massage
+        .regions
+        .iter()
+        .map(|r| r.label().to_lowercase())
+        .collect();
+    let details = format!(
+        "{}{} · {} min",
+        massage.kind.label(),
+        if massage.deep { ", deep" } else { "" },
+        massage.minutes
+    );
+    view! {
+        <li>
+            <a class="run-row massage-row" href=href(&format!("/massages/{}", massage.id))>
+                <span class="run-line">
+                    <span class="run-when">{massage.date.format("%a %-d %b").to_string()}</span>
+                    <span class="entry-kind">"Massage"</span>
+                </span>
+                <span class="run-line muted">
+                    <span>{details}</span>
+                    <span>{regions.join(", ")}</span>
+                </span>
+                {(!massage.notes.is_empty())
+                    .then(|| view! { <span class="run-notes">{massage.notes.clone()}</span> })}
             </a>
         </li>
     }

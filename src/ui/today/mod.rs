@@ -11,6 +11,7 @@ use crate::domain::load::BASELINE_DAYS;
 use crate::domain::settings::Unit;
 use crate::domain::today::{daily_csv, TodaySummary};
 use crate::domain::units::{format_distance, to_unit};
+use crate::ui::massage::ReminderList;
 use chart::{Chart, ChartData, Series};
 use leptos::prelude::*;
 
@@ -28,6 +29,15 @@ pub fn TodayPage() -> impl IntoView {
                 None => view! { <EmptyState /> }.into_any(),
                 Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
             }}
+            <Show when=move || state.reminders.with(|r| r.iter().any(|r| r.is_due()))>
+                <section class="due-reminders" aria-labelledby="due-heading">
+                    <h2 id="due-heading">"Massage reminders due"</h2>
+                    <ReminderList keep=|r| r.is_due() empty="" />
+                    <p>
+                        <a href=href("/massage")>"All reminders, routine and races"</a>
+                    </p>
+                </section>
+            </Show>
             <p class="muted disclaimer">
                 "Restride is not a medical device. Its advice comes from simple published training-load models and your own logs; it cannot diagnose anything. "
                 <a href=href("/how")>"How this works"</a>

@@ -1,0 +1,167 @@
+//! Massages the runner logs and the races they train for.
+
+use crate::domain::run::Region;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MassageKind {
+    /// A sports massage by a therapist.
+    #[default]
+    Professional,
+    SelfMassage,
+    FoamRolling,
+    MassageGun,
+}
+
+impl MassageKind {
+    pub const ALL: [MassageKind; 4] = [
+        MassageKind::Professional,
+        MassageKind::SelfMassage,
+        MassageKind::FoamRolling,
+        MassageKind::MassageGun,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MassageKind::Professional => "Sports massage (therapist)",
+            MassageKind::SelfMassage => "Self-massage",
+            MassageKind::FoamRolling => "Foam rolling",
+            MassageKind::MassageGun => "Massage gun",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MassageKind::Professional => "professional",
+            MassageKind::SelfMassage => "self_massage",
+            MassageKind::FoamRolling => "foam_rolling",
+            MassageKind::MassageGun => "massage_gun",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MassageKind> {
+        MassageKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// One massage as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Massage {
+    pub id: String,
+    pub date: NaiveDate,
+    pub kind: MassageKind,
+    pub minutes: u16,
+    /// Deep tissue work, as opposed to a light flush; the race rules care about the
+    /// difference.
+    #[serde(default)]
+    pub deep: bool,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub regions: BTreeSet<Region>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// In hundredths of the runner's currency, so sums never drift.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_cents: Option<u32>,
+}
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Priority {
+    A,
+    #[default]
+    B,
+    C,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 3] = [Priority::A, Priority::B, Priority::C];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::A => "A",
+            Priority::B => "B",
+            Priority::C => "C",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::A => "A — the goal race",
+            Priority::B => "B — important",
+            Priority::C => "C — training race",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Priority> {
+        Priority::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// A and B races get the pre-race massage timing; C races are run through.
+    pub fn plans_massage(self) -> bool {
+        self != Priority::C
+    }
+}
+
+/// A race on the runner's calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Race {
+    pub id: String,
+    pub name: String,
+    pub date: NaiveDate,
+    pub distance_m: u32,
+    pub priority: Priority,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_s: Option<u32>,
+}
+
+/// What an entry in History is: both kinds are shown together, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry<'a> {
+    Run(&'a crate::domain::run::Run),
+    Massage(&'a Massage),
+}
+
+#[cfg(test)]
+impl Massage {
+    /// A massage for tests: `Massage::sample("2026-11-01", MassageKind::Professional, true)`.
+    pub fn sample(date: &str, kind: MassageKind, deep: bool) -> Massage {
+        Massage {
+            id: format!("m-{date}-{}", kind.key()),
+            date: date.parse().expect("test dates are valid"),
+            kind,
+            minutes: 45,
+            deep,
+            regions: BTreeSet::new(),
+            notes: String::new(),
+            cost_cents: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_match_serde_names() {
+        for kind in MassageKind::ALL {
+            assert_eq!(MassageKind::from_key(kind.key()), Some(kind));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.key())
+            );
+        }
+        for priority in Priority::ALL {
+            assert_eq!(Priority::from_key(priority.key()), Some(priority));
+            assert_eq!(
+                serde_json::to_string(&priority).unwrap(),
+                format!("\"{}\"", priority.key())
+            );
+        }
+        assert_eq!(MassageKind::from_key("spa"), None);
+    }
+}

@@ -1,0 +1,59 @@
+//! Device features (notifications, app badge, vibration, screen wake lock), called through
+//! `window.restrideDevice` in `pwa/register.js`. Every call is `catch`: where the object or
+//! the feature is missing, nothing happens and nothing panics.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = notificationPermission, catch)]
+    fn notification_permission_js() -> Result<String, JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = askNotifications, catch)]
+    fn ask_notifications_js() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = notify, catch)]
+    fn notify_js(title: &str, body: &str, tag: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = badge, catch)]
+    fn badge_js(count: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = vibrate, catch)]
+    fn vibrate_js(ms: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = keepAwake, catch)]
+    fn keep_awake_js(on: bool) -> Result<(), JsValue>;
+}
+
+/// "granted", "denied", "default", or "unsupported".
+pub fn notification_permission() -> String {
+    notification_permission_js().unwrap_or_else(|_| "unsupported".into())
+}
+
+/// Asks the browser for permission (only ever from the runner's tap) and calls `done`
+/// with the answer.
+pub fn ask_notifications(done: impl FnOnce(String) + 'static) {
+    let Ok(promise) = ask_notifications_js() else {
+        done("unsupported".into());
+        return;
+    };
+    let done = std::cell::Cell::new(Some(done));
+    let on_answer = Closure::once(move |answer: JsValue| {
+        if let Some(done) = done.take() {
+            done(answer.as_string().unwrap_or_else(|| "default".into()));
+        }
+    });
+    let _ = promise.then(&on_answer);
+    on_answer.forget();
+}
+
+pub fn notify(title: &str, body: &str, tag: &str) {
+    let _ = notify_js(title, body, tag);
+}
+
+pub fn badge(count: usize) {
+    let _ = badge_js(count as u32);
+}
+
+pub fn vibrate(ms: u32) {
+    let _ = vibrate_js(ms);
+}
+
+pub fn keep_awake(on: bool) {
+    let _ = keep_awake_js(on);
+}

@@ -1,0 +1,297 @@
+//! The runner's races: the list on the Massage page and the form that adds or edits one.
+
+use crate::domain::massage::{Priority, Race};
+use crate::domain::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
+use crate::domain::settings::Unit;
+use crate::domain::units::{distance_for_input, format_distance, format_duration};
+use crate::ui::clock;
+use crate::ui::router::{href, Router};
+use crate::ui::AppState;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+type Errors = BTreeMap<RaceField, String>;
+
+/// Upcoming races (soonest first), then past ones (latest first).
+#[component]
+pub fn RaceList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lists = Memo::new(move |_| {
+        let today = state.today.get();
+        state.journal.with(|j| {
+            let mut upcoming: Vec<Race> = j
+                .races
+                .iter()
+                .filter(|r| r.date >= today)
+                .cloned()
+                .collect();
+            upcoming.sort_by_key(|r| r.date);
+            let mut past: Vec<Race> = j.races.iter().filter(|r| r.date < today).cloned().collect();
+            past.sort_by_key(|r| std::cmp::Reverse(r.date));
+            (upcoming, past, j.settings.unit)
+        })
+    });
+    let section = |title: &'static str, races: Vec<Race>, unit: Unit| {
+        (!races.is_empty()).then(|| {
+            view! {
+                <h3>{title}</h3>
+                <ul class="race-list">
+                    {races.into_iter().map(|race| race_row(race, unit)).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        {move || {
+            let (upcoming, past, unit) = lists.get();
+            if upcoming.is_empty() && past.is_empty() {
+                return view! {
+                    <p class="muted">
+                        "No races yet. Add your next race and Restride times your last deep massage before it."
+                    </p>
+                }
+                    .into_any();
+            }
+            view! {
+                {section("Upcoming", upcoming, unit)}
+                {section("Past", past, unit)}
+            }
+                .into_any()
+        }}
+        <a class="button secondary" href=href("/races/new")>
+            "Add a race"
+        </a>
+    }
+}
+
+fn race_row(race: Race, unit: Unit) -> impl IntoView {
+    let goal = race
+        .goal_s
+        .map(|s| format!(" · goal {}", format_duration(s as u64)))
+        .unwrap_or_default();
+    view! {
+        <li>
+            <a class="run-row" href=href(&format!("/races/{}", race.id))>
+                <span class="run-line">
+                    <span class="run-when">{race.name.clone()}</span>
+                    <span>{format!("Priority {}", race.priority.key())}</span>
+                </span>
+                <span class="run-line muted">
+                    <span>{race.date.format("%a %-d %b %Y").to_string()}</span>
+                    <span>{format!("{}{goal}", format_distance(race.distance_m as u64, unit))}</span>
+                </span>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+pub fn NewRacePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = expect_context::<Router>();
+    let on_save = move |race: Race| {
+        state.journal.update(|j| j.save_race(race));
+        state.say("Race saved.", None);
+        router.go("/massage");
+    };
+    view! {
+        <section class="page">
+            <h1>"Add a race"</h1>
+            <RaceForm initial=RaceDraft::default() id=clock::new_id() submit_label="Save race" on_save />
+        </section>
+    }
+}
+
+#[component]
+pub fn EditRacePage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = expect_context::<Router>();
+    let (found, unit) = state
+        .journal
+        .with_untracked(|j| (j.race(&id).cloned(), j.settings.unit));
+    let Some(race) = found else {
+        return view! {
+            <section class="page">
+                <h1>"Edit race"</h1>
+                <p>
+                    "This race does not exist (it may have been deleted). "
+                    <a href=href("/massage")>"Back to Massage"</a>
+                </p>
+            </section>
+        }
+        .into_any();
+    };
+    let on_save = move |race: Race| {
+        state.journal.update(|j| j.save_race(race));
+        state.say("Changes saved.", None);
+        router.go("/massage");
+    };
+    let delete = move |_| {
+        let mut deleted = None;
+        state.journal.update(|j| deleted = j.delete_race(&id));
+        if let Some(deleted) = deleted {
+            state.say("Race deleted.", Some(deleted));
+        }
+        router.go("/massage");
+    };
+    view! {
+        <section class="page">
+            <h1>"Edit race"</h1>
+            <RaceForm
+                initial=RaceDraft::from_race(&race, unit)
+                id=race.id.clone()
+                submit_label="Save changes"
+                on_save
+            />
+            <div class="danger-zone">
+                <button type="button" class="danger" on:click=delete>
+                    "Delete race"
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+fn input_id(field: RaceField) -> &'static str {
+    match field {
+        RaceField::Name => "race-name",
+        RaceField::Date => "race-date",
+        RaceField::Distance => "race-distance",
+        RaceField::Goal => "race-goal",
+    }
+}
+
+#[component]
+fn RaceForm<F>(
+    initial: RaceDraft,
+    id: String,
+    submit_label: &'static str,
+    on_save: F,
+) -> impl IntoView
+where
+    F: Fn(Race) + 'static,
+{
+    let state = expect_context::<AppState>();
+    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+    let draft = RwSignal::new(initial);
+    let id = StoredValue::new(id);
+    let tried = RwSignal::new(false);
+    let errors = Memo::new(move |_| {
+        if !tried.get() {
+            return Errors::new();
+        }
+        draft
+            .with(|d| id.with_value(|id| d.to_race(id, unit.get())))
+            .err()
+            .unwrap_or_default()
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match draft.with_untracked(|d| id.with_value(|id| d.to_race(id, unit.get_untracked()))) {
+            Ok(race) => on_save(race),
+            Err(found) => {
+                tried.set(true);
+                if let Some(field) = found.keys().next() {
+                    super::focus_element(input_id(*field));
+                }
+            }
+        }
+    };
+    let field = move |field: RaceField,
+                      label: Signal<String>,
+                      input_type: &'static str,
+                      inputmode: &'static str,
+                      get: fn(&RaceDraft) -> String,
+                      set: fn(&mut RaceDraft, String)| {
+        let id = input_id(field);
+        let error_id = format!("{id}-error");
+        let message_id = error_id.clone();
+        let has_error = move || errors.with(|e| e.contains_key(&field));
+        view! {
+            <div class="field" class:invalid=has_error>
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    type=input_type
+                    inputmode=inputmode
+                    autocomplete="off"
+                    aria-invalid=move || if has_error() { "true" } else { "false" }
+                    aria-describedby=move || has_error().then(|| error_id.clone())
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+                />
+                {move || {
+                    errors
+                        .with(|e| e.get(&field).cloned())
+                        .map(|m| view! { <p class="field-error" id=message_id.clone()>{m}</p> })
+                }}
+            </div>
+        }
+    };
+    view! {
+        <form class="race-form" novalidate on:submit=submit>
+            {field(RaceField::Name, Signal::stored("Name".to_string()), "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+            {field(RaceField::Date, Signal::stored("Date".to_string()), "date", "text", |d| d.date.clone(), |d, v| d.date = v)}
+            {field(
+                RaceField::Distance,
+                Signal::derive(move || format!("Distance ({})", unit.get().abbrev())),
+                "text",
+                "decimal",
+                |d| d.distance.clone(),
+                |d, v| d.distance = v,
+            )}
+            <div class="quick-picks" role="group" aria-label="Common distances">
+                {RACE_DISTANCES
+                    .into_iter()
+                    .map(|(name, metres)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="chip"
+                                on:click=move |_| {
+                                    draft
+                                        .update(|d| d.distance = distance_for_input(metres, unit.get_untracked()))
+                                }
+                            >
+                                {name}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <fieldset class="field">
+                <legend>"Priority"</legend>
+                {Priority::ALL
+                    .into_iter()
+                    .map(|priority| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="race-priority"
+                                    value=priority.key()
+                                    prop:checked=move || draft.with(|d| d.priority == priority)
+                                    on:change=move |_| draft.update(|d| d.priority = priority)
+                                />
+                                <span>{priority.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            {field(
+                RaceField::Goal,
+                Signal::stored("Goal time (optional, h:mm:ss)".to_string()),
+                "text",
+                "decimal",
+                |d| d.goal.clone(),
+                |d, v| d.goal = v,
+            )}
+            <button type="submit" class="primary">
+                {submit_label}
+            </button>
+        </form>
+    }
+}

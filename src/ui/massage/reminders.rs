@@ -1,0 +1,134 @@
+//! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
+
+use crate::domain::massage_draft::MassageDraft;
+use crate::domain::reminders::{Reminder, ReminderState, Status};
+use crate::ui::router::{href, Router};
+use crate::ui::AppState;
+use chrono::Days;
+use leptos::prelude::*;
+
+/// The reminders `keep` selects, or `empty` when there are none.
+#[component]
+pub fn ReminderList(keep: fn(&Reminder) -> bool, empty: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = Memo::new(move |_| {
+        state
+            .reminders
+            .with(|all| all.iter().filter(|r| keep(r)).cloned().collect::<Vec<_>>())
+    });
+    move || {
+        let list = shown.get();
+        if list.is_empty() {
+            return view! { <p class="muted">{empty}</p> }.into_any();
+        }
+        view! {
+            <ul class="reminders">
+                {list.into_iter().map(|r| view! { <ReminderCard reminder=r /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}
+
+fn status_text(reminder: &Reminder) -> String {
+    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
+    match reminder.status {
+        Status::Due => match reminder.until {
+            Some(until) => format!("Due — until {}", day(until)),
+            None => "Due".into(),
+        },
+        Status::Upcoming => format!("From {}", day(reminder.due)),
+        Status::Snoozed(until) => format!("Snoozed until {}", day(until)),
+    }
+}
+
+#[component]
+fn ReminderCard(reminder: Reminder) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = expect_context::<Router>();
+    let id = StoredValue::new(reminder.id.clone());
+    let set = move |new: ReminderState| {
+        id.with_value(|id| state.journal.update(|j| j.set_reminder_state(id, new)));
+    };
+    let snooze = move |days: u64| {
+        let today = state.today.get_untracked();
+        let until = today.checked_add_days(Days::new(days)).unwrap_or(today);
+        set(ReminderState::Snoozed { until });
+        state.say(
+            format!("Snoozed until {}.", until.format("%a %-d %b")),
+            None,
+        );
+    };
+    let suggests = reminder.rule.suggests_massage();
+    let prefill = StoredValue::new(MassageDraft::suggested(
+        state.today.get_untracked(),
+        reminder.kind,
+        reminder.deep,
+        &reminder.regions,
+        if reminder.kind == crate::domain::massage::MassageKind::Professional {
+            60
+        } else {
+            10
+        },
+    ));
+    let done = move |_| {
+        set(ReminderState::Done {
+            on: state.today.get_untracked(),
+        });
+        if suggests {
+            state.massage_prefill.set(Some(prefill.get_value()));
+            router.go("/massage/log");
+        } else {
+            state.say("Marked as done.", None);
+        }
+    };
+    let dismiss = move |_| {
+        set(ReminderState::Dismissed {
+            on: state.today.get_untracked(),
+        });
+        state.say("Reminder dismissed.", None);
+    };
+    let routine_link = (suggests && reminder.regions.len() == 1)
+        .then(|| href(&format!("/routine/{}", reminder.regions[0].key())));
+    let class = match reminder.status {
+        Status::Due => "reminder due",
+        Status::Upcoming => "reminder upcoming",
+        Status::Snoozed(_) => "reminder snoozed",
+    };
+    view! {
+        <li class=class data-reminder=reminder.id.clone()>
+            <p class="reminder-status">{status_text(&reminder)}</p>
+            <h3 class="reminder-title">{reminder.title.clone()}</h3>
+            <p>
+                <strong>"Why: "</strong>
+                {reminder.why.clone()}
+            </p>
+            <details>
+                <summary>"Evidence"</summary>
+                <p class="muted">{reminder.evidence}</p>
+            </details>
+            <div class="reminder-actions">
+                {routine_link
+                    .map(|link| {
+                        view! {
+                            <a class="button primary" href=link>
+                                "Start routine"
+                            </a>
+                        }
+                    })}
+                <button type="button" class="secondary" on:click=done>
+                    {if suggests { "Done — log it" } else { "Got it" }}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| snooze(1)>
+                    "Snooze 1 day"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| snooze(3)>
+                    "Snooze 3 days"
+                </button>
+                <button type="button" class="link-button" on:click=dismiss>
+                    "Dismiss"
+                </button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,192 @@
+//! Settings for massage reminders: each rule on or off with its numbers, and system
+//! notifications (the browser's permission is asked only from the runner's tap here).
+
+use super::device;
+use super::AppState;
+use crate::domain::reminders::ReminderSettings;
+use crate::domain::settings::Unit;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReminderSettingsSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+    let rule = |id: &'static str,
+                label: &'static str,
+                get: fn(&ReminderSettings) -> bool,
+                set: fn(&mut ReminderSettings, bool),
+                numbers: AnyView| {
+        view! {
+            <fieldset class="field rule">
+                <legend class="visually-hidden">{label}</legend>
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        id=id
+                        prop:checked=move || state.journal.with(|j| get(&j.settings.reminders))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.journal.update(|j| set(&mut j.settings.reminders, on));
+                        }
+                    />
+                    <span>{label}</span>
+                </label>
+                <div class="rule-numbers">{numbers}</div>
+            </fieldset>
+        }
+    };
+    let distance = move || match unit.get() {
+        Unit::Km => view! {
+            <Number id="rule-distance-km" label="Every (km)" min=10 max=2000
+                get=|r| r.distance_every_km set=|r, v| r.distance_every_km = v />
+        }
+        .into_any(),
+        Unit::Mi => view! {
+            <Number id="rule-distance-mi" label="Every (mi)" min=5 max=1200
+                get=|r| r.distance_every_mi set=|r, v| r.distance_every_mi = v />
+        }
+        .into_any(),
+    };
+    view! {
+        <h2>"Massage reminders"</h2>
+        <Notifications />
+        {rule("rule-professional", "Regular sports massage", |r| r.professional_on, |r, v| r.professional_on = v,
+            view! { <Number id="rule-professional-days" label="Every (days)" min=7 max=120
+                get=|r| r.professional_every_days set=|r, v| r.professional_every_days = v /> }.into_any())}
+        {rule("rule-distance", "A massage after a set distance", |r| r.distance_on, |r, v| r.distance_on = v,
+            view! { {distance} }.into_any())}
+        {rule("rule-hard", "Recovery massage 24–72 h after a hard effort", |r| r.hard_effort_on, |r, v| r.hard_effort_on = v,
+            view! {
+                <Number id="rule-long-minutes" label="Long run from (minutes)" min=30 max=600
+                    get=|r| r.long_run_minutes set=|r, v| r.long_run_minutes = v />
+                <Number id="rule-big-session" label="Big session from (tenths of the average load, 15 = 1.5×)" min=11 max=50
+                    get=|r| r.big_session_tenths set=|r, v| r.big_session_tenths = v />
+            }.into_any())}
+        {rule("rule-race-before", "Before A and B races", |r| r.race_before_on, |r, v| r.race_before_on = v,
+            view! { <Number id="rule-race-book" label="Remind to book (days before)" min=7 max=30
+                get=|r| r.race_book_days_before set=|r, v| r.race_book_days_before = v /> }.into_any())}
+        {rule("rule-race-after", "After races", |r| r.race_after_on, |r, v| r.race_after_on = v, ().into_any())}
+        {rule("rule-soreness", "Persistent soreness", |r| r.soreness_on, |r, v| r.soreness_on = v,
+            view! {
+                <Number id="rule-sore-level" label="Sore from (0–10)" min=1 max=9
+                    get=|r| r.sore_level as u16 set=|r, v| r.sore_level = v as u8 />
+                <Number id="rule-physio-level" label="See a physiotherapist from (0–10)" min=2 max=10
+                    get=|r| r.physio_level as u16 set=|r, v| r.physio_level = v as u8 />
+            }.into_any())}
+        {rule("rule-spike", "Load spike", |r| r.spike_on, |r, v| r.spike_on = v,
+            view! {
+                <Number id="rule-spike-acwr" label="Load ratio above (tenths, 15 = 1.5)" min=11 max=30
+                    get=|r| r.spike_acwr_tenths set=|r, v| r.spike_acwr_tenths = v />
+                <Number id="rule-spike-jump" label="Two-week distance jump above (%)" min=10 max=200
+                    get=|r| r.spike_jump_percent set=|r, v| r.spike_jump_percent = v />
+            }.into_any())}
+        <p>
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| state.journal.update(|j| j.settings.reminders = ReminderSettings::default())
+            >
+                "Restore the default reminder settings"
+            </button>
+        </p>
+    }
+}
+
+/// A whole number kept as typed; the setting changes only when it is in range.
+#[component]
+fn Number(
+    id: &'static str,
+    label: &'static str,
+    min: u16,
+    max: u16,
+    get: fn(&ReminderSettings) -> u16,
+    set: fn(&mut ReminderSettings, u16),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = RwSignal::new(
+        state
+            .journal
+            .with_untracked(|j| get(&j.settings.reminders))
+            .to_string(),
+    );
+    // Follows the stored value when it changes elsewhere (restore defaults, another tab).
+    Effect::new(move |_| {
+        let stored = state.journal.with(|j| get(&j.settings.reminders));
+        if text.get_untracked().trim().parse::<u16>().ok() != Some(stored) {
+            text.set(stored.to_string());
+        }
+    });
+    let error = Memo::new(move |_| {
+        let value = text
+            .get()
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|v| (min..=max).contains(v));
+        value
+            .is_none()
+            .then(|| format!("Enter a whole number from {min} to {max}."))
+    });
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field small" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    if let Some(value) = typed.trim().parse::<u16>().ok().filter(|v| (min..=max).contains(v)) {
+                        state.journal.update(|j| set(&mut j.settings.reminders, value));
+                    }
+                    text.set(typed);
+                }
+            />
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn Notifications() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<String>);
+    let on = move || state.journal.with(|j| j.settings.notifications);
+    let change = move |ev| {
+        if !event_target_checked(&ev) {
+            state.journal.update(|j| j.settings.notifications = false);
+            message.set(None);
+            return;
+        }
+        device::ask_notifications(move |answer| match answer.as_str() {
+            "granted" => {
+                state.journal.update(|j| j.settings.notifications = true);
+                message.set(None);
+            }
+            "unsupported" => {
+                state.journal.update(|j| j.settings.notifications = false);
+                message.set(Some("This browser cannot show notifications. The calendar file on the Massage tab reminds you instead.".into()));
+            }
+            _ => {
+                state.journal.update(|j| j.settings.notifications = false);
+                message.set(Some("Notifications are blocked for this site. Allow them in the browser's site settings, or use the calendar file on the Massage tab.".into()));
+            }
+        });
+    };
+    view! {
+        <label class="choice">
+            <input type="checkbox" id="notifications" prop:checked=on on:change=change />
+            <span>"Notify me when a reminder is due"</span>
+        </label>
+        {move || message.get().map(|m| view! { <p class="field-error" role="status">{m}</p> })}
+        <p class="muted">
+            "Shown when Restride is opened or comes back to the screen; the app badge shows the number due where the phone supports it."
+        </p>
+    }
+}
