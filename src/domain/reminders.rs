@@ -216,9 +216,11 @@ pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
         races: &journal.races,
         red_flags: BTreeSet::new(),
     };
+    // Safety, not a rule that can be switched off.
+    facts.red_flags = red_flags(&facts);
     let mut list = Vec::new();
     if settings.soreness_on {
-        soreness(&mut facts, &mut list);
+        soreness(&facts, &mut list);
     }
     if settings.professional_on {
         professional(&facts, &mut list);
@@ -226,13 +228,16 @@ pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
     if settings.distance_on {
         distance(&facts, &mut list);
     }
-    if settings.hard_effort_on {
+    // A recent pain red flag may be an acute injury: no recovery massage is suggested
+    // until it has settled (the physiotherapist comes first).
+    let pain_free = facts.red_flags.is_empty();
+    if settings.hard_effort_on && pain_free {
         hard_efforts(&facts, &mut list);
     }
     if settings.race_before_on {
         before_races(&facts, &mut list);
     }
-    if settings.race_after_on {
+    if settings.race_after_on && pain_free {
         after_races(&facts, &mut list);
     }
     if settings.spike_on {
@@ -307,25 +312,35 @@ fn massaged_between(facts: &Facts, from: NaiveDate, to: NaiveDate, deep_only: bo
         .any(|m| m.date >= from && m.date <= to && (!deep_only || m.deep))
 }
 
-fn soreness(facts: &mut Facts, list: &mut Vec<Reminder>) {
-    let s = facts.settings;
+/// The last three runs, if the newest is from the last 7 days: logs older than a week
+/// say nothing about now.
+fn last_three_logs<'a>(facts: &Facts<'a>) -> Vec<&'a Run> {
     let last_three: Vec<&Run> = facts.runs.iter().rev().take(3).copied().collect();
-    // Logs older than a week say nothing about now.
-    let Some(latest) = last_three.first() else {
-        return;
-    };
-    if latest.date < add(facts.today, -6) {
-        return;
+    match last_three.first() {
+        Some(latest) if latest.date >= add(facts.today, -6) => last_three,
+        _ => Vec::new(),
     }
+}
+
+/// Regions at the physiotherapist level in any of the last three logs.
+fn red_flags(facts: &Facts) -> BTreeSet<Region> {
+    last_three_logs(facts)
+        .iter()
+        .flat_map(|run| &run.soreness)
+        .filter(|(_, level)| **level >= facts.settings.physio_level)
+        .map(|(region, _)| *region)
+        .collect()
+}
+
+fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
+    let s = facts.settings;
+    let last_three = last_three_logs(facts);
     for region in Region::ALL {
         let levels: Vec<(u8, &Run)> = last_three
             .iter()
             .map(|run| (run.soreness.get(&region).copied().unwrap_or(0), *run))
             .collect();
         let highest = levels.iter().map(|(l, _)| *l).max().unwrap_or(0);
-        if highest >= s.physio_level {
-            facts.red_flags.insert(region);
-        }
         let sore: Vec<&(u8, &Run)> = levels.iter().filter(|(l, _)| *l >= s.sore_level).collect();
         if sore.len() < 2 {
             continue;
@@ -1135,7 +1150,7 @@ mod tests {
     }
 
     #[test]
-    fn a_red_flag_region_is_left_out_of_other_massage_advice() {
+    fn a_pain_red_flag_holds_back_recovery_massage() {
         let mut long = Run::sample("2026-11-26", 100, 5, 16);
         long.soreness.insert(Region::Calves, 8);
         let mut runs = vec![
@@ -1149,13 +1164,36 @@ mod tests {
             s.hard_effort_on = true;
         });
         let list = reminders(&j, d("2026-11-27"));
-        let hard = list.iter().find(|r| r.rule == Rule::HardEffort).unwrap();
-        assert!(
-            !hard.regions.contains(&Region::Calves),
-            "{:?}",
-            hard.regions
-        );
         assert!(list.iter().any(|r| r.rule == Rule::SeePhysio));
+        assert!(
+            list.iter().all(|r| r.rule != Rule::HardEffort),
+            "no recovery massage around a possible injury"
+        );
+        // Also with the soreness rule switched off: the red flag is safety, not a rule.
+        j.settings.reminders.soreness_on = false;
+        assert!(reminders(&j, d("2026-11-27")).is_empty());
+    }
+
+    #[test]
+    fn a_load_spike_leaves_out_a_flagged_region() {
+        // The spike scenario below, with calves at 8 in the last run.
+        let mut runs = vec![
+            Run::sample("2026-11-01", 60, 4, 10),
+            Run::sample("2026-11-08", 60, 4, 10),
+        ];
+        runs.extend(["2026-11-14", "2026-11-20"].map(|day| Run::sample(day, 60, 4, 10)));
+        runs.push(sore(
+            Run::sample("2026-11-26", 60, 4, 10),
+            &[(Region::Calves, 8)],
+        ));
+        let mut j = journal(runs);
+        only(&mut j, |s| s.spike_on = true);
+        let list = reminders(&j, d("2026-11-26"));
+        assert_eq!(list[0].regions, [Region::Feet, Region::Shins]);
+        assert_eq!(
+            list[0].title,
+            "Load spike: self-massage your feet / plantar fascia and shins and keep the next days easy"
+        );
     }
 
     #[test]

@@ -4,41 +4,27 @@
 //! after a failed submit, live as the runner fixes things, so messages clear as they go.
 
 use super::clock;
+use super::fields::{
+    described_by, draft_form, FieldMessage, FormField, NotesField, SelectField, TextField,
+};
 use super::AppState;
 use crate::domain::draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
 use crate::domain::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-fn input_id(field: Field) -> &'static str {
-    match field {
-        Field::Date => "run-date",
-        Field::StartTime => "run-start",
-        Field::Distance => "run-distance",
-        Field::Duration => "run-duration",
-        // The first radio of the effort scale takes the focus for its message.
-        Field::Rpe => "rpe-1",
-        Field::AvgHr => "run-hr",
-        Field::Elevation => "run-elevation",
-        Field::Notes => "run-notes",
-    }
-}
-
-fn error_id(field: Field) -> String {
-    format!("{}-error", input_id(field))
-}
-
-fn focus_first_error(errors: &FieldErrors) {
-    let Some(field) = Field::ALL.into_iter().find(|f| errors.contains_key(f)) else {
-        return;
-    };
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(input_id(field)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+impl FormField for Field {
+    fn input_id(self) -> &'static str {
+        match self {
+            Field::Date => "run-date",
+            Field::StartTime => "run-start",
+            Field::Distance => "run-distance",
+            Field::Duration => "run-duration",
+            // The first radio of the effort scale takes the focus for its message.
+            Field::Rpe => "rpe-1",
+            Field::AvgHr => "run-hr",
+            Field::Elevation => "run-elevation",
+            Field::Notes => "run-notes",
+        }
     }
 }
 
@@ -55,31 +41,12 @@ where
 {
     let state = expect_context::<AppState>();
     let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
-    let draft = RwSignal::new(initial);
     let id = StoredValue::new(id);
-    let tried = RwSignal::new(false);
-    // Only after the first submit, so nobody is scolded while still typing.
-    let errors = Memo::new(move |_| {
-        if !tried.get() {
-            return FieldErrors::new();
-        }
-        let result = draft.with(|d| id.with_value(|id| d.to_run(id, unit.get(), clock::today())));
-        result.err().unwrap_or_default()
-    });
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let result = draft.with_untracked(|d| {
-            id.with_value(|id| d.to_run(id, unit.get_untracked(), clock::today()))
-        });
-        match result {
-            Ok(run) => on_save(run),
-            Err(found) => {
-                tried.set(true);
-                focus_first_error(&found);
-            }
-        }
-    };
+    let (draft, errors, submit) = draft_form(
+        initial,
+        move |d: &RunDraft| id.with_value(|id| d.to_run(id, unit.get(), clock::today())),
+        on_save,
+    );
 
     let distance_label = move || format!("Distance ({})", unit.get().abbrev());
     let elevation_label = move || format!("Elevation gain ({})", unit.get().elevation_abbrev());
@@ -142,31 +109,16 @@ where
                 }}
             </p>
 
-            <div class="field">
-                <label for="run-type">"Type"</label>
-                <select
-                    id="run-type"
-                    on:change=move |ev| {
-                        if let Some(kind) = RunKind::from_key(&event_target_value(&ev)) {
-                            draft.update(|d| d.kind = kind);
-                        }
-                    }
-                >
-                    {RunKind::ALL
-                        .into_iter()
-                        .map(|kind| {
-                            view! {
-                                <option
-                                    value=kind.key()
-                                    selected=move || draft.with(|d| d.kind == kind)
-                                >
-                                    {kind.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectField
+                id="run-type"
+                label="Type"
+                draft
+                options=&RunKind::ALL
+                key=RunKind::key
+                text=RunKind::label
+                get=|d| d.kind
+                set=|d, kind| d.kind = kind
+            />
 
             <Show when=move || {
                 draft.with(|d| d.kind == RunKind::Race) && state.journal.with(|j| !j.races.is_empty())
@@ -246,23 +198,14 @@ where
                 {Region::ALL.into_iter().map(|region| view! { <SorenessSlider region draft /> }).collect_view()}
             </details>
 
-            <div class="field">
-                <label for="run-notes">
-                    "Notes" <span class="optional">" (optional)"</span>
-                </label>
-                <textarea
-                    id="run-notes"
-                    rows="3"
-                    aria-invalid=move || field_state(errors, Field::Notes).0
-                    aria-describedby=move || field_state(errors, Field::Notes).1
-                    prop:value=move || draft.with(|d| d.notes.clone())
-                    on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
-                ></textarea>
-                <p class="muted counter">
-                    {move || format!("{} / {NOTES_MAX_CHARS}", draft.with(|d| d.notes.chars().count()))}
-                </p>
-                <FieldMessage field=Field::Notes errors />
-            </div>
+            <NotesField
+                field=Field::Notes
+                draft
+                errors
+                get=|d| &d.notes
+                set=|d, v| d.notes = v
+                max_chars=NOTES_MAX_CHARS
+            />
 
             <button type="submit" class="primary">
                 {submit_label}
@@ -271,77 +214,12 @@ where
     }
 }
 
-/// `aria-invalid` and `aria-describedby` for a field.
-fn field_state(errors: Memo<FieldErrors>, field: Field) -> (&'static str, Option<String>) {
-    if errors.with(|e| e.contains_key(&field)) {
-        ("true", Some(error_id(field)))
-    } else {
-        ("false", None)
-    }
-}
-
-#[component]
-fn FieldMessage(field: Field, errors: Memo<FieldErrors>) -> impl IntoView {
-    move || {
-        errors.with(|e| e.get(&field).cloned()).map(|message| {
-            view! {
-                <p class="field-error" id=error_id(field)>
-                    {message}
-                </p>
-            }
-        })
-    }
-}
-
-#[component]
-fn TextField(
-    field: Field,
-    #[prop(into)] label: Signal<String>,
-    draft: RwSignal<RunDraft>,
-    errors: Memo<FieldErrors>,
-    get: fn(&RunDraft) -> String,
-    set: fn(&mut RunDraft, String),
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(optional, into)] max: Option<String>,
-    #[prop(optional, into)] hint: Option<Signal<Option<String>>>,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    let id = input_id(field);
-    view! {
-        <div class="field" class:invalid=move || errors.with(|e| e.contains_key(&field))>
-            <label for=id>
-                {label}
-                {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
-            </label>
-            <input
-                id=id
-                type=input_type
-                inputmode=inputmode
-                placeholder=placeholder
-                max=max
-                autocomplete="off"
-                aria-invalid=move || field_state(errors, field).0
-                aria-describedby=move || field_state(errors, field).1
-                prop:value=move || draft.with(get)
-                on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-            />
-            {move || {
-                hint.and_then(|hint| hint.get())
-                    .map(|text| view! { <p class="muted hint">{text}</p> })
-            }}
-            <FieldMessage field errors />
-        </div>
-    }
-}
-
 #[component]
 fn RpeScale(draft: RwSignal<RunDraft>, errors: Memo<FieldErrors>) -> impl IntoView {
     view! {
         <fieldset
             class="field rpe"
-            aria-describedby=move || field_state(errors, Field::Rpe).1
+            aria-describedby=move || described_by(errors, Field::Rpe)
         >
             <legend>"Effort (RPE 1–10)"</legend>
             <div class="rpe-options">

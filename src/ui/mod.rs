@@ -6,6 +6,7 @@
 mod clock;
 mod device;
 mod download;
+mod fields;
 mod form;
 mod history;
 mod how;
@@ -52,6 +53,34 @@ pub struct AppState {
 impl AppState {
     pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
         toast::show(self.toast, message.into(), undo);
+    }
+
+    /// Removes a record with `remove` and says `message` with Undo.
+    pub fn delete(&self, message: &str, remove: impl FnOnce(&mut Journal) -> Option<Deleted>) {
+        let mut deleted = None;
+        self.journal.update(|j| deleted = remove(j));
+        if let Some(deleted) = deleted {
+            self.say(message, Some(deleted));
+        }
+    }
+}
+
+/// The page of a record that no longer exists (deleted, or another device's link).
+#[component]
+fn Missing(
+    title: &'static str,
+    what: &'static str,
+    back: &'static str,
+    back_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            <p>
+                {format!("This {what} does not exist (it may have been deleted). ")}
+                <a href=router::href(back)>{back_label}</a>
+            </p>
+        </section>
     }
 }
 

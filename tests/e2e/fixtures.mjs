@@ -52,7 +52,7 @@ export async function seed(page, runs, settings = {}) {
   await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
   await page.evaluate(
     ([key, text]) => localStorage.setItem(key, text),
-    [DATA_KEY, JSON.stringify({ version: 1, settings: { unit: "km", week_start: "monday", ...settings }, runs })],
+    [DATA_KEY, JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday", ...settings }, runs })],
   );
   await page.reload();
 }
@@ -71,4 +71,27 @@ export async function fillRun(page, { date, distance, duration, rpe, type, hr, e
   if (hr !== undefined) await page.getByLabel(/^Average heart rate/).fill(hr);
   if (elevation !== undefined) await page.getByLabel(/^Elevation gain/).fill(elevation);
   if (notes !== undefined) await page.getByLabel("Notes (optional)").fill(notes);
+}
+
+/**
+ * Puts a version 2 envelope (runs, massages, races, reminder states) in storage and
+ * reloads, as if the runner had logged these before.
+ */
+export async function seedJournal(page, { runs = [], massages = [], races = [], settings = {}, reminders = {} } = {}) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  const envelope = { version: 2, settings: { unit: "km", week_start: "monday", ...settings }, runs, massages, races, reminders };
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, JSON.stringify(envelope)]);
+  await page.reload();
+}
+
+/** A date as the app writes it in reminders ("%a %-d %b", e.g. "Fri 27 Nov"), `offset` days from the browser's today. */
+export async function shortDay(page, offset = 0) {
+  return page.evaluate((offset) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return `${days[d.getDay()]} ${d.getDate()} ${months[d.getMonth()]}`;
+  }, offset);
 }

@@ -64,6 +64,29 @@ test("unreadable stored data is kept, explained, and never overwritten", async (
   expect(after).toEqual([broken]);
 });
 
+test("data in the older format loads, and its text is kept aside before it is rewritten", async ({ page }) => {
+  const v1 = JSON.stringify({
+    version: 1,
+    settings: { unit: "mi", week_start: "sunday" },
+    runs: [{ id: "old1", date: "2026-11-20", distance_m: 16093, duration_s: 4800, type: "long", rpe: 5 }],
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, v1]);
+  await page.reload();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.locator(".run-row")).toHaveCount(1);
+  await expect(page.locator(".run-row").first()).toContainText("10.00 mi");
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("restride.backup.v1.")).map((k) => localStorage.getItem(k)),
+  );
+  expect(backups, "the version 1 text, byte for byte").toEqual([v1]);
+  const stored = JSON.parse(await storedText(page));
+  expect(stored.version).toBe(2);
+  expect(stored.settings.unit).toBe("mi");
+  expect(stored.runs).toEqual(JSON.parse(v1).runs);
+});
+
 test("data from a newer version is not touched", async ({ page }) => {
   const newer = JSON.stringify({ version: 99, runs: [] });
   await page.goto("/");

@@ -3,8 +3,8 @@
 use crate::domain::draft::RunDraft;
 use crate::domain::run::Run;
 use crate::ui::form::RunForm;
-use crate::ui::router::{href, Router};
-use crate::ui::AppState;
+use crate::ui::router::Router;
+use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
 
 /// Rendered anew for each id by the router.
@@ -13,22 +13,16 @@ pub fn EditRunPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Untracked: the form must not reset itself when the journal changes.
     let found = state.journal.with_untracked(|j| j.run(&id).cloned());
-    view! {
-        <section class="page">
-            <h1>"Edit run"</h1>
-            {match found {
-                Some(run) => view! { <EditForm run /> }.into_any(),
-                None => {
-                    view! {
-                        <p>
-                            "This run does not exist (it may have been deleted). "
-                            <a href=href("/history")>"Back to history"</a>
-                        </p>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
+    match found {
+        Some(run) => view! {
+            <section class="page">
+                <h1>"Edit run"</h1>
+                <EditForm run />
+            </section>
+        }
+        .into_any(),
+        None => view! { <Missing title="Edit run" what="run" back="/history" back_label="Back to history" /> }
+            .into_any(),
     }
 }
 
@@ -44,20 +38,18 @@ fn EditForm(run: Run) -> impl IntoView {
         state.say("Changes saved.", None);
         router.go("/history");
     };
-    let delete = {
-        let id = id.clone();
-        move |_| {
-            let mut deleted = None;
-            state.journal.update(|j| deleted = j.delete_run(&id));
-            if let Some(deleted) = deleted {
-                state.say("Run deleted.", Some(deleted));
-            }
-            router.go("/history");
-        }
+    let delete = move |_| {
+        state.delete("Run deleted.", |j| j.delete_run(&id));
+        router.go("/history");
     };
 
     view! {
-        <RunForm initial=RunDraft::from_run(&run, unit) id submit_label="Save changes" on_save />
+        <RunForm
+            initial=RunDraft::from_run(&run, unit)
+            id=run.id.clone()
+            submit_label="Save changes"
+            on_save
+        />
         <div class="danger-zone">
             <button type="button" class="danger" on:click=delete>
                 "Delete run"

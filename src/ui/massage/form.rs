@@ -4,26 +4,21 @@ use crate::domain::massage::{Massage, MassageKind};
 use crate::domain::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
 use crate::domain::run::Region;
 use crate::ui::clock;
-use crate::ui::router::{href, Router};
-use crate::ui::AppState;
-use leptos::ev::SubmitEvent;
+use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
+use crate::ui::router::Router;
+use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
-type Errors = BTreeMap<MassageField, String>;
-
-fn input_id(field: MassageField) -> &'static str {
-    match field {
-        MassageField::Date => "massage-date",
-        MassageField::Minutes => "massage-minutes",
-        MassageField::Regions => "massage-regions",
-        MassageField::Cost => "massage-cost",
-        MassageField::Notes => "massage-notes",
+impl FormField for MassageField {
+    fn input_id(self) -> &'static str {
+        match self {
+            MassageField::Date => "massage-date",
+            MassageField::Minutes => "massage-minutes",
+            MassageField::Regions => "massage-regions",
+            MassageField::Cost => "massage-cost",
+            MassageField::Notes => "massage-notes",
+        }
     }
-}
-
-fn error_id(field: MassageField) -> String {
-    format!("{}-error", input_id(field))
 }
 
 #[component]
@@ -55,13 +50,7 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
     let found = state.journal.with_untracked(|j| j.massage(&id).cloned());
     let Some(massage) = found else {
         return view! {
-            <section class="page">
-                <h1>"Edit massage"</h1>
-                <p>
-                    "This massage does not exist (it may have been deleted). "
-                    <a href=href("/history")>"Back to history"</a>
-                </p>
-            </section>
+            <Missing title="Edit massage" what="massage" back="/history" back_label="Back to history" />
         }
         .into_any();
     };
@@ -71,11 +60,7 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
         router.go("/history");
     };
     let delete = move |_| {
-        let mut deleted = None;
-        state.journal.update(|j| deleted = j.delete_massage(&id));
-        if let Some(deleted) = deleted {
-            state.say("Massage deleted.", Some(deleted));
-        }
+        state.delete("Massage deleted.", |j| j.delete_massage(&id));
         router.go("/history");
     };
     view! {
@@ -107,36 +92,18 @@ fn MassageForm<F>(
 where
     F: Fn(Massage) + 'static,
 {
-    let draft = RwSignal::new(initial);
     let id = StoredValue::new(id);
-    let tried = RwSignal::new(false);
-    let errors = Memo::new(move |_| {
-        if !tried.get() {
-            return Errors::new();
-        }
-        draft
-            .with(|d| id.with_value(|id| d.to_massage(id, clock::today())))
-            .err()
-            .unwrap_or_default()
-    });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        match draft.with_untracked(|d| id.with_value(|id| d.to_massage(id, clock::today()))) {
-            Ok(massage) => on_save(massage),
-            Err(found) => {
-                tried.set(true);
-                if let Some(field) = found.keys().next() {
-                    super::focus_element(input_id(*field));
-                }
-            }
-        }
-    };
+    let (draft, errors, submit) = draft_form(
+        initial,
+        move |d: &MassageDraft| id.with_value(|id| d.to_massage(id, clock::today())),
+        on_save,
+    );
     let today = clock::today().format("%Y-%m-%d").to_string();
 
     view! {
         <form class="massage-form" novalidate on:submit=submit>
             <div class="row two">
-                <Field
+                <TextField
                     field=MassageField::Date
                     label="Date"
                     input_type="date"
@@ -146,7 +113,7 @@ where
                     get=|d| d.date.clone()
                     set=|d, v| d.date = v
                 />
-                <Field
+                <TextField
                     field=MassageField::Minutes
                     label="Minutes"
                     inputmode="numeric"
@@ -156,31 +123,16 @@ where
                     set=|d, v| d.minutes = v
                 />
             </div>
-            <div class="field">
-                <label for="massage-kind">"Kind"</label>
-                <select
-                    id="massage-kind"
-                    on:change=move |ev| {
-                        if let Some(kind) = MassageKind::from_key(&event_target_value(&ev)) {
-                            draft.update(|d| d.kind = kind);
-                        }
-                    }
-                >
-                    {MassageKind::ALL
-                        .into_iter()
-                        .map(|kind| {
-                            view! {
-                                <option
-                                    value=kind.key()
-                                    selected=move || draft.with(|d| d.kind == kind)
-                                >
-                                    {kind.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectField
+                id="massage-kind"
+                label="Kind"
+                draft
+                options=&MassageKind::ALL
+                key=MassageKind::key
+                text=MassageKind::label
+                get=|d| d.kind
+                set=|d, kind| d.kind = kind
+            />
             <label class="choice">
                 <input
                     type="checkbox"
@@ -223,7 +175,7 @@ where
                         .collect_view()}
                 </div>
             </fieldset>
-            <Field
+            <TextField
                 field=MassageField::Cost
                 label="Cost"
                 optional=true
@@ -234,91 +186,17 @@ where
                 get=|d| d.cost.clone()
                 set=|d, v| d.cost = v
             />
-            <div class="field">
-                <label for="massage-notes">
-                    "Notes" <span class="optional">" (optional)"</span>
-                </label>
-                <textarea
-                    id="massage-notes"
-                    rows="3"
-                    aria-invalid=move || invalid(errors, MassageField::Notes)
-                    aria-describedby=move || described_by(errors, MassageField::Notes)
-                    prop:value=move || draft.with(|d| d.notes.clone())
-                    on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
-                ></textarea>
-                <p class="muted counter">
-                    {move || format!("{} / {NOTES_MAX_CHARS}", draft.with(|d| d.notes.chars().count()))}
-                </p>
-                <Message field=MassageField::Notes errors />
-            </div>
+            <NotesField
+                field=MassageField::Notes
+                draft
+                errors
+                get=|d| &d.notes
+                set=|d, v| d.notes = v
+                max_chars=NOTES_MAX_CHARS
+            />
             <button type="submit" class="primary">
                 {submit_label}
             </button>
         </form>
-    }
-}
-
-fn invalid(errors: Memo<Errors>, field: MassageField) -> &'static str {
-    if errors.with(|e| e.contains_key(&field)) {
-        "true"
-    } else {
-        "false"
-    }
-}
-
-fn described_by(errors: Memo<Errors>, field: MassageField) -> Option<String> {
-    errors
-        .with(|e| e.contains_key(&field))
-        .then(|| error_id(field))
-}
-
-#[component]
-fn Message(field: MassageField, errors: Memo<Errors>) -> impl IntoView {
-    move || {
-        errors.with(|e| e.get(&field).cloned()).map(|message| {
-            view! {
-                <p class="field-error" id=error_id(field)>
-                    {message}
-                </p>
-            }
-        })
-    }
-}
-
-#[component]
-fn Field(
-    field: MassageField,
-    label: &'static str,
-    draft: RwSignal<MassageDraft>,
-    errors: Memo<Errors>,
-    get: fn(&MassageDraft) -> String,
-    set: fn(&mut MassageDraft, String),
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(optional, into)] max: Option<String>,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    let id = input_id(field);
-    view! {
-        <div class="field" class:invalid=move || errors.with(|e| e.contains_key(&field))>
-            <label for=id>
-                {label}
-                {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
-            </label>
-            <input
-                id=id
-                type=input_type
-                inputmode=inputmode
-                placeholder=placeholder
-                max=max
-                autocomplete="off"
-                aria-invalid=move || invalid(errors, field)
-                aria-describedby=move || described_by(errors, field)
-                prop:value=move || draft.with(get)
-                on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-            />
-            <Message field errors />
-        </div>
     }
 }

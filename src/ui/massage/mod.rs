@@ -19,16 +19,6 @@ use crate::domain::routine::todays_routine;
 use crate::ui::router::href;
 use crate::ui::{clock, download, AppState};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-pub(crate) fn focus_element(id: &str) {
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
-}
 
 #[component]
 pub fn MassagePage() -> impl IntoView {

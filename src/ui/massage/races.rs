@@ -5,13 +5,10 @@ use crate::domain::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
 use crate::domain::settings::Unit;
 use crate::domain::units::{distance_for_input, format_distance, format_duration};
 use crate::ui::clock;
+use crate::ui::fields::{draft_form, FormField, TextField};
 use crate::ui::router::{href, Router};
-use crate::ui::AppState;
-use leptos::ev::SubmitEvent;
+use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-
-type Errors = BTreeMap<RaceField, String>;
 
 /// Upcoming races (soonest first), then past ones (latest first).
 #[component]
@@ -112,13 +109,7 @@ pub fn EditRacePage(id: String) -> impl IntoView {
         .with_untracked(|j| (j.race(&id).cloned(), j.settings.unit));
     let Some(race) = found else {
         return view! {
-            <section class="page">
-                <h1>"Edit race"</h1>
-                <p>
-                    "This race does not exist (it may have been deleted). "
-                    <a href=href("/massage")>"Back to Massage"</a>
-                </p>
-            </section>
+            <Missing title="Edit race" what="race" back="/massage" back_label="Back to Massage" />
         }
         .into_any();
     };
@@ -128,11 +119,7 @@ pub fn EditRacePage(id: String) -> impl IntoView {
         router.go("/massage");
     };
     let delete = move |_| {
-        let mut deleted = None;
-        state.journal.update(|j| deleted = j.delete_race(&id));
-        if let Some(deleted) = deleted {
-            state.say("Race deleted.", Some(deleted));
-        }
+        state.delete("Race deleted.", |j| j.delete_race(&id));
         router.go("/massage");
     };
     view! {
@@ -154,12 +141,14 @@ pub fn EditRacePage(id: String) -> impl IntoView {
     .into_any()
 }
 
-fn input_id(field: RaceField) -> &'static str {
-    match field {
-        RaceField::Name => "race-name",
-        RaceField::Date => "race-date",
-        RaceField::Distance => "race-distance",
-        RaceField::Goal => "race-goal",
+impl FormField for RaceField {
+    fn input_id(self) -> &'static str {
+        match self {
+            RaceField::Name => "race-name",
+            RaceField::Date => "race-date",
+            RaceField::Distance => "race-distance",
+            RaceField::Goal => "race-goal",
+        }
     }
 }
 
@@ -175,73 +164,40 @@ where
 {
     let state = expect_context::<AppState>();
     let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
-    let draft = RwSignal::new(initial);
     let id = StoredValue::new(id);
-    let tried = RwSignal::new(false);
-    let errors = Memo::new(move |_| {
-        if !tried.get() {
-            return Errors::new();
-        }
-        draft
-            .with(|d| id.with_value(|id| d.to_race(id, unit.get())))
-            .err()
-            .unwrap_or_default()
-    });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        match draft.with_untracked(|d| id.with_value(|id| d.to_race(id, unit.get_untracked()))) {
-            Ok(race) => on_save(race),
-            Err(found) => {
-                tried.set(true);
-                if let Some(field) = found.keys().next() {
-                    super::focus_element(input_id(*field));
-                }
-            }
-        }
-    };
-    let field = move |field: RaceField,
-                      label: Signal<String>,
-                      input_type: &'static str,
-                      inputmode: &'static str,
-                      get: fn(&RaceDraft) -> String,
-                      set: fn(&mut RaceDraft, String)| {
-        let id = input_id(field);
-        let error_id = format!("{id}-error");
-        let message_id = error_id.clone();
-        let has_error = move || errors.with(|e| e.contains_key(&field));
-        view! {
-            <div class="field" class:invalid=has_error>
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type=input_type
-                    inputmode=inputmode
-                    autocomplete="off"
-                    aria-invalid=move || if has_error() { "true" } else { "false" }
-                    aria-describedby=move || has_error().then(|| error_id.clone())
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-                />
-                {move || {
-                    errors
-                        .with(|e| e.get(&field).cloned())
-                        .map(|m| view! { <p class="field-error" id=message_id.clone()>{m}</p> })
-                }}
-            </div>
-        }
-    };
+    let (draft, errors, submit) = draft_form(
+        initial,
+        move |d: &RaceDraft| id.with_value(|id| d.to_race(id, unit.get())),
+        on_save,
+    );
     view! {
         <form class="race-form" novalidate on:submit=submit>
-            {field(RaceField::Name, Signal::stored("Name".to_string()), "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
-            {field(RaceField::Date, Signal::stored("Date".to_string()), "date", "text", |d| d.date.clone(), |d, v| d.date = v)}
-            {field(
-                RaceField::Distance,
-                Signal::derive(move || format!("Distance ({})", unit.get().abbrev())),
-                "text",
-                "decimal",
-                |d| d.distance.clone(),
-                |d, v| d.distance = v,
-            )}
+            <TextField
+                field=RaceField::Name
+                label="Name"
+                draft
+                errors
+                get=|d| d.name.clone()
+                set=|d, v| d.name = v
+            />
+            <TextField
+                field=RaceField::Date
+                label="Date"
+                input_type="date"
+                draft
+                errors
+                get=|d| d.date.clone()
+                set=|d, v| d.date = v
+            />
+            <TextField
+                field=RaceField::Distance
+                label=Signal::derive(move || format!("Distance ({})", unit.get().abbrev()))
+                inputmode="decimal"
+                draft
+                errors
+                get=|d| d.distance.clone()
+                set=|d, v| d.distance = v
+            />
             <div class="quick-picks" role="group" aria-label="Common distances">
                 {RACE_DISTANCES
                     .into_iter()
@@ -281,14 +237,16 @@ where
                     })
                     .collect_view()}
             </fieldset>
-            {field(
-                RaceField::Goal,
-                Signal::stored("Goal time (optional, h:mm:ss)".to_string()),
-                "text",
-                "decimal",
-                |d| d.goal.clone(),
-                |d, v| d.goal = v,
-            )}
+            <TextField
+                field=RaceField::Goal
+                label="Goal time (h:mm:ss)"
+                optional=true
+                inputmode="decimal"
+                draft
+                errors
+                get=|d| d.goal.clone()
+                set=|d, v| d.goal = v
+            />
             <button type="submit" class="primary">
                 {submit_label}
             </button>
