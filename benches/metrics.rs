@@ -122,6 +122,7 @@ mod native {
                     notes: String::new(),
                     soreness,
                     race_id: None,
+                    updated_ms: 0,
                 });
             }
             week += 1;
@@ -148,6 +149,7 @@ mod native {
                     regions: [Region::Calves, Region::Quads].into_iter().collect(),
                     notes: String::new(),
                     cost_cents: None,
+                    updated_ms: 0,
                 });
             }
             if run.kind == RunKind::Race {
@@ -160,6 +162,7 @@ mod native {
                     distance_m: run.distance_m,
                     priority: Priority::B,
                     goal_s: None,
+                    updated_ms: 0,
                 });
             }
         }
@@ -175,6 +178,7 @@ mod native {
                 regions: Default::default(),
                 notes: String::new(),
                 cost_cents: Some(6500),
+                updated_ms: 0,
             });
             day = day.checked_add_days(Days::new(21)).unwrap_or(today);
             if day == today {
@@ -188,6 +192,7 @@ mod native {
             distance_m: 42_195,
             priority: Priority::A,
             goal_s: Some(3 * 3600 + 30 * 60),
+            updated_ms: 0,
         });
         Journal {
             runs,

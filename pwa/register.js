@@ -65,6 +65,23 @@
         .catch(() => {});
     },
     isAwake: () => wakeLock !== null,
+    // On phones, a file goes to the share sheet (save to Files, send to a cloud drive or
+    // another device). Returns false where that is not possible, and the caller downloads.
+    shareFile: (name, mime, text) => {
+      if (!matchMedia("(pointer: coarse)").matches || !navigator.canShare) return false;
+      const file = new File([text], name, { type: mime });
+      if (!navigator.canShare({ files: [file] })) return false;
+      navigator.share({ files: [file], title: name }).catch((error) => {
+        if (error.name === "AbortError") return;
+        // Sharing refused (no user gesture left, a policy): fall back to a download.
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(file);
+        link.download = name;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      });
+      return true;
+    },
   };
 
   if (!("serviceWorker" in navigator)) return;

@@ -231,6 +231,7 @@ impl RunDraft {
                     .collect(),
                 race_id: (self.kind == RunKind::Race && !self.race_id.is_empty())
                     .then(|| self.race_id.clone()),
+                updated_ms: 0,
             }),
             _ => Err(errors),
         }

@@ -16,6 +16,7 @@ use crate::domain::reminders::ReminderState;
 use crate::domain::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::settings::Settings;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
@@ -23,26 +24,54 @@ pub const CURRENT_VERSION: u32 = 2;
 /// The longest massage a record may hold, in minutes.
 pub const MASSAGE_MINUTES_MAX: u16 = 600;
 
+/// The envelope with each record still as its JSON text, so that one bad record can be
+/// set aside while the others load.
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     version: u32,
     #[serde(default)]
     settings: Settings,
-    #[serde(default)]
-    runs: Vec<Run>,
-    #[serde(default)]
-    massages: Vec<Massage>,
-    #[serde(default)]
-    races: Vec<Race>,
+    #[serde(default, borrow)]
+    runs: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    massages: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    races: Vec<&'a RawValue>,
     #[serde(default)]
     reminders: BTreeMap<String, ReminderState>,
+    #[serde(default)]
+    deleted: BTreeMap<String, u64>,
 }
 
-/// A journal read from storage, with the format version it was stored in.
+/// A journal read from storage, with the format version it was stored in and the
+/// records that could not be read.
 #[derive(Debug, PartialEq)]
 pub struct Decoded {
     pub journal: Journal,
     pub from_version: u32,
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A record left out because it is invalid (a negative distance written by an old bug, a
+/// duplicate id…), with its position and its JSON text exactly as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub what: &'static str,
+    pub index: usize,
+    pub reason: String,
+    pub text: String,
+}
+
+impl fmt::Display for SetAside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "saved {} number {}: {}",
+            self.what,
+            self.index + 1,
+            self.reason
+        )
+    }
 }
 
 impl Decoded {
@@ -58,11 +87,6 @@ pub enum DecodeError {
     NoVersion,
     NewerVersion(u64),
     BadShape(String),
-    InvalidRecord {
-        what: &'static str,
-        index: usize,
-        reason: String,
-    },
 }
 
 impl fmt::Display for DecodeError {
@@ -75,13 +99,6 @@ impl fmt::Display for DecodeError {
                 "the saved data is from a newer version of Restride (format {v}; this one reads up to {CURRENT_VERSION})"
             ),
             DecodeError::BadShape(detail) => write!(f, "the saved data has an unexpected shape ({detail})"),
-            DecodeError::InvalidRecord {
-                what,
-                index,
-                reason,
-            } => {
-                write!(f, "saved {what} number {} is invalid ({reason})", index + 1)
-            }
         }
     }
 }
@@ -96,6 +113,8 @@ pub struct Stored<'a> {
     massages: &'a [Massage],
     races: &'a [Race],
     reminders: &'a BTreeMap<String, ReminderState>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    deleted: &'a BTreeMap<String, u64>,
 }
 
 impl<'a> Stored<'a> {
@@ -107,6 +126,7 @@ impl<'a> Stored<'a> {
             massages: &journal.massages,
             races: &journal.races,
             reminders: &journal.reminder_states,
+            deleted: &journal.deleted,
         }
     }
 }
@@ -143,44 +163,77 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     }
     let envelope: Envelope =
         serde_json::from_str(raw).map_err(|e| DecodeError::BadShape(e.to_string()))?;
-    check_all("run", &envelope.runs, |r| &r.id, check_run)?;
-    check_all("massage", &envelope.massages, |m| &m.id, check_massage)?;
-    check_all("race", &envelope.races, |r| &r.id, check_race)?;
+    let mut set_aside = Vec::new();
+    let runs = read_all(
+        "run",
+        &envelope.runs,
+        |r: &Run| &r.id,
+        check_run,
+        &mut set_aside,
+    );
+    let massages = read_all(
+        "massage",
+        &envelope.massages,
+        |m: &Massage| &m.id,
+        check_massage,
+        &mut set_aside,
+    );
+    let races = read_all(
+        "race",
+        &envelope.races,
+        |r: &Race| &r.id,
+        check_race,
+        &mut set_aside,
+    );
     Ok(Decoded {
         from_version: envelope.version,
         journal: Journal {
             settings: envelope.settings,
-            runs: envelope.runs,
-            massages: envelope.massages,
-            races: envelope.races,
+            runs,
+            massages,
+            races,
             reminder_states: envelope.reminders,
+            deleted: envelope.deleted,
         },
+        set_aside,
     })
 }
 
-/// Every record valid, ids present and unique.
-fn check_all<T>(
+/// Every record that reads and is valid, with a unique non-empty id; the others go to
+/// `set_aside` with their position and text.
+fn read_all<T: serde::de::DeserializeOwned>(
     what: &'static str,
-    records: &[T],
+    records: &[&RawValue],
     id: impl Fn(&T) -> &String,
     check: impl Fn(&T) -> Result<(), String>,
-) -> Result<(), DecodeError> {
+    set_aside: &mut Vec<SetAside>,
+) -> Vec<T> {
     let mut ids = HashSet::new();
-    for (index, record) in records.iter().enumerate() {
-        let invalid = |reason: String| DecodeError::InvalidRecord {
-            what,
-            index,
-            reason,
-        };
-        if id(record).is_empty() {
-            return Err(invalid("it has no id".into()));
-        }
-        check(record).map_err(invalid)?;
-        if !ids.insert(id(record).as_str()) {
-            return Err(invalid(format!("id {} appears twice", id(record))));
+    let mut kept = Vec::with_capacity(records.len());
+    for (index, text) in records.iter().enumerate() {
+        let verdict = serde_json::from_str::<T>(text.get())
+            .map_err(|e| format!("it cannot be read ({e})"))
+            .and_then(|record| {
+                if id(&record).is_empty() {
+                    return Err("it has no id".to_string());
+                }
+                check(&record)?;
+                if !ids.insert(id(&record).clone()) {
+                    return Err(format!("id {} appears twice", id(&record)));
+                }
+                Ok(record)
+            });
+        match verdict {
+            Ok(record) => kept.push(record),
+            Err(reason) => set_aside.push(SetAside {
+                what,
+                index,
+                reason,
+                text: text.get().to_string(),
+            }),
         }
     }
-    Ok(())
+    kept
 }
 
 fn check_massage(massage: &Massage) -> Result<(), String> {
@@ -249,6 +302,7 @@ mod tests {
                     notes: "Windy, \"fast\" <b>finish</b>".into(),
                     soreness: BTreeMap::from([(Region::Calves, 4), (Region::HipsItBand, 2)]),
                     race_id: None,
+                    updated_ms: 0,
                 },
                 Run {
                     id: "p0q1".into(),
@@ -263,6 +317,7 @@ mod tests {
                     notes: String::new(),
                     soreness: BTreeMap::new(),
                     race_id: None,
+                    updated_ms: 0,
                 },
             ],
             ..Journal::default()
@@ -332,21 +387,24 @@ mod tests {
     }
 
     #[test]
-    fn invalid_massages_and_races_are_reported_with_their_position() {
+    fn invalid_massages_and_races_are_set_aside_with_their_position() {
         let zero = r#"{"version":2,"massages":[{"id":"m","date":"2026-11-20","kind":"self_massage","minutes":0}]}"#;
+        let decoded = decode_versioned(zero).unwrap();
+        assert!(decoded.journal.massages.is_empty());
         assert_eq!(
-            decode(zero),
-            Err(DecodeError::InvalidRecord {
+            decoded.set_aside,
+            [SetAside {
                 what: "massage",
                 index: 0,
-                reason: "its duration is 0 minutes".into()
-            })
+                reason: "its duration is 0 minutes".into(),
+                text: r#"{"id":"m","date":"2026-11-20","kind":"self_massage","minutes":0}"#.into(),
+            }]
         );
         let nameless = r#"{"version":2,"races":[{"id":"r","name":" ","date":"2026-11-20","distance_m":5000,"priority":"A"}]}"#;
-        assert!(matches!(
-            decode(nameless),
-            Err(DecodeError::InvalidRecord { what: "race", .. })
-        ));
+        assert_eq!(
+            decode_versioned(nameless).unwrap().set_aside[0].what,
+            "race"
+        );
     }
 
     #[test]
@@ -374,49 +432,53 @@ mod tests {
     }
 
     #[test]
-    fn impossible_records_are_reported_with_their_position() {
-        let zero = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":3},{"id":"b","date":"2026-11-21","distance_m":0,"duration_s":1500,"type":"easy","rpe":3}]}"#;
+    fn impossible_records_are_set_aside_and_the_rest_load() {
+        let good = r#"{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":3}"#;
+        let with = |bad: &str| format!(r#"{{"version":1,"runs":[{good},{bad}]}}"#);
+        let reason = |bad: &str| {
+            let decoded = decode_versioned(&with(bad)).unwrap();
+            assert_eq!(decoded.journal.runs.len(), 1, "the good run loads");
+            assert_eq!(decoded.set_aside.len(), 1);
+            assert_eq!(decoded.set_aside[0].index, 1);
+            assert_eq!(decoded.set_aside[0].text, bad, "kept exactly as stored");
+            decoded.set_aside[0].reason.clone()
+        };
         assert_eq!(
-            decode(zero),
-            Err(DecodeError::InvalidRecord {
-                what: "run",
-                index: 1,
-                reason: "its distance is 0".into()
-            })
+            reason(
+                r#"{"id":"b","date":"2026-11-21","distance_m":0,"duration_s":1500,"type":"easy","rpe":3}"#
+            ),
+            "its distance is 0"
         );
-        let rpe = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":12}]}"#;
-        assert!(matches!(
-            decode(rpe),
-            Err(DecodeError::InvalidRecord {
-                what: "run",
-                index: 0,
-                ..
-            })
-        ));
-        let negative = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":-5,"duration_s":1500,"type":"easy","rpe":3}]}"#;
-        assert!(matches!(decode(negative), Err(DecodeError::BadShape(_))));
-        let twice = r#"{"version":1,"runs":[{"id":"a","date":"2026-11-20","distance_m":5,"duration_s":1500,"type":"easy","rpe":3},{"id":"a","date":"2026-11-20","distance_m":5,"duration_s":1500,"type":"easy","rpe":3}]}"#;
-        assert!(matches!(
-            decode(twice),
-            Err(DecodeError::InvalidRecord {
-                what: "run",
-                index: 1,
-                ..
-            })
-        ));
+        assert!(reason(
+            r#"{"id":"b","date":"2026-11-21","distance_m":5,"duration_s":1,"type":"easy","rpe":12}"#
+        )
+        .contains("outside 1–10"));
+        // A negative distance does not fit the type at all (an old bug's record).
+        assert!(reason(r#"{"id":"b","date":"2026-11-21","distance_m":-5,"duration_s":1500,"type":"easy","rpe":3}"#)
+            .starts_with("it cannot be read"));
+        assert_eq!(reason(good), "id a appears twice");
+        assert_eq!(
+            reason(
+                r#"{"id":"","date":"2026-11-21","distance_m":5,"duration_s":1,"type":"easy","rpe":3}"#
+            ),
+            "it has no id"
+        );
     }
 
     #[test]
     fn messages_are_plain_words() {
         let message = DecodeError::NewerVersion(3).to_string();
         assert!(message.contains("newer version of Restride"), "{message}");
-        let message = DecodeError::InvalidRecord {
+        let set_aside = SetAside {
             what: "run",
             index: 0,
             reason: "its distance is 0".into(),
-        }
-        .to_string();
-        assert_eq!(message, "saved run number 1 is invalid (its distance is 0)");
+            text: String::new(),
+        };
+        assert_eq!(
+            set_aside.to_string(),
+            "saved run number 1: its distance is 0"
+        );
     }
 
     proptest::proptest! {

@@ -117,6 +117,7 @@ mod tests {
             notes: String::new(),
             soreness: Default::default(),
             race_id: None,
+            updated_ms: 0,
         }
     }
 

@@ -247,6 +247,7 @@ mod race_window_tests {
             distance_m: 42_195,
             priority: Priority::A,
             goal_s: None,
+            updated_ms: 0,
         };
         let today = "2026-11-27".parse().unwrap();
         let list = events(&[], std::slice::from_ref(&race), today);

@@ -1,12 +1,20 @@
 //! The runner's journal: runs, massages, races and what was done with reminders, with
 //! the operations the UI performs on it. Each operation is a plain function of the
 //! journal so it is tested natively.
+//!
+//! Every record carries the time it was last saved (`updated_ms`) and every deletion
+//! leaves a tombstone, so two copies of the journal (two tabs) merge record by record:
+//! the newer save wins, and a deletion newer than the record's last save removes it.
 
 use crate::domain::massage::{Massage, Race};
 use crate::domain::reminders::ReminderState;
 use crate::domain::run::Run;
 use crate::domain::settings::Settings;
 use std::collections::BTreeMap;
+
+/// Tombstones are dropped this long after the deletion: by then every open tab has
+/// long since merged it.
+pub const TOMBSTONE_MS: u64 = 90 * 24 * 60 * 60 * 1000;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Journal {
@@ -16,6 +24,8 @@ pub struct Journal {
     pub races: Vec<Race>,
     /// What the runner did with each reminder, by reminder id.
     pub reminder_states: BTreeMap<String, ReminderState>,
+    /// Deleted records by `Record::key` ("run:<id>"), with the time of the deletion.
+    pub deleted: BTreeMap<String, u64>,
 }
 
 /// A removed record and where it was, so Undo puts it back in place.
@@ -28,54 +38,92 @@ pub enum Deleted {
 
 /// Records kept in a list by id.
 trait Record: Clone {
+    const KIND: &'static str;
     fn id(&self) -> &str;
-}
-
-impl Record for Run {
-    fn id(&self) -> &str {
-        &self.id
+    fn updated_ms(&self) -> u64;
+    fn touch(&mut self, now_ms: u64);
+    /// The tombstone key of a record.
+    fn key(&self) -> String {
+        format!("{}:{}", Self::KIND, self.id())
     }
 }
 
-impl Record for Massage {
-    fn id(&self) -> &str {
-        &self.id
-    }
+macro_rules! record {
+    ($type:ty, $kind:literal) => {
+        impl Record for $type {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_ms(&self) -> u64 {
+                self.updated_ms
+            }
+            fn touch(&mut self, now_ms: u64) {
+                self.updated_ms = now_ms;
+            }
+        }
+    };
 }
 
-impl Record for Race {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
+record!(Run, "run");
+record!(Massage, "massage");
+record!(Race, "race");
 
-/// Replaces the record with the same id, or adds it.
-fn upsert<T: Record>(list: &mut Vec<T>, record: T) {
+/// Saves a record at `now_ms`, replacing the one with the same id or adding it.
+fn upsert<T: Record>(
+    list: &mut Vec<T>,
+    deleted: &mut BTreeMap<String, u64>,
+    mut record: T,
+    now_ms: u64,
+) {
+    record.touch(now_ms);
+    deleted.remove(&record.key());
     match list.iter_mut().find(|r| r.id() == record.id()) {
         Some(slot) => *slot = record,
         None => list.push(record),
     }
 }
 
-fn remove<T: Record>(list: &mut Vec<T>, id: &str) -> Option<(usize, T)> {
+fn remove<T: Record>(
+    list: &mut Vec<T>,
+    deleted: &mut BTreeMap<String, u64>,
+    id: &str,
+    now_ms: u64,
+) -> Option<(usize, T)> {
     let index = list.iter().position(|r| r.id() == id)?;
-    Some((index, list.remove(index)))
+    let record = list.remove(index);
+    deleted.insert(record.key(), now_ms);
+    deleted.retain(|_, at| now_ms.saturating_sub(*at) < TOMBSTONE_MS);
+    Some((index, record))
 }
 
 /// Puts a removed record back at its place, unless its id is back already.
-fn put_back<T: Record>(list: &mut Vec<T>, index: usize, record: T) {
+fn put_back<T: Record>(
+    list: &mut Vec<T>,
+    deleted: &mut BTreeMap<String, u64>,
+    index: usize,
+    record: T,
+) {
+    deleted.remove(&record.key());
     if list.iter().all(|r| r.id() != record.id()) {
         list.insert(index.min(list.len()), record);
     }
 }
 
-/// Adds the records of `ours` whose ids `theirs` lacks.
-fn add_missing<T: Record>(theirs: &mut Vec<T>, ours: &[T]) {
+/// Theirs and ours record by record: a record only one side has is kept unless the
+/// other side deleted it after its last save; for a record both have, the newer save
+/// wins (theirs on a tie). Their order first, then ours.
+fn merge_records<T: Record>(theirs: &[T], ours: &[T], deleted: &BTreeMap<String, u64>) -> Vec<T> {
+    let mut merged: Vec<T> = theirs.to_vec();
     for record in ours {
-        if theirs.iter().all(|r| r.id() != record.id()) {
-            theirs.push(record.clone());
+        match merged.iter_mut().find(|r| r.id() == record.id()) {
+            Some(slot) if record.updated_ms() > slot.updated_ms() => *slot = record.clone(),
+            Some(_) => {}
+            None => merged.push(record.clone()),
         }
     }
+    merged.retain(|r| deleted.get(&r.key()).is_none_or(|at| *at < r.updated_ms()));
+    merged
 }
 
 impl Journal {
@@ -92,62 +140,77 @@ impl Journal {
     }
 
     /// Adds a new run or replaces the stored run with the same id.
-    pub fn save_run(&mut self, run: Run) {
-        upsert(&mut self.runs, run);
+    pub fn save_run(&mut self, run: Run, now_ms: u64) {
+        upsert(&mut self.runs, &mut self.deleted, run, now_ms);
     }
 
-    pub fn save_massage(&mut self, massage: Massage) {
-        upsert(&mut self.massages, massage);
+    pub fn save_massage(&mut self, massage: Massage, now_ms: u64) {
+        upsert(&mut self.massages, &mut self.deleted, massage, now_ms);
     }
 
-    pub fn save_race(&mut self, race: Race) {
-        upsert(&mut self.races, race);
+    pub fn save_race(&mut self, race: Race, now_ms: u64) {
+        upsert(&mut self.races, &mut self.deleted, race, now_ms);
     }
 
-    pub fn delete_run(&mut self, id: &str) -> Option<Deleted> {
-        remove(&mut self.runs, id).map(|(index, run)| Deleted::Run { index, run })
+    pub fn delete_run(&mut self, id: &str, now_ms: u64) -> Option<Deleted> {
+        remove(&mut self.runs, &mut self.deleted, id, now_ms)
+            .map(|(index, run)| Deleted::Run { index, run })
     }
 
-    pub fn delete_massage(&mut self, id: &str) -> Option<Deleted> {
-        remove(&mut self.massages, id).map(|(index, massage)| Deleted::Massage { index, massage })
+    pub fn delete_massage(&mut self, id: &str, now_ms: u64) -> Option<Deleted> {
+        remove(&mut self.massages, &mut self.deleted, id, now_ms)
+            .map(|(index, massage)| Deleted::Massage { index, massage })
     }
 
     /// Deleting a race also unlinks the runs that were it.
-    pub fn delete_race(&mut self, id: &str) -> Option<Deleted> {
-        let (index, race) = remove(&mut self.races, id)?;
+    pub fn delete_race(&mut self, id: &str, now_ms: u64) -> Option<Deleted> {
+        let (index, race) = remove(&mut self.races, &mut self.deleted, id, now_ms)?;
         for run in self
             .runs
             .iter_mut()
             .filter(|r| r.race_id.as_deref() == Some(id))
         {
             run.race_id = None;
+            run.updated_ms = now_ms;
         }
         Some(Deleted::Race { index, race })
     }
 
-    /// Another tab's journal (`self`) with the records of ours it lacks: used when our
-    /// own last save failed, so nothing typed here is dropped.
-    pub fn with_records_of(mut self, ours: &Journal) -> Journal {
-        add_missing(&mut self.runs, &ours.runs);
-        add_missing(&mut self.massages, &ours.massages);
-        add_missing(&mut self.races, &ours.races);
-        for (id, state) in &ours.reminder_states {
-            self.reminder_states.entry(id.clone()).or_insert(*state);
-        }
-        self
-    }
-
     /// Undo of a delete: puts the record back where it was.
     pub fn restore(&mut self, deleted: Deleted) {
+        let tombstones = &mut self.deleted;
         match deleted {
-            Deleted::Run { index, run } => put_back(&mut self.runs, index, run),
-            Deleted::Massage { index, massage } => put_back(&mut self.massages, index, massage),
-            Deleted::Race { index, race } => put_back(&mut self.races, index, race),
+            Deleted::Run { index, run } => put_back(&mut self.runs, tombstones, index, run),
+            Deleted::Massage { index, massage } => {
+                put_back(&mut self.massages, tombstones, index, massage)
+            }
+            Deleted::Race { index, race } => put_back(&mut self.races, tombstones, index, race),
         }
     }
 
     pub fn set_reminder_state(&mut self, id: &str, state: ReminderState) {
         self.reminder_states.insert(id.to_string(), state);
+    }
+
+    /// Another tab's journal merged with ours, record by record (see `merge_records`), so
+    /// changes to different records in two tabs both survive. Settings and reminder
+    /// states carry no save times: theirs, the latest written, win.
+    pub fn merged(theirs: &Journal, ours: &Journal) -> Journal {
+        let mut deleted = theirs.deleted.clone();
+        for (key, at) in &ours.deleted {
+            let entry = deleted.entry(key.clone()).or_insert(*at);
+            *entry = (*entry).max(*at);
+        }
+        let mut reminder_states = ours.reminder_states.clone();
+        reminder_states.extend(theirs.reminder_states.iter().map(|(k, v)| (k.clone(), *v)));
+        Journal {
+            settings: theirs.settings,
+            runs: merge_records(&theirs.runs, &ours.runs, &deleted),
+            massages: merge_records(&theirs.massages, &ours.massages, &deleted),
+            races: merge_records(&theirs.races, &ours.races, &deleted),
+            reminder_states,
+            deleted,
+        }
     }
 }
 
@@ -170,6 +233,7 @@ mod tests {
             notes: String::new(),
             soreness: Default::default(),
             race_id: None,
+            updated_ms: 0,
         }
     }
 
@@ -180,7 +244,7 @@ mod tests {
             ..Journal::default()
         };
         let before = journal.clone();
-        let deleted = journal.delete_run("b").unwrap();
+        let deleted = journal.delete_run("b", 10).unwrap();
         assert_eq!(journal.runs.len(), 2);
         assert!(journal.run("b").is_none());
         journal.restore(deleted.clone());
@@ -189,26 +253,114 @@ mod tests {
         assert_eq!(journal, before, "a second undo must not duplicate the run");
     }
 
+    fn saved(id: &str, km: u32, at: u64) -> Run {
+        let mut r = run(id);
+        r.distance_m = km * 1000;
+        r.updated_ms = at;
+        r
+    }
+
+    fn ids(journal: &Journal) -> Vec<&str> {
+        journal.runs.iter().map(|r| r.id.as_str()).collect()
+    }
+
     #[test]
-    fn a_copy_gains_only_the_runs_it_lacks() {
-        let mut edited = run("a");
-        edited.distance_m = 9000;
+    fn two_tabs_adding_different_runs_both_keep_both() {
+        let base = Journal {
+            runs: vec![saved("a", 5, 1)],
+            ..Journal::default()
+        };
+        let mut one = base.clone();
+        one.save_run(run("b"), 20);
+        let mut two = base.clone();
+        two.save_run(run("c"), 30);
+        assert_eq!(ids(&Journal::merged(&one, &two)), ["a", "b", "c"]);
+        assert_eq!(ids(&Journal::merged(&two, &one)), ["a", "c", "b"]);
+    }
+
+    #[test]
+    fn the_newer_save_of_the_same_run_wins() {
         let theirs = Journal {
-            runs: vec![edited, run("b")],
+            runs: vec![saved("a", 9, 50)],
             ..Journal::default()
         };
         let ours = Journal {
-            runs: vec![run("a"), run("c")],
+            runs: vec![saved("a", 7, 60)],
             ..Journal::default()
         };
-        let merged = theirs.with_records_of(&ours);
-        let ids: Vec<&str> = merged.runs.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(Journal::merged(&theirs, &ours).runs[0].distance_m, 7000);
+        assert_eq!(Journal::merged(&ours, &theirs).runs[0].distance_m, 7000);
+    }
+
+    #[test]
+    fn a_deletion_wins_over_older_saves_only() {
+        let mut theirs = Journal {
+            runs: vec![saved("a", 5, 10), saved("b", 5, 10)],
+            ..Journal::default()
+        };
+        let ours = theirs.clone();
+        theirs.delete_run("a", 100);
+        // Ours still has "a" from before the deletion: it stays deleted.
+        let merged = Journal::merged(&theirs, &ours);
+        assert_eq!(ids(&merged), ["b"]);
+        assert_eq!(merged.deleted.get("run:a"), Some(&100));
+        // Edited again after the deletion in the other tab: the newer save is kept.
+        let mut edited = ours.clone();
+        edited.save_run(saved("a", 6, 0), 150);
+        assert_eq!(ids(&Journal::merged(&theirs, &edited)), ["b", "a"]);
+    }
+
+    #[test]
+    fn undo_lifts_the_tombstone_and_old_tombstones_are_dropped() {
+        let mut journal = Journal {
+            runs: vec![saved("a", 5, 1), saved("b", 5, 1)],
+            ..Journal::default()
+        };
+        let deleted = journal.delete_run("a", 1_000).unwrap();
+        assert!(journal.deleted.contains_key("run:a"));
+        journal.restore(deleted);
+        assert!(journal.deleted.is_empty());
+        journal.delete_run("a", 1_000);
+        journal.delete_run("b", 1_000 + TOMBSTONE_MS);
         assert_eq!(
-            merged.run("a").unwrap().distance_m,
-            9000,
-            "their version of a shared run wins"
+            journal.deleted.keys().collect::<Vec<_>>(),
+            ["run:b"],
+            "a tombstone older than 90 days is compacted away"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_keeps_every_record_of_either_side_unless_deleted_later(
+            theirs_at in proptest::collection::vec((0u8..8, 1u64..100), 0..8),
+            ours_at in proptest::collection::vec((0u8..8, 1u64..100), 0..8),
+            deletions in proptest::collection::vec((0u8..8, 1u64..100), 0..4),
+        ) {
+            let side = |list: &[(u8, u64)]| {
+                let mut j = Journal::default();
+                for (id, at) in list {
+                    j.save_run(run(&format!("r{id}")), *at);
+                }
+                j
+            };
+            let theirs = side(&theirs_at);
+            let mut ours = side(&ours_at);
+            for (id, at) in &deletions {
+                ours.delete_run(&format!("r{id}"), *at);
+            }
+            let merged = Journal::merged(&theirs, &ours);
+            proptest::prop_assert_eq!(&Journal::merged(&merged, &merged), &merged);
+            for r in theirs.runs.iter().chain(&ours.runs) {
+                let newest = merged.run(&r.id).map(|m| m.updated_ms);
+                let deleted_at = merged.deleted.get(&format!("run:{}", r.id)).copied();
+                match (newest, deleted_at) {
+                    (Some(kept), Some(at)) => proptest::prop_assert!(at < kept),
+                    (Some(kept), None) => proptest::prop_assert!(kept >= r.updated_ms),
+                    (None, Some(at)) => proptest::prop_assert!(at >= r.updated_ms),
+                    (None, None) => proptest::prop_assert!(false, "run {} lost", r.id),
+                }
+            }
+        }
     }
 
     #[test]
@@ -217,7 +369,7 @@ mod tests {
             runs: vec![run("a")],
             ..Journal::default()
         };
-        assert_eq!(journal.delete_run("zzz"), None);
+        assert_eq!(journal.delete_run("zzz", 10), None);
         assert_eq!(journal.runs.len(), 1);
     }
 
@@ -229,8 +381,8 @@ mod tests {
         };
         let mut edited = run("b");
         edited.distance_m = 7000;
-        journal.save_run(edited.clone());
-        journal.save_run(edited);
+        journal.save_run(edited.clone(), 10);
+        journal.save_run(edited, 11);
         assert_eq!(
             journal.runs.len(),
             2,
@@ -238,7 +390,7 @@ mod tests {
         );
         assert_eq!(journal.run("b").unwrap().distance_m, 7000);
         assert_eq!(journal.run("a").unwrap().distance_m, 5000);
-        journal.save_run(run("c"));
+        journal.save_run(run("c"), 12);
         assert_eq!(journal.runs.len(), 3);
     }
 }

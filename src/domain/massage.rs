@@ -1,6 +1,6 @@
 //! Massages the runner logs and the races they train for.
 
-use crate::domain::run::Region;
+use crate::domain::run::{is_zero, Region};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -65,6 +65,8 @@ pub struct Massage {
     /// In hundredths of the runner's currency, so sums never drift.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_cents: Option<u32>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_ms: u64,
 }
 
 #[derive(
@@ -116,6 +118,8 @@ pub struct Race {
     pub priority: Priority,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal_s: Option<u32>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_ms: u64,
 }
 
 /// What an entry in History is: both kinds are shown together, newest first.
@@ -138,6 +142,7 @@ impl Massage {
             regions: BTreeSet::new(),
             notes: String::new(),
             cost_cents: None,
+            updated_ms: 0,
         }
     }
 }

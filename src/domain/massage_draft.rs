@@ -119,6 +119,7 @@ impl MassageDraft {
                 regions: self.regions.clone(),
                 notes: self.notes.trim_end().to_string(),
                 cost_cents,
+                updated_ms: 0,
             }),
             _ => Err(errors),
         }
@@ -246,6 +247,7 @@ impl RaceDraft {
                 distance_m,
                 priority: self.priority,
                 goal_s,
+                updated_ms: 0,
             }),
             _ => Err(errors),
         }

@@ -5,6 +5,7 @@
 pub mod advice;
 pub mod draft;
 pub mod envelope;
+pub mod export;
 pub mod history;
 pub mod ics;
 pub mod journal;

@@ -845,6 +845,7 @@ mod tests {
             distance_m: 42_195,
             priority,
             goal_s: None,
+            updated_ms: 0,
         }
     }
 
@@ -1316,6 +1317,7 @@ mod tests {
             distance_m: 10_000,
             priority: Priority::ALL[priority],
             goal_s: None,
+            updated_ms: 0,
         });
         (
             proptest::collection::vec(run, 0..60),

@@ -29,6 +29,13 @@ pub struct Run {
     /// The race on the calendar this run was, for race-type runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub race_id: Option<String>,
+    /// When it was last saved (ms since 1970), for merging two tabs' copies; 0 if unknown.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_ms: u64,
+}
+
+pub(crate) fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Run {
@@ -183,6 +190,7 @@ impl Run {
             notes: String::new(),
             soreness: BTreeMap::new(),
             race_id: None,
+            updated_ms: 0,
         }
     }
 }
@@ -254,6 +262,7 @@ mod tests {
             notes: String::new(),
             soreness: BTreeMap::new(),
             race_id: None,
+            updated_ms: 0,
         };
         let mut runs = [
             mk("a", "2026-11-01", Some("07:00:00")),

@@ -39,6 +39,12 @@ pub enum StartupProblem {
     /// The data is in an older format and no backup copy could be made before upgrading
     /// it; it loads, but nothing will be written.
     UpgradeNotSaving,
+    /// Some records were invalid and left out; the stored text is kept under `copy_key`
+    /// (`None`: the copy failed and nothing will be written).
+    SetAside {
+        records: Vec<String>,
+        copy_key: Option<String>,
+    },
 }
 
 impl StartupProblem {
@@ -50,8 +56,42 @@ impl StartupProblem {
             StartupProblem::UnreadableNotSaving { reason } => format!(
                 "Your saved runs could not be read: {reason}. To keep that text safe, nothing will be saved in this browser until it is dealt with."
             ),
+            StartupProblem::SetAside { records, copy_key } => {
+                let count = match records.len() {
+                    1 => "One saved record".to_string(),
+                    n => format!("{n} saved records"),
+                };
+                match copy_key {
+                    Some(key) => format!("{count} could not be read and were left out; everything else loaded. The saved text, with those records, is kept untouched under \"{key}\" in this browser's storage."),
+                    None => format!("{count} could not be read and were left out; everything else loaded. No copy of the saved text could be made, so nothing will be saved in this browser until there is room."),
+                }
+            }
             StartupProblem::UpgradeNotSaving => "Your saved data is from an earlier version of Restride and a backup copy could not be made before upgrading it (storage may be full). To keep it safe, nothing will be saved in this browser until there is room.".into(),
             StartupProblem::Unavailable => "This browser does not let Restride store data (private mode or storage turned off): runs you log now will be lost when the page closes.".into(),
+        }
+    }
+}
+
+impl StartupProblem {
+    /// Problems that open the recovery screen: stored text that could not be (fully) read.
+    pub fn needs_recovery(&self) -> bool {
+        matches!(
+            self,
+            StartupProblem::UnreadableKeptCopy { .. }
+                | StartupProblem::UnreadableNotSaving { .. }
+                | StartupProblem::SetAside { .. }
+        )
+    }
+
+    /// The key that holds the stored text exactly as it was found.
+    pub fn original_key(&self) -> &str {
+        match self {
+            StartupProblem::UnreadableKeptCopy { copy_key, .. }
+            | StartupProblem::SetAside {
+                copy_key: Some(copy_key),
+                ..
+            } => copy_key,
+            _ => DATA_KEY,
         }
     }
 }
@@ -91,33 +131,58 @@ pub fn load(now_ms: f64) -> Loaded {
     };
     match envelope::decode_versioned(&raw) {
         Ok(decoded) => {
-            // An older format is rewritten by the next save: keep the text as it was first.
-            let backed_up = !decoded.is_migration() || {
-                let key = format!(
-                    "{MIGRATION_COPY_PREFIX}{}.{}",
-                    decoded.from_version, now_ms as u64
-                );
-                storage.set_item(&key, &raw).is_ok()
-                    && storage.get_item(&key).ok().flatten().as_deref() == Some(raw.as_str())
-            };
-            let journal = decoded.journal;
-            // A migrated journal differs from the stored text, so the first save writes it.
-            let last_written = RefCell::new(if decoded.from_version == envelope::CURRENT_VERSION {
-                journal.clone()
+            // Text that the next save will not write back as it is (records set aside, an
+            // older format) is copied first, and checked; if that fails nothing is written.
+            let copy_prefix = if !decoded.set_aside.is_empty() {
+                Some(UNREADABLE_COPY_PREFIX.to_string())
+            } else if decoded.is_migration() {
+                Some(format!("{MIGRATION_COPY_PREFIX}{}.", decoded.from_version))
             } else {
+                None
+            };
+            let copy_key = copy_prefix.map(|prefix| format!("{prefix}{}", now_ms as u64));
+            let copied = copy_key
+                .as_ref()
+                .map(|key| copy_verified(&storage, key, &raw));
+            let writable = copied != Some(false);
+            let problem = if !decoded.set_aside.is_empty() {
+                Some(StartupProblem::SetAside {
+                    records: decoded.set_aside.iter().map(|r| r.to_string()).collect(),
+                    copy_key: copy_key.filter(|_| writable),
+                })
+            } else {
+                (!writable).then_some(StartupProblem::UpgradeNotSaving)
+            };
+            let rewrite = copied.is_some();
+            let journal = decoded.journal;
+            // When the text must be rewritten, the first save writes it.
+            let last_written = RefCell::new(if rewrite {
                 Journal::default()
+            } else {
+                journal.clone()
             });
             Loaded {
                 journal,
-                problem: (!backed_up).then_some(StartupProblem::UpgradeNotSaving),
+                problem,
                 store: Store {
-                    writable: backed_up,
+                    writable,
                     last_written,
                 },
             }
         }
         Err(error) => keep_unreadable(&storage, &raw, &error, now_ms),
     }
+}
+
+/// Writes `text` under `key` and reads it back.
+fn copy_verified(storage: &web_sys::Storage, key: &str, text: &str) -> bool {
+    storage.set_item(key, text).is_ok()
+        && storage.get_item(key).ok().flatten().as_deref() == Some(text)
+}
+
+/// The stored text under `key`, exactly; `None` if absent or storage is unusable.
+pub fn stored_text(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
 }
 
 /// Bytes taken by Restride's keys and values in `localStorage`, counted as the domain's
@@ -145,9 +210,7 @@ fn keep_unreadable(
 ) -> Loaded {
     let reason = error.to_string();
     let copy_key = format!("{UNREADABLE_COPY_PREFIX}{}", now_ms as u64);
-    let copied = storage.set_item(&copy_key, raw).is_ok()
-        && storage.get_item(&copy_key).ok().flatten().as_deref() == Some(raw);
-    if copied {
+    if copy_verified(storage, &copy_key, raw) {
         fresh(
             Some(StartupProblem::UnreadableKeptCopy { reason, copy_key }),
             true,

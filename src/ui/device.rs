@@ -18,6 +18,8 @@ extern "C" {
     fn vibrate_js(ms: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = keepAwake, catch)]
     fn keep_awake_js(on: bool) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = shareFile, catch)]
+    fn share_file_js(name: &str, mime: &str, text: &str) -> Result<bool, JsValue>;
 }
 
 /// "granted", "denied", "default", or "unsupported".
@@ -56,4 +58,9 @@ pub fn vibrate(ms: u32) {
 
 pub fn keep_awake(on: bool) {
     let _ = keep_awake_js(on);
+}
+
+/// Opens the phone's share sheet with the file; false where that is not possible.
+pub fn share_file(name: &str, mime: &str, text: &str) -> bool {
+    share_file_js(name, mime, text).unwrap_or(false)
 }

@@ -8,6 +8,14 @@ pub fn offer(name: &str, mime: &str, text: &str) {
     let _ = try_offer(name, mime, text);
 }
 
+/// On a phone, the share sheet (where the file can go to Files, a drive or a message);
+/// elsewhere, a download.
+pub fn share_or_offer(name: &str, mime: &str, text: &str) {
+    if !super::device::share_file(name, mime, text) {
+        offer(name, mime, text);
+    }
+}
+
 fn try_offer(name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -4,6 +4,7 @@
 //! hold no formulas: they call `domain` functions inside memos.
 
 mod clock;
+mod data_settings;
 mod device;
 mod download;
 mod fields;
@@ -13,6 +14,7 @@ mod how;
 mod install;
 mod log;
 mod massage;
+mod recovery;
 mod reminder_settings;
 mod router;
 mod settings;
@@ -40,7 +42,7 @@ pub struct AppState {
     /// Why the last write failed, shown until a write succeeds.
     pub save_problem: RwSignal<Option<String>>,
     /// What start-up found wrong with storage, shown until dismissed.
-    pub startup_problem: RwSignal<Option<String>>,
+    pub startup_problem: RwSignal<Option<store::StartupProblem>>,
     /// The runner's date, moved on when the app comes back to the foreground.
     pub today: RwSignal<NaiveDate>,
     /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
@@ -93,7 +95,7 @@ fn App() -> impl IntoView {
         journal,
         toast: RwSignal::new(None),
         save_problem: RwSignal::new(None),
-        startup_problem: RwSignal::new(loaded.problem.map(|p| p.message())),
+        startup_problem: RwSignal::new(loaded.problem),
         today,
         reminders: Memo::new(move |_| journal.with(|j| reminders::reminders(j, today.get()))),
         massage_prefill: RwSignal::new(None),
@@ -115,18 +117,13 @@ fn App() -> impl IntoView {
         }
     });
 
-    // Another tab saved: take its journal, so this tab's next save builds on it instead of
-    // overwriting it. If this tab's own last save failed, keep its runs as well.
+    // Another tab saved: merge its journal with ours record by record, so changes made
+    // in either tab survive; the next save writes the merged journal.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
         if let Some(theirs) = store::journal_from_other_tab(&event) {
-            let unsaved = state.save_problem.get_untracked().is_some();
-            state.journal.update(|ours| {
-                *ours = if unsaved {
-                    theirs.with_records_of(ours)
-                } else {
-                    theirs
-                };
-            });
+            state
+                .journal
+                .update(|ours| *ours = Journal::merged(&theirs, ours));
         }
     });
     on_cleanup(move || other_tab.remove());

@@ -54,6 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {week_choice(WeekStart::Sunday, "Sunday")}
             </fieldset>
             <super::reminder_settings::ReminderSettingsSection />
+            <super::data_settings::DataSection />
             <super::install::InstallOffer />
             <p class="muted">
                 "Everything you log stays in this browser on this device: no account, no server."

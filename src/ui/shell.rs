@@ -7,6 +7,7 @@ use super::log::LogPage;
 use super::massage::{
     EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
 };
+use super::recovery::RecoveryPage;
 use super::router::{href, Page, Router};
 use super::settings::SettingsPage;
 use super::toast::ToastArea;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell() -> impl IntoView {
     let router = Router::install();
+    let state = expect_context::<AppState>();
     let page = move || match router.page.get() {
         Page::Today => view! { <TodayPage /> }.into_any(),
         Page::Log => view! { <LogPage /> }.into_any(),
@@ -40,7 +42,12 @@ pub fn Shell() -> impl IntoView {
             <Nav />
             <main id="main" tabindex="-1">
                 <Banners />
-                {page}
+                {move || {
+                    let recovering = state
+                        .startup_problem
+                        .with(|p| p.as_ref().is_some_and(|p| p.needs_recovery()));
+                    if recovering { view! { <RecoveryPage /> }.into_any() } else { page() }
+                }}
             </main>
         </div>
         <ToastArea />
@@ -158,6 +165,8 @@ fn Banners() -> impl IntoView {
             state
                 .startup_problem
                 .get()
+                .filter(|problem| !problem.needs_recovery())
+                .map(|problem| problem.message())
                 .map(|message| {
                     view! {
                         <div class="banner" role="alert">
@@ -181,6 +190,13 @@ fn Banners() -> impl IntoView {
                     view! {
                         <div class="banner" role="alert">
                             <p>{message}</p>
+                            <button
+                                type="button"
+                                class="secondary"
+                                on:click=move |_| super::data_settings::offer_backup(state)
+                            >
+                                "Back up everything now"
+                            </button>
                         </div>
                     }
                 })

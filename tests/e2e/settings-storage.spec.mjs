@@ -46,8 +46,10 @@ test("unreadable stored data is kept, explained, and never overwritten", async (
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, broken]);
   await page.reload();
 
+  await expect(page.getByRole("heading", { name: "Your saved data needs attention" })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("Your saved runs could not be read");
   expect(await storedText(page), "reading must not rewrite the text").toBe(broken);
+  await page.getByRole("button", { name: "Start fresh (the saved copy stays)" }).click();
   await page.getByRole("link", { name: "Log run" }).click();
   const copies = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("restride.unreadable.")).map((k) => localStorage.getItem(k)),

@@ -4,7 +4,7 @@ use crate::domain::draft::RunDraft;
 use crate::domain::run::Run;
 use crate::ui::form::RunForm;
 use crate::ui::router::Router;
-use crate::ui::{AppState, Missing};
+use crate::ui::{clock, AppState, Missing};
 use leptos::prelude::*;
 
 /// Rendered anew for each id by the router.
@@ -34,12 +34,16 @@ fn EditForm(run: Run) -> impl IntoView {
     let id = run.id.clone();
 
     let on_save = move |run: Run| {
-        state.journal.update(|j| j.save_run(run));
+        state
+            .journal
+            .update(|j| j.save_run(run, clock::now_ms() as u64));
         state.say("Changes saved.", None);
         router.go("/history");
     };
     let delete = move |_| {
-        state.delete("Run deleted.", |j| j.delete_run(&id));
+        state.delete("Run deleted.", |j| {
+            j.delete_run(&id, clock::now_ms() as u64)
+        });
         router.go("/history");
     };
 

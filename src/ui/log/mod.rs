@@ -13,7 +13,9 @@ pub fn LogPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
     let on_save = move |run: Run| {
-        state.journal.update(|j| j.save_run(run));
+        state
+            .journal
+            .update(|j| j.save_run(run, clock::now_ms() as u64));
         state.say("Run saved.", None);
         router.go("/history");
     };

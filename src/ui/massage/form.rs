@@ -31,7 +31,9 @@ pub fn LogMassagePage() -> impl IntoView {
         .flatten()
         .unwrap_or_else(|| MassageDraft::new_for(clock::today()));
     let on_save = move |massage: Massage| {
-        state.journal.update(|j| j.save_massage(massage));
+        state
+            .journal
+            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
         state.say("Massage saved.", None);
         router.go("/history");
     };
@@ -55,12 +57,16 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
         .into_any();
     };
     let on_save = move |massage: Massage| {
-        state.journal.update(|j| j.save_massage(massage));
+        state
+            .journal
+            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
         state.say("Changes saved.", None);
         router.go("/history");
     };
     let delete = move |_| {
-        state.delete("Massage deleted.", |j| j.delete_massage(&id));
+        state.delete("Massage deleted.", |j| {
+            j.delete_massage(&id, clock::now_ms() as u64)
+        });
         router.go("/history");
     };
     view! {

@@ -62,8 +62,11 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
             regions: r.regions().into_iter().collect(),
             notes: String::new(),
             cost_cents: None,
+            updated_ms: 0,
         });
-        state.journal.update(|j| j.save_massage(massage));
+        state
+            .journal
+            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
     };
     let next = move || {
         let at = index.get_untracked();

@@ -88,7 +88,9 @@ pub fn NewRacePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
     let on_save = move |race: Race| {
-        state.journal.update(|j| j.save_race(race));
+        state
+            .journal
+            .update(|j| j.save_race(race, clock::now_ms() as u64));
         state.say("Race saved.", None);
         router.go("/massage");
     };
@@ -114,12 +116,16 @@ pub fn EditRacePage(id: String) -> impl IntoView {
         .into_any();
     };
     let on_save = move |race: Race| {
-        state.journal.update(|j| j.save_race(race));
+        state
+            .journal
+            .update(|j| j.save_race(race, clock::now_ms() as u64));
         state.say("Changes saved.", None);
         router.go("/massage");
     };
     let delete = move |_| {
-        state.delete("Race deleted.", |j| j.delete_race(&id));
+        state.delete("Race deleted.", |j| {
+            j.delete_race(&id, clock::now_ms() as u64)
+        });
         router.go("/massage");
     };
     view! {
