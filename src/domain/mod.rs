@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod export;
 pub mod history;
 pub mod ics;
+pub mod import;
 pub mod journal;
 pub mod load;
 pub mod massage;

@@ -11,6 +11,7 @@ mod fields;
 mod form;
 mod history;
 mod how;
+mod import;
 mod install;
 mod log;
 mod massage;

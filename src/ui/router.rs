@@ -26,6 +26,7 @@ pub enum Page {
     /// Today's routine, or one region's.
     Routine(Option<Region>),
     Settings,
+    Import,
     How,
     NotFound,
 }
@@ -44,6 +45,7 @@ impl Page {
             "/massage/log" => Page::LogMassage,
             "/races/new" => Page::NewRace,
             "/routine" => Page::Routine(None),
+            "/import" => Page::Import,
             _ => {
                 let (prefix, id) = trimmed
                     .rsplit_once('/')

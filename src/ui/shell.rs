@@ -3,6 +3,7 @@
 
 use super::history::{EditRunPage, HistoryPage};
 use super::how::HowPage;
+use super::import::ImportPage;
 use super::log::LogPage;
 use super::massage::{
     EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
@@ -31,6 +32,7 @@ pub fn Shell() -> impl IntoView {
         Page::EditRace(id) => view! { <EditRacePage id /> }.into_any(),
         Page::Routine(region) => view! { <RoutinePage region /> }.into_any(),
         Page::Settings => view! { <SettingsPage /> }.into_any(),
+        Page::Import => view! { <ImportPage /> }.into_any(),
         Page::How => view! { <HowPage /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     };
@@ -106,7 +108,7 @@ const TABS: [Tab; 5] = [
         path: "/settings",
         label: "Settings",
         icon: "M4 7h10M18 7h2M4 17h2M10 17h10M16 5v4M8 15v4",
-        owns: |page| *page == Page::Settings,
+        owns: |page| matches!(page, Page::Settings | Page::Import),
     },
 ];
 

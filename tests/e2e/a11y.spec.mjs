@@ -6,6 +6,7 @@
 // if given with --output). Playwright empties that folder at the start of each run, so
 // it always holds the latest run's screenshots.
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
 import { test, expect, fillRun, localDate, seed } from "./fixtures.mjs";
 
 const THEMES = ["light", "dark"];
@@ -166,6 +167,32 @@ const pages = [
       await page.getByRole("button", { name: "Start" }).click();
       await expect(page.getByText("Step 1 of 2")).toBeVisible();
       await page.getByRole("button", { name: "Pause" }).click();
+    },
+  },
+  {
+    name: "import-preview",
+    open: async (page) => {
+      await page.goto("/import");
+      await page.getByLabel("Choose files").setInputFiles([
+        { name: "activities.csv", mimeType: "text/csv", buffer: readFileSync(new URL("./files/activities.csv", import.meta.url)) },
+        { name: "broken.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from("<gpx><trk><trkseg><trkpt lat='x'") },
+      ]);
+      await expect(page.locator(".import-counts")).toContainText("new runs");
+      await page.getByRole("button", { name: "Replace all my data with this" }).click();
+    },
+  },
+  {
+    name: "recovery",
+    open: async (page) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+      const runs = [
+        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3 },
+        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
+      ];
+      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, runs }));
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Your saved data needs attention" })).toBeVisible();
     },
   },
   {

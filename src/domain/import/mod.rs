@@ -1,0 +1,428 @@
+//! Importing runs from files: Restride's own backups, Strava's bulk export
+//! `activities.csv`, GPX, TCX and FIT.
+//!
+//! Each format has a small hand-written reader (no crates: the WebAssembly bundle is on a
+//! size budget). `parse_file` detects the format and reads one file into `Activity`
+//! values and the `Problem`s met on the way; `preview` turns a batch of read files into
+//! runs for the journal, finds duplicates and rejects what would be an invalid run;
+//! `merge` and `replace` apply a preview. Nothing here panics on any input: every reader
+//! is fuzzed with arbitrary, truncated and mutated files (`fuzz.rs`).
+
+mod csv;
+mod fit;
+#[cfg(test)]
+mod fuzz;
+mod gpx;
+pub mod preview;
+mod strava;
+mod tcx;
+mod time;
+mod xml;
+
+pub use preview::{merge, preview, preview_with_offsets, replace, Duplicate, Preview};
+
+use crate::domain::envelope;
+use crate::domain::journal::Journal;
+use crate::domain::run::RunKind;
+use chrono::NaiveDateTime;
+use std::borrow::Cow;
+
+/// The kinds of file Restride reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Backup,
+    StravaCsv,
+    Gpx,
+    Tcx,
+    Fit,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Backup => "Restride backup",
+            Format::StravaCsv => "Strava activities.csv",
+            Format::Gpx => "GPX",
+            Format::Tcx => "TCX",
+            Format::Fit => "FIT",
+        }
+    }
+}
+
+/// Where a problem is, in the runner's words: "row 14", "trkpt 3", "Lap 2", "record 52",
+/// "byte 1200"; and what is wrong, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub location: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(location: impl Into<String>, reason: impl Into<String>) -> Problem {
+        Problem {
+            location: location.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// One activity read from a file, before it becomes a Run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    /// UTC, to the whole second.
+    pub start_utc: NaiveDateTime,
+    pub distance_m: u32,
+    pub moving_s: Option<u32>,
+    pub elapsed_s: u32,
+    pub avg_hr: Option<u16>,
+    pub elevation_gain_m: Option<u32>,
+    /// The activity's name if the file has one: plain text, never HTML.
+    pub name: String,
+    /// Trail for "Trail Run", Other for a virtual run, else Easy.
+    pub kind: RunKind,
+    /// Where in the file it is ("row 14", "track 1", "Activity 1", "session 1"), for a
+    /// rejection message.
+    pub location: String,
+}
+
+/// One file as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedFile {
+    pub file_name: String,
+    pub format: Format,
+    pub activities: Vec<Activity>,
+    /// The journal of a Restride backup.
+    pub journal: Option<Journal>,
+    /// What could not be read: rows, points, laps or records that were skipped.
+    pub problems: Vec<Problem>,
+    /// Activities of other sports (rides, swims…), left out on purpose.
+    pub skipped_other_sports: usize,
+}
+
+/// The problems of one file are listed up to this many, then counted.
+const MAX_PROBLEMS_PER_FILE: usize = 50;
+
+#[derive(Debug, Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn add(&mut self, location: impl Into<String>, reason: impl Into<String>) {
+        if self.list.len() < MAX_PROBLEMS_PER_FILE {
+            self.list.push(Problem::new(location, reason));
+        } else {
+            self.more = self.more.saturating_add(1);
+        }
+    }
+
+    fn into_vec(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            self.list.push(Problem::new(
+                "the rest of the file",
+                format!("{} more problems like the ones above", self.more),
+            ));
+        }
+        self.list
+    }
+}
+
+/// What a format reader hands back.
+#[derive(Debug, Default)]
+struct Read {
+    activities: Vec<Activity>,
+    problems: Problems,
+    skipped_other_sports: usize,
+}
+
+const UNKNOWN_FORMAT: &str = "Restride reads its own backups, Strava's activities.csv, and GPX, TCX and FIT activity files; this file is none of them.";
+
+/// Detects the format from the name and the first bytes, and reads the file. A file that
+/// cannot be read at all is `Err` with a plain-words reason; what could be read is `Ok`,
+/// with the problems met on the way.
+pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let done = |format: Format, read: Read| {
+        Ok(ParsedFile {
+            file_name: file_name.to_string(),
+            format,
+            activities: read.activities,
+            journal: None,
+            problems: read.problems.into_vec(),
+            skipped_other_sports: read.skipped_other_sports,
+        })
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("The file is empty.".into());
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(
+            "This file is compressed (.gz): unpack it first, then choose the file inside.".into(),
+        );
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err("This is a zip archive: unpack it first, then choose activities.csv or the activity files inside.".into());
+    }
+    if fit::looks_like_fit(bytes) {
+        return done(Format::Fit, fit::read(bytes)?);
+    }
+    if extension == "fit" {
+        return Err("This .fit file does not start like a FIT file: it may be damaged.".into());
+    }
+    let text = decode_text(bytes);
+    let text = text.trim_start();
+    if text.starts_with('{') {
+        let decoded = envelope::decode_versioned(text)
+            .map_err(|e| format!("This Restride backup cannot be read: {e}."))?;
+        let mut problems = Problems::default();
+        for record in &decoded.set_aside {
+            problems.add(
+                format!("{} {}", record.what, record.index + 1),
+                format!("{}; it was left out", record.reason),
+            );
+        }
+        return Ok(ParsedFile {
+            file_name: file_name.to_string(),
+            format: Format::Backup,
+            activities: Vec::new(),
+            journal: Some(decoded.journal),
+            problems: problems.into_vec(),
+            skipped_other_sports: 0,
+        });
+    }
+    if text.starts_with('<') {
+        let root = xml::Scanner::new(text).find_map(|event| match event {
+            xml::Event::Start { name, .. } => Some(name),
+            _ => None,
+        });
+        return match (root, extension.as_str()) {
+            (Some("gpx"), _) | (None, "gpx") => done(Format::Gpx, gpx::read(text)?),
+            (Some("TrainingCenterDatabase"), _) | (None, "tcx") => {
+                done(Format::Tcx, tcx::read(text)?)
+            }
+            _ => Err(
+                "This XML file is neither GPX nor TCX, so Restride cannot read runs from it."
+                    .into(),
+            ),
+        };
+    }
+    let first_line = text.lines().next().unwrap_or("");
+    if extension == "csv" || first_line.contains("Activity Date") {
+        return done(Format::StravaCsv, strava::read(text)?);
+    }
+    Err(UNKNOWN_FORMAT.into())
+}
+
+/// Text from bytes: UTF-8 (invalid sequences become U+FFFD) or UTF-16 with its byte-order
+/// mark; a UTF-8 byte-order mark is dropped.
+fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    let utf16 = |rest: &[u8], from: fn([u8; 2]) -> u16| {
+        let units = rest.chunks_exact(2).filter_map(|pair| match pair {
+            [a, b] => Some(from([*a, *b])),
+            _ => None,
+        });
+        Cow::Owned(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{FFFD}'))
+                .collect(),
+        )
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// A name as plain text: line breaks kept as `\n`, other control characters dropped,
+/// surrounding space trimmed.
+fn clean_name(raw: &str) -> String {
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    unified
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A finite, non-negative number rounded to a whole `u32`.
+fn whole(x: f64) -> Option<u32> {
+    (x.is_finite() && x >= 0.0 && x <= f64::from(u32::MAX)).then(|| x.round() as u32)
+}
+
+/// A decimal number as the formats write it ("5012.3", "1e3"), finite only.
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Elevation gain with a 1 m hysteresis: a rise counts once it is at least 1 m above the
+/// lowest point since the last counted rise, so GPS noise of under a metre adds nothing,
+/// while a steady climb counts in full (all but its last part under a metre).
+#[derive(Debug, Default)]
+struct Climb {
+    reference: Option<f64>,
+    gain: f64,
+    readings: usize,
+}
+
+const CLIMB_HYSTERESIS_M: f64 = 1.0;
+
+impl Climb {
+    fn add(&mut self, elevation_m: f64) {
+        if !elevation_m.is_finite() {
+            return;
+        }
+        self.readings += 1;
+        match self.reference {
+            Some(r) if elevation_m - r >= CLIMB_HYSTERESIS_M => {
+                self.gain += elevation_m - r;
+                self.reference = Some(elevation_m);
+            }
+            Some(r) if elevation_m >= r => {}
+            _ => self.reference = Some(elevation_m),
+        }
+    }
+
+    /// Whole metres; `None` with fewer than two readings.
+    fn total(&self) -> Option<u32> {
+        if self.readings < 2 {
+            None
+        } else {
+            whole(self.gain)
+        }
+    }
+}
+
+/// The mean of heart-rate readings above 0, rounded to whole beats per minute.
+#[derive(Debug, Default)]
+struct Mean {
+    sum: f64,
+    weight: f64,
+}
+
+impl Mean {
+    fn add(&mut self, value: f64, weight: f64) {
+        if value.is_finite() && value > 0.0 && weight.is_finite() && weight > 0.0 {
+            self.sum += value * weight;
+            self.weight += weight;
+        }
+    }
+
+    fn get(&self) -> Option<u16> {
+        if self.weight > 0.0 {
+            whole(self.sum / self.weight).and_then(|v| u16::try_from(v).ok())
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_detected_from_content_then_name() {
+        let fail = |name: &str, bytes: &[u8]| parse_file(name, bytes).unwrap_err();
+        assert_eq!(fail("a.csv", b"  \n"), "The file is empty.");
+        assert!(fail("a.gpx.gz", &[0x1f, 0x8b, 8, 0]).contains("compressed"));
+        assert!(fail("export.zip", b"PK\x03\x04....").contains("zip"));
+        assert!(fail("a.fit", b"not a fit file at all").contains("FIT"));
+        assert!(fail("notes.txt", b"hello").contains("none of them"));
+        assert!(fail("a.xml", b"<html><body/></html>").contains("neither GPX nor TCX"));
+        assert!(fail("backup.json", b"{\"version\":99}").contains("newer version"));
+        // The content decides, whatever the name says.
+        let gpx = parse_file("run.txt", gpx::tests::SAMPLE.as_bytes()).unwrap();
+        assert_eq!(gpx.format, Format::Gpx);
+        let tcx = parse_file("run.gpx", tcx::tests::SAMPLE.as_bytes()).unwrap();
+        assert_eq!(tcx.format, Format::Tcx);
+        let csv = parse_file("export", strava::tests::SAMPLE.as_bytes()).unwrap();
+        assert_eq!(csv.format, Format::StravaCsv);
+    }
+
+    #[test]
+    fn text_in_utf16_or_with_a_bom_is_read() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in gpx::tests::SAMPLE.encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        let file = parse_file("run.gpx", &utf16).unwrap();
+        assert_eq!(file.activities.len(), 1);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(strava::tests::SAMPLE.as_bytes());
+        let file = parse_file("activities.csv", &bom).unwrap();
+        assert_eq!(file.activities.len(), 3);
+    }
+
+    #[test]
+    fn a_backup_brings_its_journal() {
+        let text = include_str!("../../../tests/fixtures/storage-v2.json");
+        let file = parse_file("restride-backup.json", text.as_bytes()).unwrap();
+        assert_eq!(file.format, Format::Backup);
+        let journal = file.journal.unwrap();
+        assert_eq!(journal.runs.len(), 1);
+        assert_eq!(journal.massages.len(), 2);
+        assert_eq!(journal.races.len(), 1);
+        assert!(file.activities.is_empty());
+        let broken = parse_file("b.json", br#"{"version":2,"runs":{}}"#).unwrap_err();
+        assert!(
+            broken.starts_with("This Restride backup cannot be read"),
+            "{broken}"
+        );
+        let text = r#"{"version":2,"runs":[{"id":"a","date":"2026-11-20","distance_m":5000,"duration_s":1500,"type":"easy","rpe":3},{"id":"b"}]}"#;
+        let partly = parse_file("b.json", text.as_bytes()).unwrap();
+        assert_eq!(partly.journal.unwrap().runs.len(), 1);
+        assert_eq!(partly.problems.len(), 1);
+        assert_eq!(partly.problems[0].location, "run 2");
+        assert!(
+            partly.problems[0].reason.ends_with("; it was left out"),
+            "{:?}",
+            partly.problems
+        );
+    }
+
+    #[test]
+    fn names_are_plain_text() {
+        assert_eq!(clean_name("  a\tb\r\nc\u{7}\rd "), "a b\nc\nd");
+    }
+
+    #[test]
+    fn climbing_ignores_noise_under_a_metre() {
+        let mut climb = Climb::default();
+        for e in [100.0, 100.6, 100.2, 100.9, 100.1] {
+            climb.add(e);
+        }
+        assert_eq!(climb.total(), Some(0));
+        let mut climb = Climb::default();
+        // 100 → 103 in half metres: rises counted at 101, 102, 103 = 3 m; down to 99,
+        // then 99.8 (under a metre, not counted).
+        for e in [
+            100.0, 100.5, 101.0, 101.5, 102.0, 102.5, 103.0, 101.0, 99.0, 99.8,
+        ] {
+            climb.add(e);
+        }
+        assert_eq!(climb.total(), Some(3));
+        let mut one = Climb::default();
+        one.add(5.0);
+        one.add(f64::NAN);
+        assert_eq!(one.total(), None);
+    }
+
+    #[test]
+    fn numbers_are_finite_whole_and_non_negative() {
+        assert_eq!(whole(2.5), Some(3));
+        assert_eq!(whole(-0.1), None);
+        assert_eq!(whole(f64::NAN), None);
+        assert_eq!(whole(5e9), None);
+        assert_eq!(number(" 1e3 "), Some(1000.0));
+        assert_eq!(number("inf"), None);
+        assert_eq!(number("1,5"), None);
+    }
+}

@@ -1,0 +1,367 @@
+//! Import: files chosen with the picker (several at once) or dropped on the page, read one
+//! after another with the progress shown, then a preview (new, duplicate and rejected,
+//! with reasons) before anything is written: merge, or replace everything.
+
+use super::clock;
+use super::router::Router;
+use super::AppState;
+use crate::domain::import::{self, ParsedFile, Preview};
+use crate::domain::run::{rpe_words, RPE_MAX, RPE_MIN};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Files and their bytes, as read from the browser.
+type Picked = Vec<(String, Vec<u8>)>;
+/// One slot per chosen file, filled as each finishes reading.
+type Slots = Rc<RefCell<Vec<Option<(String, Vec<u8>)>>>>;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Choose,
+    Reading { done: usize, total: usize },
+    Preview,
+}
+
+/// The runner's offset from UTC at that moment, in minutes (east positive), so an
+/// activity from the other side of a summer-time change gets its own local time.
+fn utc_offset_at(utc: chrono::NaiveDateTime) -> i32 {
+    let ms = utc.and_utc().timestamp_millis() as f64;
+    -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32)
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = expect_context::<Router>();
+    let step = RwSignal::new(Step::Choose);
+    let parsed: RwSignal<Vec<ParsedFile>> = RwSignal::new(Vec::new());
+    let unreadable: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let rpe = RwSignal::new(4u8);
+    let confirm_replace = RwSignal::new(false);
+    // Ids are made once per preview, so the same preview always has the same ids.
+    let id_prefix = StoredValue::new(clock::new_id());
+    let preview = Memo::new(move |_| {
+        if step.get() != Step::Preview {
+            return None;
+        }
+        let prefix = id_prefix.get_value();
+        Some(parsed.with(|files| {
+            state.journal.with(|j| {
+                import::preview_with_offsets(j, files, rpe.get(), utc_offset_at, |i| {
+                    format!("{prefix}-{i}")
+                })
+            })
+        }))
+    });
+
+    // Reads the files one by one, yielding to the page between them so a large batch
+    // never freezes it and the progress is seen.
+    let read = move |picked: Picked| {
+        if picked.is_empty() {
+            return;
+        }
+        parsed.set(Vec::new());
+        unreadable.set(Vec::new());
+        confirm_replace.set(false);
+        id_prefix.set_value(clock::new_id());
+        let total = picked.len();
+        step.set(Step::Reading { done: 0, total });
+        parse_next(picked, 0, step, parsed, unreadable);
+    };
+
+    let apply = move |replace: bool| {
+        let Some(preview) = preview.get_untracked() else {
+            return;
+        };
+        let now = clock::now_ms() as u64;
+        state.journal.update(|j| {
+            *j = if replace {
+                import::replace(j, &preview, now)
+            } else {
+                import::merge(j, &preview, now)
+            }
+        });
+        state.say(
+            format!(
+                "Imported {} runs{}.",
+                preview.new_runs.len(),
+                if replace {
+                    ", replacing what was there"
+                } else {
+                    ""
+                }
+            ),
+            None,
+        );
+        router.go("/history");
+    };
+
+    view! {
+        <section class="page import">
+            <h1>"Import"</h1>
+            <p>
+                "Bring in a Restride backup, Strava's bulk export (activities.csv), or GPX, TCX and FIT files from a watch or app. You see what will come in before anything is saved."
+            </p>
+            <FilePicker read />
+            {move || match step.get() {
+                Step::Choose => ().into_any(),
+                Step::Reading { done, total } => {
+                    view! {
+                        <p role="status" class="import-progress">
+                            {format!("Reading file {} of {total}…", done + 1)}
+                            <progress max=total.to_string() value=done.to_string()></progress>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Step::Preview => {
+                    view! {
+                        <PreviewView
+                            preview=Signal::derive(move || preview.get())
+                            parsed
+                            unreadable
+                            rpe
+                            confirm_replace
+                            apply
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn parse_next(
+    mut rest: Picked,
+    done: usize,
+    step: RwSignal<Step>,
+    parsed: RwSignal<Vec<ParsedFile>>,
+    unreadable: RwSignal<Vec<(String, String)>>,
+) {
+    if rest.is_empty() {
+        step.set(Step::Preview);
+        return;
+    }
+    let (name, bytes) = rest.remove(0);
+    match import::parse_file(&name, &bytes) {
+        Ok(file) => parsed.update(|files| files.push(file)),
+        Err(reason) => unreadable.update(|list| list.push((name, reason))),
+    }
+    let total = done + 1 + rest.len();
+    step.set(Step::Reading {
+        done: done + 1,
+        total,
+    });
+    set_timeout(
+        move || parse_next(rest, done + 1, step, parsed, unreadable),
+        Duration::from_millis(0),
+    );
+}
+
+/// The file input (several files at once) and, on wide screens, a drop zone.
+#[component]
+fn FilePicker(read: impl Fn(Picked) + Copy + 'static) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let on_files = move |files: Option<web_sys::FileList>| {
+        if let Some(files) = files {
+            read_all(files, read);
+        }
+    };
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                on_files(ev.data_transfer().and_then(|d| d.files()));
+            }
+        >
+            <label for="import-files">"Choose files"</label>
+            <input
+                id="import-files"
+                type="file"
+                multiple
+                accept=".json,.csv,.gpx,.tcx,.fit,application/json,text/csv"
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    on_files(input.files());
+                    input.set_value("");
+                }
+            />
+            <p class="muted drop-hint">"or drop them here"</p>
+        </div>
+    }
+}
+
+/// Reads every file's bytes, then hands them over in the order chosen.
+fn read_all(files: web_sys::FileList, done: impl Fn(Picked) + 'static) {
+    let count = files.length();
+    let results: Slots = Rc::new(RefCell::new(vec![None; count as usize]));
+    let done = Rc::new(done);
+    for index in 0..count {
+        let Some(file) = files.get(index) else {
+            continue;
+        };
+        let name = file.name();
+        let results = results.clone();
+        let done = done.clone();
+        let Ok(reader) = web_sys::FileReader::new() else {
+            continue;
+        };
+        let reader_in_closure = reader.clone();
+        let on_load = Closure::once(move |_: web_sys::ProgressEvent| {
+            let bytes = reader_in_closure
+                .result()
+                .ok()
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .unwrap_or_default();
+            let all = {
+                let mut slots = results.borrow_mut();
+                if let Some(slot) = slots.get_mut(index as usize) {
+                    *slot = Some((name, bytes));
+                }
+                slots.iter().all(Option::is_some)
+            };
+            if all {
+                let picked: Picked = results.borrow_mut().drain(..).flatten().collect();
+                done(picked);
+            }
+        });
+        reader.set_onloadend(Some(on_load.as_ref().unchecked_ref()));
+        on_load.forget();
+        let _ = reader.read_as_array_buffer(&file);
+    }
+}
+
+#[component]
+fn PreviewView(
+    preview: Signal<Option<Preview>>,
+    parsed: RwSignal<Vec<ParsedFile>>,
+    unreadable: RwSignal<Vec<(String, String)>>,
+    rpe: RwSignal<u8>,
+    confirm_replace: RwSignal<bool>,
+    apply: impl Fn(bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let count = move |f: fn(&Preview) -> usize| preview.with(|p| p.as_ref().map_or(0, f));
+    let needs_rpe = move || parsed.with(|files| files.iter().any(|f| !f.activities.is_empty()));
+    let skipped =
+        move || parsed.with(|files| files.iter().map(|f| f.skipped_other_sports).sum::<usize>());
+    view! {
+        <h2>"Preview"</h2>
+        <ul class="import-counts">
+            <li>{move || format!("{} new runs", count(|p| p.new_runs.len()))}</li>
+            <li>
+                {move || {
+                    format!(
+                        "{} new massages, {} new races",
+                        count(|p| p.new_massages.len()),
+                        count(|p| p.new_races.len()),
+                    )
+                }}
+            </li>
+            <li>{move || format!("{} already here (skipped)", count(|p| p.duplicates.len()))}</li>
+            <li>{move || format!("{} rejected", count(|p| p.rejected.len()) + unreadable.with(Vec::len))}</li>
+            {move || {
+                (skipped() > 0)
+                    .then(|| view! { <li>{format!("{} activities of other sports left out", skipped())}</li> })
+            }}
+        </ul>
+        <Show when=needs_rpe>
+            <div class="field">
+                <label for="import-rpe">"How hard were these runs, on the whole? (RPE, asked once)"</label>
+                <select
+                    id="import-rpe"
+                    on:change=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<u8>() {
+                            rpe.set(value);
+                        }
+                    }
+                >
+                    {(RPE_MIN..=RPE_MAX)
+                        .map(|n| {
+                            view! {
+                                <option value=n.to_string() selected=move || rpe.get() == n>
+                                    {format!("{n} — {}", rpe_words(n))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p class="muted">"Each run's load is effort × minutes: edit single runs later in History."</p>
+            </div>
+        </Show>
+        {move || {
+            let rejected: Vec<String> = unreadable
+                .get()
+                .into_iter()
+                .map(|(file, reason)| format!("{file}: {reason}"))
+                .chain(preview.with(|p| {
+                    p.iter()
+                        .flat_map(|p| &p.rejected)
+                        .map(|(file, problem)| format!("{file}, {}: {}", problem.location, problem.reason))
+                        .collect::<Vec<_>>()
+                }))
+                .chain(parsed.with(|files| {
+                    files
+                        .iter()
+                        .flat_map(|f| f.problems.iter().map(move |p| format!("{}, {}: {}", f.file_name, p.location, p.reason)))
+                        .collect::<Vec<_>>()
+                }))
+                .collect();
+            (!rejected.is_empty())
+                .then(|| {
+                    view! {
+                        <details class="import-problems" open>
+                            <summary>"What was not imported, and why"</summary>
+                            <ul>{rejected.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                        </details>
+                    }
+                })
+        }}
+        <p class="page-actions">
+            <button
+                type="button"
+                class="primary"
+                disabled=move || count(|p| p.new_runs.len() + p.new_massages.len() + p.new_races.len()) == 0
+                on:click=move |_| apply(false)
+            >
+                "Add to my data"
+            </button>
+            <button
+                type="button"
+                class="danger"
+                on:click=move |_| {
+                    if confirm_replace.get_untracked() {
+                        apply(true);
+                    } else {
+                        confirm_replace.set(true);
+                    }
+                }
+            >
+                {move || {
+                    if confirm_replace.get() {
+                        "Yes, replace everything"
+                    } else {
+                        "Replace all my data with this"
+                    }
+                }}
+            </button>
+        </p>
+        <Show when=move || confirm_replace.get()>
+            <p class="field-error" role="alert">
+                "Replacing deletes every run, massage and race stored here now. Back up first (Settings › Your data) if unsure."
+            </p>
+        </Show>
+    }
+}

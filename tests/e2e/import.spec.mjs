@@ -1,0 +1,77 @@
+// Import: a Strava export and a GPX file come in through a preview; nothing is written
+// before the runner confirms; names render as text.
+import { fileURLToPath } from "node:url";
+import { test, expect, DATA_KEY, run, seed, storedText } from "./fixtures.mjs";
+
+// Activity times in the files are UTC; the runner here is in UTC too, so dates are fixed.
+test.use({ timezoneId: "UTC" });
+
+const file = (name) => fileURLToPath(new URL(`./files/${name}`, import.meta.url));
+
+test("a Strava CSV and a GPX file: preview, then the runs appear with their names as text", async ({ page }) => {
+  // One run already there is the same as Strava's first row (same start, distance within 2 %).
+  await seed(page, [run({ id: "mine", date: "2026-11-10", start_time: "06:30:00", distance_m: 8000, duration_s: 2650 })]);
+  const before = await storedText(page);
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Import…" }).click();
+  await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
+  await page.getByLabel("Choose files").setInputFiles([file("activities.csv"), file("morning.gpx")]);
+
+  const counts = page.locator(".import-counts");
+  await expect(counts).toContainText("2 new runs");
+  await expect(counts).toContainText("1 already here (skipped)");
+  await expect(counts).toContainText("1 activities of other sports left out");
+  expect(await storedText(page), "nothing is written before the runner confirms").toBe(before);
+
+  await page.getByLabel(/How hard were these runs/).selectOption("5");
+  await page.getByRole("button", { name: "Add to my data" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.locator(".run-row")).toHaveCount(3);
+  // The Strava name is shown as text, never run as HTML.
+  await expect(page.locator(".run-notes").filter({ hasText: "<img src=x onerror=alert(1)>" })).toHaveCount(1);
+  await expect(page.locator(".run-row img")).toHaveCount(0);
+  await expect(page.locator(".run-notes").filter({ hasText: "Park & hill loop" })).toHaveCount(1);
+
+  const stored = JSON.parse(await storedText(page));
+  const trail = stored.runs.find((r) => r.type === "trail");
+  expect(trail).toMatchObject({ distance_m: 12500, duration_s: 5100, rpe: 5, avg_hr: 151, elevation_gain_m: 420 });
+  const gpx = stored.runs.find((r) => r.notes === "Park & hill loop");
+  // Three points 0.005° of latitude apart: 1,111.95 m by the haversine formula; 6 minutes.
+  expect(gpx).toMatchObject({ distance_m: 1112, duration_s: 360, avg_hr: 150, rpe: 5 });
+});
+
+test("a file that is not an activity is rejected with its reason, and nothing is imported", async ({ page }) => {
+  await page.goto("/import");
+  await page.getByLabel("Choose files").setInputFiles({ name: "notes.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from("this is not xml") });
+  await expect(page.locator(".import-counts")).toContainText("0 new runs");
+  await expect(page.locator(".import-problems")).toContainText("notes.gpx");
+  await expect(page.getByRole("button", { name: "Add to my data" })).toBeDisabled();
+  expect(await page.evaluate((key) => localStorage.getItem(key), DATA_KEY)).toBeNull();
+});
+
+test("a Restride backup can replace everything, after a second tap", async ({ page }) => {
+  await seed(page, [run({ id: "old" })]);
+  const backup = { version: 2, runs: [run({ id: "b1", date: "2026-11-01" }), run({ id: "b2", date: "2026-11-02" })] };
+  await page.goto("/import");
+  await page.getByLabel("Choose files").setInputFiles({ name: "restride-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.locator(".import-counts")).toContainText("2 new runs");
+  await page.getByRole("button", { name: "Replace all my data with this" }).click();
+  await expect(page.getByRole("alert")).toContainText("Replacing deletes every run");
+  await page.getByRole("button", { name: "Yes, replace everything" }).click();
+  await expect(page.locator(".run-row")).toHaveCount(2);
+  expect(JSON.parse(await storedText(page)).runs.map((r) => r.id).sort()).toEqual(["b1", "b2"]);
+});
+
+test("files dropped on the page are read like chosen ones", async ({ page }) => {
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
+  const gpx = (await import("node:fs")).readFileSync(file("morning.gpx"), "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "morning.gpx", { type: "application/gpx+xml" }));
+    return dt;
+  }, gpx);
+  await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: transfer });
+  await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+  await expect(page.locator(".import-counts")).toContainText("1 new runs");
+});
