@@ -199,6 +199,16 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// serde_json's message without "at line 1 column 45", which points into the record's
+/// own text rather than anything the runner can find.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
+}
+
 /// Every record that reads and is valid, with a unique non-empty id; the others go to
 /// `set_aside` with their position and text.
 fn read_all<T: serde::de::DeserializeOwned>(
@@ -212,7 +222,12 @@ fn read_all<T: serde::de::DeserializeOwned>(
     let mut kept = Vec::with_capacity(records.len());
     for (index, text) in records.iter().enumerate() {
         let verdict = serde_json::from_str::<T>(text.get())
-            .map_err(|e| format!("it cannot be read ({e})"))
+            .map_err(|e| {
+                format!(
+                    "it holds a value Restride cannot read ({})",
+                    without_position(&e)
+                )
+            })
             .and_then(|record| {
                 if id(&record).is_empty() {
                     return Err("it has no id".to_string());
@@ -455,7 +470,7 @@ mod tests {
         .contains("outside 1–10"));
         // A negative distance does not fit the type at all (an old bug's record).
         assert!(reason(r#"{"id":"b","date":"2026-11-21","distance_m":-5,"duration_s":1500,"type":"easy","rpe":3}"#)
-            .starts_with("it cannot be read"));
+            == "it holds a value Restride cannot read (invalid value: integer `-5`, expected u32)");
         assert_eq!(reason(good), "id a appears twice");
         assert_eq!(
             reason(

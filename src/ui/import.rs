@@ -7,6 +7,7 @@ use super::router::Router;
 use super::AppState;
 use crate::domain::import::{self, ParsedFile, Preview};
 use crate::domain::run::{rpe_words, RPE_MAX, RPE_MIN};
+use crate::domain::units::{format_distance, format_duration};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -244,6 +245,17 @@ fn read_all(files: web_sys::FileList, done: impl Fn(Picked) + 'static) {
     }
 }
 
+/// New runs listed in the preview; the rest are counted.
+const PREVIEW_ROWS: usize = 30;
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[component]
 fn PreviewView(
     preview: Signal<Option<Preview>>,
@@ -257,26 +269,66 @@ fn PreviewView(
     let needs_rpe = move || parsed.with(|files| files.iter().any(|f| !f.activities.is_empty()));
     let skipped =
         move || parsed.with(|files| files.iter().map(|f| f.skipped_other_sports).sum::<usize>());
+    let state = expect_context::<AppState>();
+    let unit = move || state.journal.with(|j| j.settings.unit);
     view! {
         <h2>"Preview"</h2>
         <ul class="import-counts">
-            <li>{move || format!("{} new runs", count(|p| p.new_runs.len()))}</li>
+            <li>{move || counted(count(|p| p.new_runs.len()), "new run", "new runs")}</li>
             <li>
                 {move || {
                     format!(
-                        "{} new massages, {} new races",
-                        count(|p| p.new_massages.len()),
-                        count(|p| p.new_races.len()),
+                        "{}, {}",
+                        counted(count(|p| p.new_massages.len()), "new massage", "new massages"),
+                        counted(count(|p| p.new_races.len()), "new race", "new races"),
                     )
                 }}
             </li>
-            <li>{move || format!("{} already here (skipped)", count(|p| p.duplicates.len()))}</li>
-            <li>{move || format!("{} rejected", count(|p| p.rejected.len()) + unreadable.with(Vec::len))}</li>
+            <li>{move || format!("{} already here (skipped)", counted(count(|p| p.duplicates.len()), "run", "runs"))}</li>
+            <li>{move || counted(count(|p| p.rejected.len()) + unreadable.with(Vec::len), "rejected", "rejected")}</li>
             {move || {
                 (skipped() > 0)
-                    .then(|| view! { <li>{format!("{} activities of other sports left out", skipped())}</li> })
+                    .then(|| view! { <li>{counted(skipped(), "activity of another sport left out", "activities of other sports left out")}</li> })
             }}
         </ul>
+        {move || {
+            let runs = preview.with(|p| p.as_ref().map(|p| p.new_runs.clone()).unwrap_or_default());
+            let unit = unit();
+            (!runs.is_empty())
+                .then(|| {
+                    let more = runs.len().saturating_sub(PREVIEW_ROWS);
+                    view! {
+                        <table class="import-runs">
+                            <caption class="visually-hidden">"Runs to import"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Date"</th>
+                                    <th scope="col">"Distance"</th>
+                                    <th scope="col">"Time"</th>
+                                    <th scope="col">"Name"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {runs
+                                    .into_iter()
+                                    .take(PREVIEW_ROWS)
+                                    .map(|run| {
+                                        view! {
+                                            <tr>
+                                                <td>{run.date.format("%-d %b %Y").to_string()}</td>
+                                                <td>{format_distance(run.distance_m as u64, unit)}</td>
+                                                <td>{format_duration(run.duration_s as u64)}</td>
+                                                <td>{run.notes}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                        {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more.")}</p> })}
+                    }
+                })
+        }}
         <Show when=needs_rpe>
             <div class="field">
                 <label for="import-rpe">"How hard were these runs, on the whole? (RPE, asked once)"</label>

@@ -19,9 +19,11 @@ test("a Strava CSV and a GPX file: preview, then the runs appear with their name
 
   const counts = page.locator(".import-counts");
   await expect(counts).toContainText("2 new runs");
-  await expect(counts).toContainText("1 already here (skipped)");
-  await expect(counts).toContainText("1 activities of other sports left out");
+  await expect(counts).toContainText("1 run already here (skipped)");
+  await expect(counts).toContainText("1 activity of another sport left out");
   expect(await storedText(page), "nothing is written before the runner confirms").toBe(before);
+  await expect(page.locator(".import-runs tbody tr")).toHaveCount(2);
+  await expect(page.locator(".import-runs")).toContainText("Park & hill loop");
 
   await page.getByLabel(/How hard were these runs/).selectOption("5");
   await page.getByRole("button", { name: "Add to my data" }).click();
@@ -73,5 +75,5 @@ test("files dropped on the page are read like chosen ones", async ({ page }) => 
   }, gpx);
   await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: transfer });
   await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
-  await expect(page.locator(".import-counts")).toContainText("1 new runs");
+  await expect(page.locator(".import-counts")).toContainText("1 new run");
 });
