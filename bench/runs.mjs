@@ -105,7 +105,7 @@ export function generateRuns(count, today, seed = 0x5eed) {
 
 /** The stored text for `count` runs ending `today`. */
 export function envelopeText(count, today) {
-  return JSON.stringify({ version: 1, settings: { unit: "km", week_start: "monday" }, runs: generateRuns(count, today) });
+  return JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs: generateRuns(count, today) });
 }
 
 /** Today's local date as "YYYY-MM-DD" (the browser under test runs on this machine). */

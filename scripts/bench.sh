@@ -33,7 +33,7 @@ cp -R "$DIST" "$OUT/dist"
 step "release build of the empty Leptos baseline (bench/baseline, own target dir)"
 (cd bench/baseline && CARGO_TARGET_DIR="$BASELINE_TARGET" trunk build --release --dist "$BASELINE_TARGET/dist")
 
-step "compute: criterion, Today recompute and the stored envelope (short measurement)"
+step "compute: criterion, the full recompute (Today and reminders) and the stored envelope (short measurement)"
 # Old estimates are removed so that a failed run can never be reported as a fresh one.
 rm -rf target/criterion/today_recompute target/criterion/storage
 cargo bench --bench metrics -- --warm-up-time 1 --measurement-time 2 --sample-size 30 'today_recompute|storage' ||

@@ -147,6 +147,25 @@ pub fn rest_days_until_fresh(today: &Day) -> u32 {
 /// Flag a rise in distance above this percentage (Nielsen et al. 2014).
 pub const DISTANCE_JUMP_PERCENT: u64 = 30;
 /// …but only when the earlier period held at least this much.
+/// ACWR on `today` alone: the same EWMAs as `daily_series`, without building the series
+/// (the reminder engine needs only this one number).
+pub fn acwr_on(runs: &[Run], today: NaiveDate) -> Option<f64> {
+    let first = runs.iter().map(|r| r.date).filter(|d| *d <= today).min()?;
+    let mut load = vec![0.0; (today - first).num_days() as usize + 1];
+    for run in runs.iter().filter(|r| r.date <= today) {
+        if let Some(slot) = load.get_mut((run.date - first).num_days() as usize) {
+            *slot += session_load(run);
+        }
+    }
+    let (acute_l, chronic_l) = (ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS));
+    let (mut acute, mut chronic) = (0.0, 0.0);
+    for load_t in load {
+        acute = acute_l * load_t + (1.0 - acute_l) * acute;
+        chronic = chronic_l * load_t + (1.0 - chronic_l) * chronic;
+    }
+    (chronic > 0.0).then(|| acute / chronic)
+}
+
 pub const DISTANCE_JUMP_MIN_EARLIER_M: u64 = 10_000;
 
 /// Distance of one period compared with the period before it.
@@ -517,6 +536,31 @@ mod tests {
                     prop_assert!(pair[1].acute <= pair[0].acute);
                     prop_assert!(pair[1].chronic <= pair[0].chronic);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn acwr_on_a_day_is_the_series_last_acwr(
+            days in proptest::collection::vec((0u64..200, 1u32..120, 1u8..=10), 1..40),
+            today in 0u64..220,
+        ) {
+            let start: NaiveDate = "2026-01-01".parse().unwrap();
+            let runs: Vec<Run> = days
+                .iter()
+                .map(|(day, minutes, rpe)| {
+                    let mut run = Run::sample("2026-01-01", *minutes, *rpe, 5);
+                    run.date = start + Days::new(*day);
+                    run
+                })
+                .collect();
+            let today = start + Days::new(today);
+            let expected = daily_series(&runs, today).last().and_then(|d| d.acwr);
+            let got = acwr_on(&runs, today);
+            match (expected, got) {
+                (Some(a), Some(b)) => proptest::prop_assert!((a - b).abs() < 1e-12),
+                (a, b) => proptest::prop_assert_eq!(a, b),
             }
         }
     }

@@ -173,6 +173,9 @@ struct RaceDay {
     name: String,
 }
 
+/// How long after a race its deep-massage window stays open.
+const AFTER_RACE_DAYS: i64 = 10;
+
 /// Everything the rules read, gathered once.
 struct Facts<'a> {
     today: NaiveDate,
@@ -632,7 +635,9 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
     }
 }
 
+/// Races of the last `AFTER_RACE_DAYS` days: older ones have no open window.
 fn race_days(facts: &Facts) -> Vec<RaceDay> {
+    let from = add(facts.today, -AFTER_RACE_DAYS);
     let linked: BTreeSet<&str> = facts
         .runs
         .iter()
@@ -641,7 +646,7 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
     let mut days: Vec<RaceDay> = facts
         .runs
         .iter()
-        .filter(|r| r.kind == RunKind::Race)
+        .filter(|r| r.kind == RunKind::Race && r.date >= from)
         .map(|run| RaceDay {
             cause: format!("run:{}", run.id),
             date: run.date,
@@ -664,7 +669,9 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
         facts
             .races
             .iter()
-            .filter(|race| race.date <= facts.today && !linked.contains(race.id.as_str()))
+            .filter(|race| {
+                race.date >= from && race.date <= facts.today && !linked.contains(race.id.as_str())
+            })
             .map(|race| RaceDay {
                 cause: format!("race:{}", race.id),
                 date: race.date,
@@ -705,7 +712,7 @@ fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
             list.push(r);
         }
         let deep_from = add(race.date, 3);
-        let deep_until = add(race.date, 10);
+        let deep_until = add(race.date, AFTER_RACE_DAYS);
         if !massaged_between(facts, deep_from, deep_until, true) {
             let mut r = reminder(
                 Rule::AfterRaceDeep,
@@ -744,11 +751,7 @@ fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
         .first()
         .map_or(0, |first| (facts.today - first.date).num_days() + 1);
     let acwr = (history_days >= load::BASELINE_DAYS)
-        .then(|| {
-            load::daily_series(runs, facts.today)
-                .last()
-                .and_then(|d| d.acwr)
-        })
+        .then(|| load::acwr_on(runs, facts.today))
         .flatten();
     let two_weeks: Progression = load::two_week_progression(runs, facts.today);
     let limit = s.spike_acwr_tenths as f64 / 10.0;
