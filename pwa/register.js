@@ -25,6 +25,8 @@
   // Device features the WebAssembly calls by name. Each one does nothing where the browser
   // lacks the feature, so the app never depends on it.
   let wakeLock = null;
+  let requesting = false;
+  let wanted = false;
   window.restrideDevice = {
     notificationPermission: () => ("Notification" in window ? Notification.permission : "unsupported"),
     // Asked only from the runner's tap on the Settings switch; resolves to the permission.
@@ -48,21 +50,31 @@
       if ("vibrate" in navigator) navigator.vibrate(ms);
     },
     keepAwake: (on) => {
+      wanted = on;
       if (!on) {
         wakeLock?.release().catch(() => {});
         wakeLock = null;
         return;
       }
-      if (!("wakeLock" in navigator) || wakeLock) return;
+      if (!("wakeLock" in navigator) || wakeLock || requesting) return;
+      requesting = true;
       navigator.wakeLock
         .request("screen")
         .then((lock) => {
+          requesting = false;
+          // Released while the request was pending: let it go at once.
+          if (!wanted) {
+            lock.release().catch(() => {});
+            return;
+          }
           wakeLock = lock;
           lock.addEventListener("release", () => {
             if (wakeLock === lock) wakeLock = null;
           });
         })
-        .catch(() => {});
+        .catch(() => {
+          requesting = false;
+        });
     },
     isAwake: () => wakeLock !== null,
     // On phones, a file goes to the share sheet (save to Files, send to a cloud drive or

@@ -13,7 +13,7 @@
 use crate::domain::journal::Journal;
 use crate::domain::massage::{Massage, Race};
 use crate::domain::reminders::ReminderState;
-use crate::domain::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::run::{is_zero, Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -41,6 +41,8 @@ struct Envelope<'a> {
     reminders: BTreeMap<String, ReminderState>,
     #[serde(default)]
     deleted: BTreeMap<String, u64>,
+    #[serde(default)]
+    settings_updated_ms: u64,
 }
 
 /// A journal read from storage, with the format version it was stored in and the
@@ -115,6 +117,8 @@ pub struct Stored<'a> {
     reminders: &'a BTreeMap<String, ReminderState>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     deleted: &'a BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "is_zero")]
+    settings_updated_ms: u64,
 }
 
 impl<'a> Stored<'a> {
@@ -127,6 +131,7 @@ impl<'a> Stored<'a> {
             races: &journal.races,
             reminders: &journal.reminder_states,
             deleted: &journal.deleted,
+            settings_updated_ms: journal.settings_ms,
         }
     }
 }
@@ -194,6 +199,7 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
             races,
             reminder_states: envelope.reminders,
             deleted: envelope.deleted,
+            settings_ms: envelope.settings_updated_ms,
         },
         set_aside,
     })

@@ -10,6 +10,7 @@ use crate::domain::massage::{Massage, Race};
 use crate::domain::reminders::ReminderState;
 use crate::domain::run::Run;
 use crate::domain::settings::Settings;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Tombstones are dropped this long after the deletion: by then every open tab has
@@ -26,14 +27,38 @@ pub struct Journal {
     pub reminder_states: BTreeMap<String, ReminderState>,
     /// Deleted records by `Record::key` ("run:<id>"), with the time of the deletion.
     pub deleted: BTreeMap<String, u64>,
+    /// When the settings last changed, so two tabs agree on whose settings are newer.
+    pub settings_ms: u64,
 }
 
 /// A removed record and where it was, so Undo puts it back in place.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Deleted {
-    Run { index: usize, run: Run },
-    Massage { index: usize, massage: Massage },
-    Race { index: usize, race: Race },
+    Run {
+        index: usize,
+        run: Run,
+    },
+    Massage {
+        index: usize,
+        massage: Massage,
+    },
+    Race {
+        index: usize,
+        race: Race,
+        /// The runs that were this race, unlinked by the delete.
+        linked_runs: Vec<String>,
+    },
+}
+
+impl Deleted {
+    /// What Undo says it brought back.
+    pub fn restored_message(&self) -> &'static str {
+        match self {
+            Deleted::Run { .. } => "Run restored.",
+            Deleted::Massage { .. } => "Massage restored.",
+            Deleted::Race { .. } => "Race restored.",
+        }
+    }
 }
 
 /// Records kept in a list by id.
@@ -97,33 +122,78 @@ fn remove<T: Record>(
     Some((index, record))
 }
 
-/// Puts a removed record back at its place, unless its id is back already.
+/// Puts a removed record back at its place, unless its id is back already. It is saved
+/// anew at `now_ms`, so it also wins over the tombstone another tab may have merged.
 fn put_back<T: Record>(
     list: &mut Vec<T>,
     deleted: &mut BTreeMap<String, u64>,
     index: usize,
-    record: T,
+    mut record: T,
+    now_ms: u64,
 ) {
     deleted.remove(&record.key());
     if list.iter().all(|r| r.id() != record.id()) {
+        record.touch(now_ms);
         list.insert(index.min(list.len()), record);
     }
 }
 
 /// Theirs and ours record by record: a record only one side has is kept unless the
 /// other side deleted it after its last save; for a record both have, the newer save
-/// wins (theirs on a tie). Their order first, then ours.
-fn merge_records<T: Record>(theirs: &[T], ours: &[T], deleted: &BTreeMap<String, u64>) -> Vec<T> {
-    let mut merged: Vec<T> = theirs.to_vec();
+/// wins. The result is in id order and does not depend on which side is "theirs", so two
+/// tabs that merge each other's copies arrive at the same text and stop writing.
+fn merge_records<T: Record + Serialize>(
+    theirs: &[T],
+    ours: &[T],
+    deleted: &BTreeMap<String, u64>,
+) -> Vec<T> {
+    let mut merged: BTreeMap<&str, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
     for record in ours {
-        match merged.iter_mut().find(|r| r.id() == record.id()) {
-            Some(slot) if record.updated_ms() > slot.updated_ms() => *slot = record.clone(),
-            Some(_) => {}
-            None => merged.push(record.clone()),
+        let slot = merged.entry(record.id()).or_insert(record);
+        if newer(record, slot) {
+            *slot = record;
         }
     }
-    merged.retain(|r| deleted.get(&r.key()).is_none_or(|at| *at < r.updated_ms()));
     merged
+        .into_values()
+        .filter(|r| deleted.get(&r.key()).is_none_or(|at| *at < r.updated_ms()))
+        .cloned()
+        .collect()
+}
+
+/// Whether `a` wins over `b`: the later save, and on a tie (two saves in the same
+/// millisecond) the larger text, so the choice is the same from either side.
+fn newer<T: Record + Serialize>(a: &T, b: &T) -> bool {
+    match a.updated_ms().cmp(&b.updated_ms()) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(a).unwrap_or_default()
+                > serde_json::to_string(b).unwrap_or_default()
+        }
+    }
+}
+
+/// Of two states of one reminder, the one both tabs keep: done or dismissed over snoozed,
+/// then the later date.
+fn stronger(a: ReminderState, b: ReminderState) -> ReminderState {
+    let rank = |s: &ReminderState| match s {
+        ReminderState::Snoozed { until } => (0, *until),
+        ReminderState::Dismissed { on } => (1, *on),
+        ReminderState::Done { on } => (1, *on),
+    };
+    match rank(&a).cmp(&rank(&b)) {
+        std::cmp::Ordering::Less => b,
+        std::cmp::Ordering::Greater => a,
+        // Done and dismissed on the same day: done.
+        std::cmp::Ordering::Equal => {
+            if matches!(a, ReminderState::Done { .. }) {
+                a
+            } else {
+                b
+            }
+        }
+    }
 }
 
 impl Journal {
@@ -162,9 +232,10 @@ impl Journal {
             .map(|(index, massage)| Deleted::Massage { index, massage })
     }
 
-    /// Deleting a race also unlinks the runs that were it.
+    /// Deleting a race also unlinks the runs that were it (Undo links them again).
     pub fn delete_race(&mut self, id: &str, now_ms: u64) -> Option<Deleted> {
         let (index, race) = remove(&mut self.races, &mut self.deleted, id, now_ms)?;
+        let mut linked_runs = Vec::new();
         for run in self
             .runs
             .iter_mut()
@@ -172,19 +243,41 @@ impl Journal {
         {
             run.race_id = None;
             run.updated_ms = now_ms;
+            linked_runs.push(run.id.clone());
         }
-        Some(Deleted::Race { index, race })
+        Some(Deleted::Race {
+            index,
+            race,
+            linked_runs,
+        })
+    }
+
+    /// Changes the settings, noting when.
+    pub fn change_settings(&mut self, now_ms: u64, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.settings);
+        self.settings_ms = now_ms;
     }
 
     /// Undo of a delete: puts the record back where it was.
-    pub fn restore(&mut self, deleted: Deleted) {
+    pub fn restore(&mut self, deleted: Deleted, now_ms: u64) {
         let tombstones = &mut self.deleted;
         match deleted {
-            Deleted::Run { index, run } => put_back(&mut self.runs, tombstones, index, run),
+            Deleted::Run { index, run } => put_back(&mut self.runs, tombstones, index, run, now_ms),
             Deleted::Massage { index, massage } => {
-                put_back(&mut self.massages, tombstones, index, massage)
+                put_back(&mut self.massages, tombstones, index, massage, now_ms)
             }
-            Deleted::Race { index, race } => put_back(&mut self.races, tombstones, index, race),
+            Deleted::Race {
+                index,
+                race,
+                linked_runs,
+            } => {
+                let id = race.id.clone();
+                put_back(&mut self.races, tombstones, index, race, now_ms);
+                for run in self.runs.iter_mut().filter(|r| linked_runs.contains(&r.id)) {
+                    run.race_id = Some(id.clone());
+                    run.updated_ms = now_ms;
+                }
+            }
         }
     }
 
@@ -193,18 +286,30 @@ impl Journal {
     }
 
     /// Another tab's journal merged with ours, record by record (see `merge_records`), so
-    /// changes to different records in two tabs both survive. Settings and reminder
-    /// states carry no save times: theirs, the latest written, win.
+    /// changes to different records in two tabs both survive. The newer settings win, and
+    /// for a reminder both tabs acted on, the stronger state. The result is the same
+    /// whichever side is "theirs".
     pub fn merged(theirs: &Journal, ours: &Journal) -> Journal {
         let mut deleted = theirs.deleted.clone();
         for (key, at) in &ours.deleted {
             let entry = deleted.entry(key.clone()).or_insert(*at);
             *entry = (*entry).max(*at);
         }
-        let mut reminder_states = ours.reminder_states.clone();
-        reminder_states.extend(theirs.reminder_states.iter().map(|(k, v)| (k.clone(), *v)));
+        let mut reminder_states = theirs.reminder_states.clone();
+        for (id, state) in &ours.reminder_states {
+            let entry = reminder_states.entry(id.clone()).or_insert(*state);
+            *entry = stronger(*entry, *state);
+        }
+        let settings_text = |j: &Journal| serde_json::to_string(&j.settings).unwrap_or_default();
+        let newer_settings = match ours.settings_ms.cmp(&theirs.settings_ms) {
+            std::cmp::Ordering::Greater => ours,
+            std::cmp::Ordering::Less => theirs,
+            std::cmp::Ordering::Equal if settings_text(ours) > settings_text(theirs) => ours,
+            std::cmp::Ordering::Equal => theirs,
+        };
         Journal {
-            settings: theirs.settings,
+            settings: newer_settings.settings,
+            settings_ms: newer_settings.settings_ms,
             runs: merge_records(&theirs.runs, &ours.runs, &deleted),
             massages: merge_records(&theirs.massages, &ours.massages, &deleted),
             races: merge_records(&theirs.races, &ours.races, &deleted),
@@ -247,10 +352,80 @@ mod tests {
         let deleted = journal.delete_run("b", 10).unwrap();
         assert_eq!(journal.runs.len(), 2);
         assert!(journal.run("b").is_none());
-        journal.restore(deleted.clone());
-        assert_eq!(journal, before);
-        journal.restore(deleted);
-        assert_eq!(journal, before, "a second undo must not duplicate the run");
+        journal.restore(deleted.clone(), 20);
+        let ids: Vec<&str> = journal.runs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"], "back in its place");
+        assert_eq!(
+            journal.run("b").unwrap().updated_ms,
+            20,
+            "saved anew by the undo"
+        );
+        assert!(journal.deleted.is_empty());
+        journal.restore(deleted, 21);
+        assert_eq!(
+            journal.runs.len(),
+            3,
+            "a second undo must not duplicate the run"
+        );
+        let mut same = journal.clone();
+        same.runs[1].updated_ms = 0;
+        assert_eq!(same, before);
+    }
+
+    #[test]
+    fn an_undo_survives_another_tabs_copy_of_the_deletion() {
+        let mut ours = Journal {
+            runs: vec![saved("x", 5, 10)],
+            ..Journal::default()
+        };
+        let deleted = ours.delete_run("x", 100).unwrap();
+        // The other tab has merged the deletion; then this tab undoes it.
+        let theirs = ours.clone();
+        ours.restore(deleted, 150);
+        assert_eq!(ids(&Journal::merged(&theirs, &ours)), ["x"]);
+        assert_eq!(ids(&Journal::merged(&ours, &theirs)), ["x"]);
+    }
+
+    #[test]
+    fn undoing_a_race_delete_links_its_runs_again() {
+        let mut run = saved("r", 42, 1);
+        run.race_id = Some("race".into());
+        let mut journal = Journal {
+            runs: vec![run],
+            races: vec![crate::domain::massage::Race {
+                id: "race".into(),
+                name: "City".into(),
+                date: "2026-11-20".parse().unwrap(),
+                distance_m: 42_195,
+                priority: crate::domain::massage::Priority::A,
+                goal_s: None,
+                updated_ms: 1,
+            }],
+            ..Journal::default()
+        };
+        let deleted = journal.delete_race("race", 50).unwrap();
+        assert_eq!(journal.runs[0].race_id, None);
+        assert_eq!(deleted.restored_message(), "Race restored.");
+        journal.restore(deleted, 60);
+        assert_eq!(journal.runs[0].race_id.as_deref(), Some("race"));
+        assert_eq!(journal.races.len(), 1);
+    }
+
+    #[test]
+    fn the_newer_settings_win_from_either_side() {
+        let mut ours = Journal::default();
+        ours.change_settings(200, |s| s.unit = crate::domain::settings::Unit::Mi);
+        let mut theirs = Journal::default();
+        theirs.change_settings(100, |s| {
+            s.week_start = crate::domain::settings::WeekStart::Sunday
+        });
+        for merged in [
+            Journal::merged(&theirs, &ours),
+            Journal::merged(&ours, &theirs),
+        ] {
+            assert_eq!(merged.settings, ours.settings);
+            assert_eq!(merged.settings_ms, 200);
+        }
     }
 
     fn saved(id: &str, km: u32, at: u64) -> Run {
@@ -275,7 +450,11 @@ mod tests {
         let mut two = base.clone();
         two.save_run(run("c"), 30);
         assert_eq!(ids(&Journal::merged(&one, &two)), ["a", "b", "c"]);
-        assert_eq!(ids(&Journal::merged(&two, &one)), ["a", "c", "b"]);
+        assert_eq!(
+            Journal::merged(&two, &one),
+            Journal::merged(&one, &two),
+            "the same whichever tab merges"
+        );
     }
 
     #[test]
@@ -307,7 +486,7 @@ mod tests {
         // Edited again after the deletion in the other tab: the newer save is kept.
         let mut edited = ours.clone();
         edited.save_run(saved("a", 6, 0), 150);
-        assert_eq!(ids(&Journal::merged(&theirs, &edited)), ["b", "a"]);
+        assert_eq!(ids(&Journal::merged(&theirs, &edited)), ["a", "b"]);
     }
 
     #[test]
@@ -318,7 +497,7 @@ mod tests {
         };
         let deleted = journal.delete_run("a", 1_000).unwrap();
         assert!(journal.deleted.contains_key("run:a"));
-        journal.restore(deleted);
+        journal.restore(deleted, 1_500);
         assert!(journal.deleted.is_empty());
         journal.delete_run("a", 1_000);
         journal.delete_run("b", 1_000 + TOMBSTONE_MS);
@@ -350,6 +529,8 @@ mod tests {
             }
             let merged = Journal::merged(&theirs, &ours);
             proptest::prop_assert_eq!(&Journal::merged(&merged, &merged), &merged);
+            // Whichever tab merges, the result is the same: no back-and-forth writes.
+            proptest::prop_assert_eq!(&Journal::merged(&ours, &theirs), &merged);
             for r in theirs.runs.iter().chain(&ours.runs) {
                 let newest = merged.run(&r.id).map(|m| m.updated_ms);
                 let deleted_at = merged.deleted.get(&format!("run:{}", r.id)).copied();

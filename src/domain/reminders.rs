@@ -118,6 +118,12 @@ impl Rule {
             Rule::RaceTaper | Rule::RaceDeepWarning | Rule::SeePhysio
         )
     }
+
+    /// Whether "done" means logging a massage now. Booking the pre-race massage is done
+    /// when it is booked; the massage itself is logged when it happens.
+    pub fn done_by_logging(self) -> bool {
+        self.suggests_massage() && self != Rule::RaceBook
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -315,14 +321,37 @@ fn massaged_between(facts: &Facts, from: NaiveDate, to: NaiveDate, deep_only: bo
         .any(|m| m.date >= from && m.date <= to && (!deep_only || m.deep))
 }
 
-/// The last three runs, if the newest is from the last 7 days: logs older than a week
-/// say nothing about now.
+/// The last three runs, those of them from the last 7 days: logs older than a week say
+/// nothing about now.
 fn last_three_logs<'a>(facts: &Facts<'a>) -> Vec<&'a Run> {
-    let last_three: Vec<&Run> = facts.runs.iter().rev().take(3).copied().collect();
-    match last_three.first() {
-        Some(latest) if latest.date >= add(facts.today, -6) => last_three,
-        _ => Vec::new(),
-    }
+    let from = add(facts.today, -6);
+    facts
+        .runs
+        .iter()
+        .rev()
+        .take(3)
+        .copied()
+        .filter(|run| run.date >= from)
+        .collect()
+}
+
+/// Regions with a pain red flag on `today`: at the physiotherapist level in any of the
+/// last three runs of the past 7 days. Nothing suggests massaging them.
+pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
+    let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
+    runs.sort_by(|a, b| a.date.cmp(&b.date).then(a.start_time.cmp(&b.start_time)));
+    let facts = Facts {
+        today,
+        settings: &journal.settings.reminders,
+        unit: journal.settings.unit,
+        week_start: journal.settings.week_start,
+        runs,
+        all_runs: &journal.runs,
+        massages: Vec::new(),
+        races: &journal.races,
+        red_flags: BTreeSet::new(),
+    };
+    red_flags(&facts)
 }
 
 /// Regions at the physiotherapist level in any of the last three logs.
@@ -421,6 +450,15 @@ fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
             ),
         ),
         (None, None) => return,
+    };
+    let why = if facts.red_flags.is_empty() {
+        why
+    } else {
+        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
+        format!(
+            "{why} Tell the therapist about your {}: no massage there until a physiotherapist has seen it.",
+            region_words(&flagged)
+        )
     };
     let mut r = reminder(
         Rule::Professional,
@@ -567,7 +605,7 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
         if !massaged_between(facts, window_opens, window_closes, true) {
             let mut r = reminder(
                 Rule::RaceBook,
-                format!("race-book:{}", race.id),
+                format!("race-book:{}:{}", race.id, race.date),
                 add(race.date, -(s.race_book_days_before as i64)),
                 format!(
                     "Book your last deep massage for {}–{}, before {}",
@@ -600,7 +638,7 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
         }
         list.push(reminder(
             Rule::RaceTaper,
-            format!("race-taper:{}", race.id),
+            format!("race-taper:{}:{}", race.id, race.date),
             add(race.date, -3),
             format!("Light flush only from {} until {}", short(taper_from), race.name),
             format!(
@@ -617,7 +655,7 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
         {
             let mut r = reminder(
                 Rule::RaceDeepWarning,
-                format!("race-deep:{}:{}", race.id, massage.id),
+                format!("race-deep:{}:{}:{}", race.id, race.date, massage.id),
                 massage.date,
                 format!("A deep massage this close to {} can leave your legs heavy", race.name),
                 format!(
@@ -643,6 +681,20 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
         .iter()
         .filter_map(|r| r.race_id.as_deref())
         .collect();
+    // A race-type run on a calendar race's day is that race, linked or not.
+    let raced_on: BTreeSet<NaiveDate> = facts
+        .runs
+        .iter()
+        .filter(|r| r.kind == RunKind::Race)
+        .map(|r| r.date)
+        .collect();
+    let on_the_day = |run: &Run| {
+        facts
+            .races
+            .iter()
+            .find(|race| race.date == run.date)
+            .filter(|_| run.race_id.is_none())
+    };
     let mut days: Vec<RaceDay> = facts
         .runs
         .iter()
@@ -654,6 +706,7 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
                 .race_id
                 .as_deref()
                 .and_then(|id| facts.races.iter().find(|race| race.id == id))
+                .or_else(|| on_the_day(run))
                 .map_or_else(
                     || {
                         format!(
@@ -670,10 +723,13 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
             .races
             .iter()
             .filter(|race| {
-                race.date >= from && race.date <= facts.today && !linked.contains(race.id.as_str())
+                race.date >= from
+                    && race.date <= facts.today
+                    && !linked.contains(race.id.as_str())
+                    && !raced_on.contains(&race.date)
             })
             .map(|race| RaceDay {
-                cause: format!("race:{}", race.id),
+                cause: format!("race:{}:{}", race.id, race.date),
                 date: race.date,
                 name: race.name.clone(),
             }),
@@ -993,7 +1049,13 @@ mod tests {
         only(&mut j, |s| s.race_before_on = true);
         j.races.push(valencia("2026-12-06", Priority::A));
         let list = reminders(&j, d("2026-11-25"));
-        assert_eq!(ids(&list), ["race-book:valencia", "race-taper:valencia"]);
+        assert_eq!(
+            ids(&list),
+            [
+                "race-book:valencia:2026-12-06",
+                "race-taper:valencia:2026-12-06"
+            ]
+        );
         assert_eq!(list[0].status, Status::Upcoming);
         assert_eq!(list[0].due, d("2026-11-26"));
         assert_eq!(
@@ -1003,7 +1065,7 @@ mod tests {
         assert_eq!(reminders(&j, d("2026-11-26"))[0].status, Status::Due);
         // After the window it lapses; the light-only days come next.
         let later = reminders(&j, d("2026-12-03"));
-        assert_eq!(ids(&later), ["race-taper:valencia"]);
+        assert_eq!(ids(&later), ["race-taper:valencia:2026-12-06"]);
         assert_eq!(later[0].status, Status::Due);
         assert_eq!(
             later[0].title,
@@ -1024,7 +1086,7 @@ mod tests {
         ));
         assert_eq!(
             ids(&reminders(&j, d("2026-12-01"))),
-            ["race-taper:valencia"]
+            ["race-taper:valencia:2026-12-06"]
         );
 
         // A C race gets none of it.
@@ -1060,7 +1122,7 @@ mod tests {
         let mut deep = Massage::sample("2026-12-04", MassageKind::Professional, true);
         deep.id = "late".into();
         j.massages.push(deep);
-        assert_eq!(warnings(&j), ["race-deep:valencia:late"]);
+        assert_eq!(warnings(&j), ["race-deep:valencia:2026-12-06:late"]);
         let warning = reminders(&j, d("2026-12-05"))
             .into_iter()
             .find(|r| r.rule == Rule::RaceDeepWarning)
@@ -1102,15 +1164,33 @@ mod tests {
         only(&mut j, |s| s.race_after_on = true);
         j.races.push(valencia("2026-11-22", Priority::A));
         let list = on(&j, "2026-11-23");
-        assert_eq!(list[0].id, "after-race-light:race:valencia");
+        assert_eq!(list[0].id, "after-race-light:race:valencia:2026-11-22");
         assert!(list[0]
             .why
             .starts_with("Valencia Marathon was on Sun 22 Nov."));
-        // Once a run is linked to it, the run is the cause and there is one pair only.
-        let mut linked = race_run(Run::sample("2026-11-22", 200, 9, 42));
-        linked.race_id = Some("valencia".into());
-        j.runs.push(linked);
-        assert_eq!(on(&j, "2026-11-23").len(), 2);
+        // Once a race-type run is logged on its day, linked or not, the run is the cause
+        // and there is one pair only, named after the race.
+        j.runs.push(race_run(Run::sample("2026-11-22", 200, 9, 42)));
+        let list = on(&j, "2026-11-23");
+        assert_eq!(list.len(), 2);
+        assert!(list[0].id.starts_with("after-race-light:run:"));
+        assert!(list[0]
+            .why
+            .starts_with("Valencia Marathon was on Sun 22 Nov."));
+        // Moving the race to another date makes a new booking reminder, not a done one.
+        let mut moved = j.clone();
+        moved.races[0].date = d("2026-12-20");
+        only(&mut moved, |s| s.race_before_on = true);
+        moved.set_reminder_state(
+            "race-book:valencia:2026-11-22",
+            ReminderState::Dismissed {
+                on: d("2026-11-20"),
+            },
+        );
+        assert_eq!(
+            reminders(&moved, d("2026-12-10"))[0].id,
+            "race-book:valencia:2026-12-20"
+        );
     }
 
     #[test]
@@ -1176,6 +1256,19 @@ mod tests {
         // Also with the soreness rule switched off: the red flag is safety, not a rule.
         j.settings.reminders.soreness_on = false;
         assert!(reminders(&j, d("2026-11-27")).is_empty());
+        // A red flag more than a week old says nothing about now.
+        let mut old_pain = journal(vec![
+            sore(Run::sample("2026-11-10", 40, 4, 8), &[(Region::Calves, 8)]),
+            Run::sample("2026-11-25", 40, 4, 8),
+            Run::sample("2026-11-26", 100, 5, 16),
+        ]);
+        only(&mut old_pain, |s| s.hard_effort_on = true);
+        assert_eq!(
+            reminders(&old_pain, d("2026-11-27"))[0].rule,
+            Rule::HardEffort
+        );
+        assert!(red_flags_on(&old_pain, d("2026-11-27")).is_empty());
+        assert!(red_flags_on(&j, d("2026-11-27")).contains(&Region::Calves));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! recent soreness and load.
 
 use crate::domain::journal::Journal;
-use crate::domain::reminders::{Reminder, Rule};
+use crate::domain::reminders::{red_flags_on, Reminder, Rule};
 use crate::domain::run::{Region, Run};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
@@ -267,10 +267,14 @@ const EVERYDAY: [Region; 3] = [Region::Calves, Region::Feet, Region::Hamstrings]
 pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDate) -> Routine {
     let settings = &journal.settings.reminders;
     let soreness = recent_soreness(&journal.runs, today, 3);
-    let red_flags: Vec<Region> = reminders
-        .iter()
-        .filter(|r| r.rule == Rule::SeePhysio)
-        .flat_map(|r| r.regions.iter().copied())
+    let red_flags: Vec<Region> = red_flags_on(journal, today)
+        .into_iter()
+        .chain(
+            reminders
+                .iter()
+                .filter(|r| r.rule == Rule::SeePhysio)
+                .flat_map(|r| r.regions.iter().copied()),
+        )
         .chain(
             soreness
                 .iter()

@@ -98,14 +98,15 @@ impl StartupProblem {
 
 #[derive(Debug, PartialEq)]
 pub enum SaveError {
-    /// Writing is off because unreadable text must not be overwritten.
-    Locked,
+    /// Writing is off because unreadable text must not be overwritten; why, in words.
+    Locked(String),
     /// The browser refused the write: full, or storage disabled.
     Refused,
 }
 
 pub struct Store {
-    writable: bool,
+    /// Why nothing may be written, once that is so; `None` while writing is allowed.
+    locked: RefCell<Option<String>>,
     /// What is in storage now, so unchanged state is not written again.
     last_written: RefCell<Journal>,
 }
@@ -140,15 +141,12 @@ pub fn load(now_ms: f64) -> Loaded {
             } else {
                 None
             };
-            let copy_key = copy_prefix.map(|prefix| format!("{prefix}{}", now_ms as u64));
-            let copied = copy_key
-                .as_ref()
-                .map(|key| copy_verified(&storage, key, &raw));
-            let writable = copied != Some(false);
+            let copied = copy_prefix.map(|prefix| copy_once(&storage, &prefix, &raw, now_ms));
+            let writable = !matches!(copied, Some(None));
             let problem = if !decoded.set_aside.is_empty() {
                 Some(StartupProblem::SetAside {
                     records: decoded.set_aside.iter().map(|r| r.to_string()).collect(),
-                    copy_key: copy_key.filter(|_| writable),
+                    copy_key: copied.clone().flatten(),
                 })
             } else {
                 (!writable).then_some(StartupProblem::UpgradeNotSaving)
@@ -161,11 +159,13 @@ pub fn load(now_ms: f64) -> Loaded {
             } else {
                 journal.clone()
             });
+            let locked =
+                (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
             Loaded {
                 journal,
                 problem,
                 store: Store {
-                    writable,
+                    locked: RefCell::new(locked),
                     last_written,
                 },
             }
@@ -209,8 +209,8 @@ fn keep_unreadable(
     now_ms: f64,
 ) -> Loaded {
     let reason = error.to_string();
-    let copy_key = format!("{UNREADABLE_COPY_PREFIX}{}", now_ms as u64);
-    if copy_verified(storage, &copy_key, raw) {
+    let copy_key = copy_once(storage, UNREADABLE_COPY_PREFIX, raw, now_ms);
+    if let Some(copy_key) = copy_key {
         fresh(
             Some(StartupProblem::UnreadableKeptCopy { reason, copy_key }),
             true,
@@ -223,22 +223,44 @@ fn keep_unreadable(
 fn fresh(problem: Option<StartupProblem>, writable: bool) -> Loaded {
     let journal = Journal::default();
     let last_written = RefCell::new(journal.clone());
+    let locked = (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
     Loaded {
         journal,
         problem,
         store: Store {
-            writable,
+            locked: RefCell::new(locked),
             last_written,
         },
     }
 }
 
+/// Copies `text` to `<prefix><now_ms>` and reads it back; a copy already kept under the
+/// prefix with the same text is used instead, so reopening the app never piles up copies.
+fn copy_once(storage: &web_sys::Storage, prefix: &str, text: &str, now_ms: f64) -> Option<String> {
+    for index in 0..storage.length().unwrap_or(0) {
+        if let Some(key) = storage.key(index).ok().flatten() {
+            if key.starts_with(prefix)
+                && storage.get_item(&key).ok().flatten().as_deref() == Some(text)
+            {
+                return Some(key);
+            }
+        }
+    }
+    let key = format!("{prefix}{}", now_ms as u64);
+    copy_verified(storage, &key, text).then_some(key)
+}
+
 impl Store {
+    /// Stops all writing, e.g. when another tab has written text this build cannot read.
+    pub fn lock(&self, reason: String) {
+        *self.locked.borrow_mut() = Some(reason);
+    }
+
     /// Writes the journal if it differs from what was last written. On failure the next
     /// call tries again, because `last_written` only moves on success.
     pub fn save(&self, journal: &Journal) -> Result<(), SaveError> {
-        if !self.writable {
-            return Err(SaveError::Locked);
+        if let Some(reason) = self.locked.borrow().as_ref() {
+            return Err(SaveError::Locked(reason.clone()));
         }
         if *self.last_written.borrow() == *journal {
             return Ok(());
@@ -250,20 +272,41 @@ impl Store {
     }
 }
 
-/// Reminder ids already announced by a notification; empty when unreadable.
+/// Reminder ids already announced by a notification; empty when unreadable or when
+/// storage cannot be used.
 pub fn notified() -> std::collections::BTreeSet<String> {
-    LocalStorage::get(NOTIFIED_KEY).unwrap_or_default()
+    stored_text(NOTIFIED_KEY)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 pub fn set_notified(ids: &std::collections::BTreeSet<String>) {
-    let _ = LocalStorage::set(NOTIFIED_KEY, ids);
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(ids)) {
+        let _ = storage.set_item(NOTIFIED_KEY, &text);
+    }
 }
 
-/// The journal another tab has just saved, read from a `storage` event on the data key;
-/// `None` for other keys, a removal, or text this build cannot read.
-pub fn journal_from_other_tab(event: &web_sys::StorageEvent) -> Option<Journal> {
+/// What another tab's `storage` event means for this one.
+pub enum FromOtherTab {
+    /// It saved this journal: merge it.
+    Journal(Journal),
+    /// It saved text this build cannot read (a newer version): stop writing.
+    Unreadable(String),
+    /// Another key, or a removal.
+    Nothing,
+}
+
+pub fn from_other_tab(event: &web_sys::StorageEvent) -> FromOtherTab {
     if event.key().as_deref() != Some(DATA_KEY) {
-        return None;
+        return FromOtherTab::Nothing;
     }
-    envelope::decode(&event.new_value()?).ok()
+    let Some(text) = event.new_value() else {
+        return FromOtherTab::Nothing;
+    };
+    match envelope::decode(&text) {
+        Ok(journal) => FromOtherTab::Journal(journal),
+        Err(error) => FromOtherTab::Unreadable(format!(
+            "Another open tab saved data this page cannot read ({error}). To keep it safe, nothing more is saved from this page: reload it to continue."
+        )),
+    }
 }

@@ -393,6 +393,7 @@ fn PreviewView(
             <button
                 type="button"
                 class="danger"
+                disabled=move || preview.with(|p| p.as_ref().is_none_or(Preview::is_empty))
                 on:click=move |_| {
                     if confirm_replace.get_untracked() {
                         apply(true);

@@ -49,13 +49,20 @@ pub struct AppState {
     /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
     /// Massage page and notifications.
     pub reminders: Memo<Vec<Reminder>>,
-    /// A massage form filled in advance (a reminder marked done, a finished routine).
-    pub massage_prefill: RwSignal<Option<MassageDraft>>,
+    /// A massage form filled in advance from a reminder, with the reminder's id: saving
+    /// the massage marks that reminder done.
+    pub massage_prefill: RwSignal<Option<(MassageDraft, String)>>,
 }
 
 impl AppState {
     pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
         toast::show(self.toast, message.into(), undo);
+    }
+
+    /// Changes the settings, noting when (two tabs keep the newer settings).
+    pub fn change_settings(&self, change: impl FnOnce(&mut crate::domain::settings::Settings)) {
+        self.journal
+            .update(|j| j.change_settings(clock::now_ms() as u64, change));
     }
 
     /// Removes a record with `remove` and says `message` with Undo.
@@ -103,12 +110,16 @@ fn App() -> impl IntoView {
     };
     provide_context(state);
 
-    // The one place that writes: after every change of the journal.
-    let store = loaded.store;
+    // The one place that writes: after every change of the journal. Shared with the
+    // storage listener, which can lock it.
+    let store = std::rc::Rc::new(loaded.store);
+    let saving = store.clone();
     Effect::new(move |_| {
-        let problem = match state.journal.with(|journal| store.save(journal)) {
-            // A locked store is already explained by the start-up message.
-            Ok(()) | Err(SaveError::Locked) => None,
+        let recovering = state.startup_problem.with(Option::is_some);
+        let problem = match state.journal.with(|journal| saving.save(journal)) {
+            Ok(()) => None,
+            // While the start-up message is up it explains this; once dismissed, say it.
+            Err(SaveError::Locked(reason)) => (!recovering).then_some(reason),
             Err(SaveError::Refused) => Some(
                 "Couldn't save to this browser's storage (it may be full or turned off). Your runs are still here on this page; saving is tried again with your next change.".to_string(),
             ),
@@ -119,14 +130,24 @@ fn App() -> impl IntoView {
     });
 
     // Another tab saved: merge its journal with ours record by record, so changes made
-    // in either tab survive; the next save writes the merged journal.
-    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        if let Some(theirs) = store::journal_from_other_tab(&event) {
-            state
-                .journal
-                .update(|ours| *ours = Journal::merged(&theirs, ours));
-        }
-    });
+    // in either tab survive; the next save writes the merged journal. Text this build
+    // cannot read (a newer version) stops all writing here, so it is never overwritten.
+    let other_tab =
+        window_event_listener(
+            leptos::ev::storage,
+            move |event| match store::from_other_tab(&event) {
+                store::FromOtherTab::Journal(theirs) => {
+                    state
+                        .journal
+                        .update(|ours| *ours = Journal::merged(&theirs, ours));
+                }
+                store::FromOtherTab::Unreadable(reason) => {
+                    store.lock(reason.clone());
+                    state.save_problem.set(Some(reason));
+                }
+                store::FromOtherTab::Nothing => {}
+            },
+        );
     on_cleanup(move || other_tab.remove());
 
     // Back in the foreground: the date may have moved on, and reminders with it.

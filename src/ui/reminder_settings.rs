@@ -26,7 +26,7 @@ pub fn ReminderSettingsSection() -> impl IntoView {
                         prop:checked=move || state.journal.with(|j| get(&j.settings.reminders))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.journal.update(|j| set(&mut j.settings.reminders, on));
+                            state.change_settings(|s| set(&mut s.reminders, on));
                         }
                     />
                     <span>{label}</span>
@@ -84,7 +84,7 @@ pub fn ReminderSettingsSection() -> impl IntoView {
             <button
                 type="button"
                 class="secondary"
-                on:click=move |_| state.journal.update(|j| j.settings.reminders = ReminderSettings::default())
+                on:click=move |_| state.change_settings(|s| s.reminders = ReminderSettings::default())
             >
                 "Restore the default reminder settings"
             </button>
@@ -140,12 +140,14 @@ fn Number(
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                 prop:value=move || text.get()
-                on:input=move |ev| {
+                on:input=move |ev| text.set(event_target_value(&ev))
+                // Committed when the field is left (or Enter), never mid-typing: "150" must
+                // not pass through 1 and 15 km and fire reminders on the way.
+                on:change=move |ev| {
                     let typed = event_target_value(&ev);
                     if let Some(value) = typed.trim().parse::<u16>().ok().filter(|v| (min..=max).contains(v)) {
-                        state.journal.update(|j| set(&mut j.settings.reminders, value));
+                        state.change_settings(|s| set(&mut s.reminders, value));
                     }
-                    text.set(typed);
                 }
             />
             {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
@@ -160,21 +162,21 @@ fn Notifications() -> impl IntoView {
     let on = move || state.journal.with(|j| j.settings.notifications);
     let change = move |ev| {
         if !event_target_checked(&ev) {
-            state.journal.update(|j| j.settings.notifications = false);
+            state.change_settings(|s| s.notifications = false);
             message.set(None);
             return;
         }
         device::ask_notifications(move |answer| match answer.as_str() {
             "granted" => {
-                state.journal.update(|j| j.settings.notifications = true);
+                state.change_settings(|s| s.notifications = true);
                 message.set(None);
             }
             "unsupported" => {
-                state.journal.update(|j| j.settings.notifications = false);
+                state.change_settings(|s| s.notifications = false);
                 message.set(Some("This browser cannot show notifications. The calendar file on the Massage tab reminds you instead.".into()));
             }
             _ => {
-                state.journal.update(|j| j.settings.notifications = false);
+                state.change_settings(|s| s.notifications = false);
                 message.set(Some("Notifications are blocked for this site. Allow them in the browser's site settings, or use the calendar file on the Massage tab.".into()));
             }
         });

@@ -19,7 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
                     name="unit"
                     value=unit.abbrev()
                     prop:checked=move || settings.get().unit == unit
-                    on:change=move |_| state.journal.update(|j| j.settings.unit = unit)
+                    on:change=move |_| state.change_settings(|s| s.unit = unit)
                 />
                 <span>{label}</span>
             </label>
@@ -33,7 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
                     name="week-start"
                     value=label
                     prop:checked=move || settings.get().week_start == week_start
-                    on:change=move |_| state.journal.update(|j| j.settings.week_start = week_start)
+                    on:change=move |_| state.change_settings(|s| s.week_start = week_start)
                 />
                 <span>{label}</span>
             </label>

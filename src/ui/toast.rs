@@ -40,8 +40,11 @@ pub fn ToastArea() -> impl IntoView {
             .toast
             .with_untracked(|t| t.as_ref().and_then(|t| t.undo.clone()))
         {
-            state.journal.update(|j| j.restore(deleted));
-            state.say("Run restored.", None);
+            let message = deleted.restored_message();
+            state
+                .journal
+                .update(|j| j.restore(deleted, super::clock::now_ms() as u64));
+            state.say(message, None);
         }
     };
     view! {

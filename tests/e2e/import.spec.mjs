@@ -48,6 +48,7 @@ test("a file that is not an activity is rejected with its reason, and nothing is
   await expect(page.locator(".import-counts")).toContainText("0 new runs");
   await expect(page.locator(".import-problems")).toContainText("notes.gpx");
   await expect(page.getByRole("button", { name: "Add to my data" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Replace all my data with this" })).toBeDisabled();
   expect(await page.evaluate((key) => localStorage.getItem(key), DATA_KEY)).toBeNull();
 });
 

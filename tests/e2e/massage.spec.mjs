@@ -283,7 +283,7 @@ test("a deep massage in the 48 hours before a race is warned about", async ({ pa
   await expect(page).toHaveURL(/\/massage$/);
   await expect(warning).toHaveCount(0);
   const data = await stored(page);
-  expect(data.reminders["race-deep:race1:deep1"]).toEqual({ state: "done", on: today });
+  expect(data.reminders[`race-deep:race1:${await localDate(page, 1)}:deep1`]).toEqual({ state: "done", on: today });
   expect(data.massages).toHaveLength(1);
 });
 
@@ -360,4 +360,39 @@ test("notifications: permission only from the switch, then a system notification
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Notify me when a reminder is due" })).toBeChecked();
   expect(await shown()).toEqual([]);
+});
+
+test("leaving the pre-filled massage log without saving keeps the reminder due", async ({ page }) => {
+  await page.goto("/");
+  await seedJournal(page, { runs: [await longRunYesterday(page)] });
+  await page.goto("/massage");
+  const title = await recoveryTitle(page);
+  await card(list(page, "Due now"), title).getByRole("button", { name: "Done — log it" }).click();
+  await expect(page.getByRole("heading", { name: "Log a massage" })).toBeVisible();
+  await massageTab(page).click();
+  await expect(card(list(page, "Due now"), title)).toHaveCount(1);
+  expect((await stored(page)).reminders ?? {}).toEqual({});
+});
+
+test("a region logged as painful gets no routine, only the physiotherapist", async ({ page }) => {
+  await page.goto("/");
+  await seedJournal(page, { runs: [await longRunYesterday(page, { soreness: { calves: 8 } })] });
+  await page.goto("/routine/calves");
+  await expect(page.getByRole("alert")).toContainText("Don't massage it: see a physiotherapist first.");
+  await expect(page.getByRole("button", { name: "Start" })).toHaveCount(0);
+  // Today's routine leaves the calves out, and no recovery massage is suggested.
+  await page.goto("/routine");
+  await expect(page.getByText("Calf roll")).toHaveCount(0);
+  await page.goto("/massage");
+  await expect(page.getByText(/^Recovery massage or self-massage between /)).toHaveCount(0);
+});
+
+test("skipping straight through the routine logs nothing", async ({ page }) => {
+  await page.goto("/routine/calves");
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Nothing was logged: no step ran.")).toBeVisible();
+  await page.goto("/history");
+  await expect(page.locator(".massage-row")).toHaveCount(0);
 });

@@ -48,6 +48,20 @@ pub struct Preview {
     pub reminder_states: BTreeMap<String, ReminderState>,
     /// Activities of other sports left out, over all files.
     pub skipped_other_sports: usize,
+    /// The settings of the first backup: what "replace" restores.
+    pub settings: Option<crate::domain::settings::Settings>,
+}
+
+impl Preview {
+    /// Whether there is anything to add (replacing with nothing would only delete).
+    pub fn is_empty(&self) -> bool {
+        self.new_runs.is_empty()
+            && self.new_massages.is_empty()
+            && self.new_races.is_empty()
+            && self.duplicates.is_empty()
+            && self.duplicate_massages.is_empty()
+            && self.duplicate_races.is_empty()
+    }
 }
 
 /// Turns parsed files into runs for this journal:
@@ -136,6 +150,9 @@ pub fn preview_with_offsets(
                     &mut preview.new_races
                 };
                 list.push(race.clone());
+            }
+            if preview.settings.is_none() {
+                preview.settings = Some(backup.settings);
             }
             for (id, state) in &backup.reminder_states {
                 preview.reminder_states.entry(id.clone()).or_insert(*state);
@@ -343,6 +360,10 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
     }
     out.reminder_states
         .extend(preview.reminder_states.iter().map(|(k, v)| (k.clone(), *v)));
+    // Replacing from a backup brings back its settings too (units, rules).
+    if let Some(settings) = preview.settings {
+        out.change_settings(now_ms, |s| *s = settings);
+    }
     out
 }
 
@@ -658,7 +679,7 @@ mod tests {
     }
 
     #[test]
-    fn merge_adds_and_replace_starts_over_with_the_old_settings() {
+    fn merge_adds_and_replace_starts_over_with_the_backups_settings() {
         let settings = crate::domain::settings::Settings {
             unit: Unit::Mi,
             ..Default::default()
@@ -710,11 +731,17 @@ mod tests {
         assert_eq!(ids_of(&replaced), ["imp-1", "imp-0"]);
         assert_eq!(replaced.massages.len(), 1);
         assert_eq!(replaced.massages[0].kind, MassageKind::Professional);
-        assert_eq!(replaced.settings.unit, Unit::Mi);
+        // The backup's settings come with it (its default km over the journal's mi).
+        assert_eq!(replaced.settings.unit, Unit::Km);
+        assert_eq!(replaced.settings_ms, 2000);
         assert!(replaced.runs.iter().all(|r| r.updated_ms == 2000));
         // Old records leave tombstones so another tab's copy cannot bring them back.
         assert_eq!(replaced.deleted.get("run:old"), Some(&2000));
         let other_tab = Journal::merged(&journal, &replaced);
-        assert_eq!(ids_of(&other_tab), ["imp-1", "imp-0"]);
+        assert_eq!(
+            ids_of(&other_tab),
+            ["imp-0", "imp-1"],
+            "merged copies are in id order"
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::domain::massage::{Massage, MassageKind};
 use crate::domain::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
+use crate::domain::reminders::ReminderState;
 use crate::domain::run::Region;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
@@ -25,15 +26,18 @@ impl FormField for MassageField {
 pub fn LogMassagePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
-    let initial = state
-        .massage_prefill
-        .try_update(Option::take)
-        .flatten()
-        .unwrap_or_else(|| MassageDraft::new_for(clock::today()));
+    let (initial, reminder) = match state.massage_prefill.try_update(Option::take).flatten() {
+        Some((draft, reminder)) => (draft, Some(reminder)),
+        None => (MassageDraft::new_for(clock::today()), None),
+    };
     let on_save = move |massage: Massage| {
-        state
-            .journal
-            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
+        let on = massage.date;
+        state.journal.update(|j| {
+            j.save_massage(massage, clock::now_ms() as u64);
+            if let Some(id) = &reminder {
+                j.set_reminder_state(id, ReminderState::Done { on });
+            }
+        });
         state.say("Massage saved.", None);
         router.go("/history");
     };

@@ -3,6 +3,7 @@
 //! logs a self-massage with the routine's regions and minutes.
 
 use crate::domain::massage::{Massage, MassageKind};
+use crate::domain::reminders::red_flags_on;
 use crate::domain::routine::{technique, todays_routine, Routine};
 use crate::domain::run::Region;
 use crate::ui::router::href;
@@ -34,6 +35,12 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                 .with_untracked(|j| todays_routine(j, r, today))
         }),
     };
+    // A region with a pain red flag gets no routine: the physiotherapist comes first.
+    let flagged = region.filter(|r| {
+        state
+            .journal
+            .with_untracked(|j| red_flags_on(j, today).contains(r))
+    });
     let title = match region {
         Some(region) => format!("Self-massage: {}", region.label()),
         None => "Today's self-massage routine".to_string(),
@@ -43,6 +50,8 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
     let phase = RwSignal::new(Phase::Ready);
     let index = RwSignal::new(0usize);
     let remaining = RwSignal::new(routine.with_value(|r| r.steps.first().map_or(0, |s| s.seconds)));
+    // Seconds actually spent on each step: what is logged, so skipping through logs little.
+    let spent = RwSignal::new(vec![0u32; step_count]);
 
     let go_to = move |next: usize| {
         index.set(next);
@@ -53,17 +62,31 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
         phase.set(Phase::Finished);
         device::keep_awake(false);
         device::vibrate(400);
-        let massage = routine.with_value(|r| Massage {
+        let seconds: u32 = spent.with_untracked(|s| s.iter().sum());
+        if seconds == 0 {
+            return;
+        }
+        let regions = routine.with_value(|r| {
+            spent.with_untracked(|s| {
+                r.steps
+                    .iter()
+                    .zip(s)
+                    .filter(|(_, spent)| **spent > 0)
+                    .map(|(step, _)| step.region)
+                    .collect()
+            })
+        });
+        let massage = Massage {
             id: clock::new_id(),
             date: clock::today(),
             kind: MassageKind::SelfMassage,
-            minutes: r.minutes(),
+            minutes: seconds.div_ceil(60).clamp(1, 600) as u16,
             deep: false,
-            regions: r.regions().into_iter().collect(),
+            regions,
             notes: String::new(),
             cost_cents: None,
             updated_ms: 0,
-        });
+        };
         state
             .journal
             .update(|j| j.save_massage(massage, clock::now_ms() as u64));
@@ -80,6 +103,12 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
         if phase.get_untracked() != Phase::Running {
             return;
         }
+        let at = index.get_untracked();
+        spent.update(|s| {
+            if let Some(step) = s.get_mut(at) {
+                *step += 1;
+            }
+        });
         let left = remaining.get_untracked().saturating_sub(1);
         if left == 0 {
             next();
@@ -154,7 +183,19 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                         </p>
                     }
                 })}
+            {flagged
+                .map(|region| {
+                    view! {
+                        <p class="card ready red" role="alert">
+                            {format!(
+                                "You logged your {} at 7/10 or more in the last week. Don't massage it: see a physiotherapist first.",
+                                region.label().to_lowercase(),
+                            )}
+                        </p>
+                    }
+                })}
             {move || match phase.get() {
+                Phase::Ready if flagged.is_some() => ().into_any(),
                 Phase::Ready if step_count > 0 => {
                     view! {
                         <button type="button" class="primary" on:click=start>
@@ -166,14 +207,16 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                 }
                 Phase::Ready => view! { <p>"Nothing to roll today."</p> }.into_any(),
                 Phase::Finished => {
+                    let seconds: u32 = spent.with_untracked(|s| s.iter().sum());
                     view! {
                         <div class="card routine-done" role="status">
                             <h2>"Routine complete"</h2>
                             <p>
-                                {routine
-                                    .with_value(|r| {
-                                        format!("Logged a {}-minute self-massage.", r.minutes())
-                                    })}
+                                {if seconds == 0 {
+                                    "Nothing was logged: no step ran.".to_string()
+                                } else {
+                                    format!("Logged a {}-minute self-massage.", seconds.div_ceil(60))
+                                }}
                             </p>
                             <a class="button secondary" href=href("/history")>
                                 "See it in History"

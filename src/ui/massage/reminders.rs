@@ -71,14 +71,18 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
             10
         },
     ));
+    let logs = reminder.rule.done_by_logging();
+    // Done by logging: the reminder is marked done when the massage is saved, so leaving
+    // the form without saving leaves it as it was.
     let done = move |_| {
-        set(ReminderState::Done {
-            on: state.today.get_untracked(),
-        });
-        if suggests {
-            state.massage_prefill.set(Some(prefill.get_value()));
+        if logs {
+            let id = id.get_value();
+            state.massage_prefill.set(Some((prefill.get_value(), id)));
             router.go("/massage/log");
         } else {
+            set(ReminderState::Done {
+                on: state.today.get_untracked(),
+            });
             state.say("Marked as done.", None);
         }
     };
@@ -117,7 +121,11 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                         }
                     })}
                 <button type="button" class="secondary" on:click=done>
-                    {if suggests { "Done — log it" } else { "Got it" }}
+                    {match reminder.rule {
+                        _ if logs => "Done — log it",
+                        crate::domain::reminders::Rule::RaceBook => "Booked",
+                        _ => "Got it",
+                    }}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| snooze(1)>
                     "Snooze 1 day"
