@@ -193,7 +193,10 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         from_version: envelope.version,
         journal: Journal {
-            settings: envelope.settings,
+            settings: Settings {
+                reminders: envelope.settings.reminders.sanitized(),
+                ..envelope.settings
+            },
             runs,
             massages,
             races,
@@ -499,6 +502,20 @@ mod tests {
         assert_eq!(
             set_aside.to_string(),
             "saved run number 1: its distance is 0"
+        );
+    }
+
+    #[test]
+    fn reminder_numbers_out_of_range_are_brought_into_it() {
+        let text = r#"{"version":2,"settings":{"reminders":{"sore_level":0,"physio_level":1,"professional_every_days":0}}}"#;
+        let r = decode(text).unwrap().settings.reminders;
+        assert_eq!(
+            (r.sore_level, r.physio_level, r.professional_every_days),
+            (1, 2, 7)
+        );
+        assert_eq!(
+            ReminderSettings::default().sanitized(),
+            ReminderSettings::default()
         );
     }
 

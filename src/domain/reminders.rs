@@ -69,6 +69,27 @@ impl Default for ReminderSettings {
 }
 
 impl ReminderSettings {
+    /// Every number brought into the range Settings accepts, so a hand-edited backup (a
+    /// sore level of 0, say) cannot make every region "sore".
+    pub fn sanitized(self) -> ReminderSettings {
+        ReminderSettings {
+            professional_every_days: self.professional_every_days.clamp(7, 120),
+            distance_every_km: self.distance_every_km.clamp(10, 2000),
+            distance_every_mi: self.distance_every_mi.clamp(5, 1200),
+            long_run_minutes: self.long_run_minutes.clamp(30, 600),
+            big_session_tenths: self.big_session_tenths.clamp(11, 50),
+            race_book_days_before: self.race_book_days_before.clamp(7, 30),
+            sore_level: self.sore_level.clamp(1, 9),
+            physio_level: self
+                .physio_level
+                .clamp(2, 10)
+                .max(self.sore_level.clamp(1, 9) + 1),
+            spike_acwr_tenths: self.spike_acwr_tenths.clamp(11, 30),
+            spike_jump_percent: self.spike_jump_percent.clamp(10, 200),
+            ..self
+        }
+    }
+
     /// The distance between massages, in metres, for the runner's unit.
     pub fn distance_every_m(&self, unit: Unit) -> u64 {
         match unit {

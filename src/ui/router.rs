@@ -165,20 +165,40 @@ impl Router {
         let same_origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .is_some_and(|origin| origin == anchor.origin());
-        // In-page anchors (the skip link) and files are left to the browser.
-        if !same_origin
-            || !anchor.target().is_empty()
-            || anchor.has_attribute("download")
-            || !anchor.hash().is_empty()
-        {
+        // Other windows and files are left to the browser.
+        if !same_origin || !anchor.target().is_empty() || anchor.has_attribute("download") {
             return;
         }
         let Some(path) = app_path(&anchor.pathname()) else {
             return;
         };
+        let hash = anchor.hash();
+        // An anchor on this page (the skip link) is the browser's to follow.
+        if !hash.is_empty() && path == self.path.get_untracked() {
+            return;
+        }
         event.prevent_default();
         if path != self.path.get_untracked() {
             self.go(&path);
+        }
+        // "/how#massage": keep the fragment in the address, and bring the section (the new
+        // page is rendered by now) into view.
+        if !hash.is_empty() {
+            if let Ok(history) = window().history() {
+                let url = format!("{}{hash}", href(&path));
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        }
+        if let Some(id) = hash.strip_prefix('#').map(str::to_string) {
+            // After the new page has rendered (Leptos updates the DOM asynchronously).
+            set_timeout(
+                move || {
+                    if let Some(target) = document().get_element_by_id(&id) {
+                        target.scroll_into_view();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     }
 }

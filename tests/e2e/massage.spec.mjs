@@ -396,3 +396,12 @@ test("skipping straight through the routine logs nothing", async ({ page }) => {
   await page.goto("/history");
   await expect(page.locator(".massage-row")).toHaveCount(0);
 });
+
+test("'How reminders work' opens its section of the How page without reloading", async ({ page }) => {
+  await page.goto("/massage");
+  await page.evaluate(() => (window.stillTheSamePage = true));
+  await page.getByRole("link", { name: "How reminders work" }).click();
+  await expect(page).toHaveURL(/\/how#massage$/);
+  await expect(page.getByRole("heading", { name: "Massage reminders" })).toBeInViewport();
+  expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+});
