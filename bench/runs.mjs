@@ -99,6 +99,8 @@ export function generateRuns(count, today, seed = 0x5eed) {
       // The app writes regions in their declared order (a BTreeMap of the enum).
       run.soreness = Object.fromEntries(REGIONS.filter((r) => r in sore).map((r) => [r, sore[r]]));
     }
+    // Saved when logged: the app stores that time with every record (for merging tabs).
+    run.updated_ms = Math.max(1, loggedMs); // the longest histories reach back before 1970
     return run;
   });
 }
