@@ -143,6 +143,16 @@ impl Router {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
         self.path.set(path.to_string());
+        // The new page takes the focus, so a keyboard or screen-reader user starts at its
+        // top instead of on whatever the old page's button left behind.
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
+        }
     }
 
     /// Turns a plain left click on an in-app link into a navigation without a reload.

@@ -299,3 +299,15 @@ for (const colorScheme of THEMES) {
     expect(problems).toEqual([]);
   });
 }
+
+test("in-app navigation moves the focus to the new page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Massage", level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+  // The next Tab reaches the page's first control, not the navigation again.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Log a massage" })).toBeFocused();
+});
