@@ -395,11 +395,10 @@ fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
             .collect();
         let highest = levels.iter().map(|(l, _)| *l).max().unwrap_or(0);
         let sore: Vec<&(u8, &Run)> = levels.iter().filter(|(l, _)| *l >= s.sore_level).collect();
-        if sore.len() < 2 {
-            continue;
-        }
         // The newest sore log is the cause: a later sore log is a new cause.
-        let (_, cause) = sore[0];
+        let (Some((_, cause)), true) = (sore.first(), sore.len() >= 2) else {
+            continue;
+        };
         let readings: Vec<String> = sore
             .iter()
             .rev()

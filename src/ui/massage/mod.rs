@@ -40,7 +40,8 @@ pub fn MassagePage() -> impl IntoView {
             .map(|t| t.naive_utc())
             .unwrap_or_default();
         let text = ics::calendar(&events, now);
-        download::offer(
+        // On a phone the share sheet offers the calendar app directly.
+        download::share_or_offer(
             &format!("restride-reminders-{}.ics", today.format("%Y-%m-%d")),
             "text/calendar",
             &text,

@@ -92,8 +92,10 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         });
         state.say("Reminder dismissed.", None);
     };
-    let routine_link = (suggests && reminder.regions.len() == 1)
-        .then(|| href(&format!("/routine/{}", reminder.regions[0].key())));
+    let routine_link = match reminder.regions.as_slice() {
+        [region] if suggests => Some(href(&format!("/routine/{}", region.key()))),
+        _ => None,
+    };
     let class = match reminder.status {
         Status::Due => "reminder due",
         Status::Upcoming => "reminder upcoming",
