@@ -405,3 +405,28 @@ test("'How reminders work' opens its section of the How page without reloading",
   await expect(page.getByRole("heading", { name: "Massage reminders" })).toBeInViewport();
   expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
 });
+
+test("after snoozing with the keyboard, the focus moves to the next reminder", async ({ page }) => {
+  await page.goto("/");
+  await seedJournal(page, {
+    runs: [await longRunYesterday(page)],
+    races: [{ id: "race1", name: "City Marathon", date: await localDate(page, 8), distance_m: 42195, priority: "A" }],
+  });
+  await page.goto("/massage");
+  const due = list(page, "Due now").locator("li.reminder");
+  await expect(due).toHaveCount(2);
+  const second = await due.nth(1).getAttribute("data-reminder");
+  await due.first().getByRole("button", { name: "Snooze 1 day" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(due).toHaveCount(1);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest("li.reminder")?.getAttribute("data-reminder")))
+    .toBe(second);
+  // The last one leaves its list: the focus goes to the list's heading.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Shift+Tab");
+  await due.first().getByRole("button", { name: "Dismiss" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(list(page, "Due now")).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Due now");
+});

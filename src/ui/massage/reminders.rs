@@ -16,18 +16,56 @@ pub fn ReminderList(keep: fn(&Reminder) -> bool, empty: &'static str) -> impl In
             .reminders
             .with(|all| all.iter().filter(|r| keep(r)).cloned().collect::<Vec<_>>())
     });
-    move || {
-        let list = shown.get();
-        if list.is_empty() {
-            return view! { <p class="muted">{empty}</p> }.into_any();
-        }
-        view! {
+    view! {
+        <Show
+            when=move || shown.with(|list| !list.is_empty())
+            fallback=move || view! { <p class="muted">{empty}</p> }
+        >
             <ul class="reminders">
-                {list.into_iter().map(|r| view! { <ReminderCard reminder=r /> }).collect_view()}
+                // Keyed, so the cards that stay keep their place (and the focus) when one
+                // is snoozed or dismissed; a reminder whose text changes is drawn anew.
+                <For
+                    each=move || shown.get()
+                    key=|r| format!("{}|{:?}|{}|{}", r.id, r.status, r.title, r.why)
+                    let:reminder
+                >
+                    <ReminderCard reminder />
+                </For>
             </ul>
-        }
-        .into_any()
+        </Show>
     }
+}
+
+/// Where the focus goes when a card leaves its list: the first button of the next card,
+/// else of the previous one, else the list's heading, else the page.
+fn focus_after_leaving(card: Option<web_sys::HtmlLiElement>) {
+    use wasm_bindgen::JsCast;
+    let target = card.and_then(|li| {
+        let sibling = li
+            .next_element_sibling()
+            .or_else(|| li.previous_element_sibling())
+            .and_then(|s| s.query_selector("button, a[href]").ok().flatten());
+        sibling.or_else(|| {
+            li.parent_element()
+                .and_then(|list| list.previous_element_sibling())
+                .filter(|heading| heading.tag_name().starts_with('H'))
+                .inspect(|heading| {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                })
+        })
+    });
+    set_timeout(
+        move || {
+            let element = target
+                .filter(|t| t.is_connected())
+                .or_else(|| document().get_element_by_id("main"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn status_text(reminder: &Reminder) -> String {
@@ -47,7 +85,9 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
     let id = StoredValue::new(reminder.id.clone());
+    let card = NodeRef::<leptos::html::Li>::new();
     let set = move |new: ReminderState| {
+        focus_after_leaving(card.get_untracked());
         id.with_value(|id| state.journal.update(|j| j.set_reminder_state(id, new)));
     };
     let snooze = move |days: u64| {
@@ -102,7 +142,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         Status::Snoozed(_) => "reminder snoozed",
     };
     view! {
-        <li class=class data-reminder=reminder.id.clone()>
+        <li class=class data-reminder=reminder.id.clone() node_ref=card>
             <p class="reminder-status">{status_text(&reminder)}</p>
             <h3 class="reminder-title">{reminder.title.clone()}</h3>
             <p>
