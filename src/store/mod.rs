@@ -109,6 +109,9 @@ pub struct Store {
     locked: RefCell<Option<String>>,
     /// What is in storage now, so unchanged state is not written again.
     last_written: RefCell<Journal>,
+    /// The stored text this page found unreadable at start-up: a late `storage` event
+    /// carrying that same text is not another tab's news.
+    unreadable_at_start: Option<String>,
 }
 
 pub struct Loaded {
@@ -167,6 +170,7 @@ pub fn load(now_ms: f64) -> Loaded {
                 store: Store {
                     locked: RefCell::new(locked),
                     last_written,
+                    unreadable_at_start: None,
                 },
             }
         }
@@ -210,17 +214,32 @@ fn keep_unreadable(
 ) -> Loaded {
     let reason = error.to_string();
     let copy_key = copy_once(storage, UNREADABLE_COPY_PREFIX, raw, now_ms);
+    let kept = Some(raw.to_string());
     if let Some(copy_key) = copy_key {
-        fresh(
+        fresh_after(
             Some(StartupProblem::UnreadableKeptCopy { reason, copy_key }),
             true,
+            kept,
         )
     } else {
-        fresh(Some(StartupProblem::UnreadableNotSaving { reason }), false)
+        fresh_after(
+            Some(StartupProblem::UnreadableNotSaving { reason }),
+            false,
+            kept,
+        )
     }
 }
 
 fn fresh(problem: Option<StartupProblem>, writable: bool) -> Loaded {
+    fresh_after(problem, writable, None)
+}
+
+/// An empty journal, writable or not, remembering the unreadable text found at start-up.
+fn fresh_after(
+    problem: Option<StartupProblem>,
+    writable: bool,
+    unreadable_at_start: Option<String>,
+) -> Loaded {
     let journal = Journal::default();
     let last_written = RefCell::new(journal.clone());
     let locked = (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
@@ -230,6 +249,7 @@ fn fresh(problem: Option<StartupProblem>, writable: bool) -> Loaded {
         store: Store {
             locked: RefCell::new(locked),
             last_written,
+            unreadable_at_start,
         },
     }
 }
@@ -296,17 +316,23 @@ pub enum FromOtherTab {
     Nothing,
 }
 
-pub fn from_other_tab(event: &web_sys::StorageEvent) -> FromOtherTab {
-    if event.key().as_deref() != Some(DATA_KEY) {
-        return FromOtherTab::Nothing;
-    }
-    let Some(text) = event.new_value() else {
-        return FromOtherTab::Nothing;
-    };
-    match envelope::decode(&text) {
-        Ok(journal) => FromOtherTab::Journal(journal),
-        Err(error) => FromOtherTab::Unreadable(format!(
-            "Another open tab saved data this page cannot read ({error}). To keep it safe, nothing more is saved from this page: reload it to continue."
-        )),
+impl Store {
+    /// What another tab's `storage` event means for this page.
+    pub fn from_other_tab(&self, event: &web_sys::StorageEvent) -> FromOtherTab {
+        if event.key().as_deref() != Some(DATA_KEY) {
+            return FromOtherTab::Nothing;
+        }
+        let Some(text) = event.new_value() else {
+            return FromOtherTab::Nothing;
+        };
+        match envelope::decode(&text) {
+            Ok(journal) => FromOtherTab::Journal(journal),
+            Err(_) if self.unreadable_at_start.as_deref() == Some(text.as_str()) => {
+                FromOtherTab::Nothing
+            }
+            Err(error) => FromOtherTab::Unreadable(format!(
+                "Another open tab saved data this page cannot read ({error}). To keep it safe, nothing more is saved from this page: reload it to continue."
+            )),
+        }
     }
 }

@@ -132,22 +132,20 @@ fn App() -> impl IntoView {
     // Another tab saved: merge its journal with ours record by record, so changes made
     // in either tab survive; the next save writes the merged journal. Text this build
     // cannot read (a newer version) stops all writing here, so it is never overwritten.
-    let other_tab =
-        window_event_listener(
-            leptos::ev::storage,
-            move |event| match store::from_other_tab(&event) {
-                store::FromOtherTab::Journal(theirs) => {
-                    state
-                        .journal
-                        .update(|ours| *ours = Journal::merged(&theirs, ours));
-                }
-                store::FromOtherTab::Unreadable(reason) => {
-                    store.lock(reason.clone());
-                    state.save_problem.set(Some(reason));
-                }
-                store::FromOtherTab::Nothing => {}
-            },
-        );
+    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+        match store.from_other_tab(&event) {
+            store::FromOtherTab::Journal(theirs) => {
+                state
+                    .journal
+                    .update(|ours| *ours = Journal::merged(&theirs, ours));
+            }
+            store::FromOtherTab::Unreadable(reason) => {
+                store.lock(reason.clone());
+                state.save_problem.set(Some(reason));
+            }
+            store::FromOtherTab::Nothing => {}
+        }
+    });
     on_cleanup(move || other_tab.remove());
 
     // Back in the foreground: the date may have moved on, and reminders with it.
