@@ -218,36 +218,44 @@ struct Facts<'a> {
     red_flags: BTreeSet<Region>,
 }
 
+impl<'a> Facts<'a> {
+    /// The journal's records up to `today`, oldest first, and its red flags.
+    fn gather(journal: &'a Journal, today: NaiveDate) -> Facts<'a> {
+        let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
+        runs.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.start_time.cmp(&b.start_time))
+                .then(a.id.cmp(&b.id))
+        });
+        let mut massages: Vec<&Massage> = journal
+            .massages
+            .iter()
+            .filter(|m| m.date <= today)
+            .collect();
+        massages.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        let mut facts = Facts {
+            today,
+            settings: &journal.settings.reminders,
+            unit: journal.settings.unit,
+            week_start: journal.settings.week_start,
+            runs,
+            all_runs: &journal.runs,
+            massages,
+            races: &journal.races,
+            red_flags: BTreeSet::new(),
+        };
+        // Safety, not a rule that can be switched off.
+        facts.red_flags = red_flags(&facts);
+        facts
+    }
+}
+
 /// All reminders that are upcoming, due or snoozed on `today`, oldest due date first.
 /// Done and dismissed ones, and those whose window has passed, are left out.
 pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
     let settings = &journal.settings.reminders;
-    let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
-    runs.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then(a.start_time.cmp(&b.start_time))
-            .then(a.id.cmp(&b.id))
-    });
-    let mut massages: Vec<&Massage> = journal
-        .massages
-        .iter()
-        .filter(|m| m.date <= today)
-        .collect();
-    massages.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    let mut facts = Facts {
-        today,
-        settings,
-        unit: journal.settings.unit,
-        week_start: journal.settings.week_start,
-        runs,
-        all_runs: &journal.runs,
-        massages,
-        races: &journal.races,
-        red_flags: BTreeSet::new(),
-    };
-    // Safety, not a rule that can be switched off.
-    facts.red_flags = red_flags(&facts);
+    let facts = Facts::gather(journal, today);
     let mut list = Vec::new();
     if settings.soreness_on {
         soreness(&facts, &mut list);
@@ -359,20 +367,7 @@ fn last_three_logs<'a>(facts: &Facts<'a>) -> Vec<&'a Run> {
 /// Regions with a pain red flag on `today`: at the physiotherapist level in any of the
 /// last three runs of the past 7 days. Nothing suggests massaging them.
 pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
-    let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
-    runs.sort_by(|a, b| a.date.cmp(&b.date).then(a.start_time.cmp(&b.start_time)));
-    let facts = Facts {
-        today,
-        settings: &journal.settings.reminders,
-        unit: journal.settings.unit,
-        week_start: journal.settings.week_start,
-        runs,
-        all_runs: &journal.runs,
-        massages: Vec::new(),
-        races: &journal.races,
-        red_flags: BTreeSet::new(),
-    };
-    red_flags(&facts)
+    Facts::gather(journal, today).red_flags
 }
 
 /// Regions at the physiotherapist level in any of the last three logs.

@@ -267,14 +267,10 @@ const EVERYDAY: [Region; 3] = [Region::Calves, Region::Feet, Region::Hamstrings]
 pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDate) -> Routine {
     let settings = &journal.settings.reminders;
     let soreness = recent_soreness(&journal.runs, today, 3);
+    // The engine's red flags (a physiotherapist reminder implies one), and Today's: a
+    // region at that level in the last 3 days.
     let red_flags: Vec<Region> = red_flags_on(journal, today)
         .into_iter()
-        .chain(
-            reminders
-                .iter()
-                .filter(|r| r.rule == Rule::SeePhysio)
-                .flat_map(|r| r.regions.iter().copied()),
-        )
         .chain(
             soreness
                 .iter()
