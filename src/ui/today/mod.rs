@@ -14,12 +14,18 @@ use crate::domain::units::{format_distance, to_unit};
 use crate::ui::massage::ReminderList;
 use chart::{Chart, ChartData, Series};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = clock::today();
-    let summary = Memo::new(move |_| state.journal.with(|j| TodaySummary::of(j, today)));
+    // Shared, not copied: the series holds a day for every day since the first run.
+    let summary = Memo::new(move |_| {
+        state
+            .journal
+            .with(|j| TodaySummary::of(j, today).map(Arc::new))
+    });
     let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
 
     view! {
@@ -66,7 +72,7 @@ fn EmptyState() -> impl IntoView {
 }
 
 #[component]
-fn Summary(summary: TodaySummary, unit: Unit) -> impl IntoView {
+fn Summary(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let assessment = summary.assessment.clone();
     let level = assessment.readiness;
     let (icon, class) = match level {
@@ -75,13 +81,13 @@ fn Summary(summary: TodaySummary, unit: Unit) -> impl IntoView {
         Readiness::Red => ("■", "ready red"),
     };
     // The CSV is written only when asked for: with years of history it is thousands of rows.
-    let series = StoredValue::new(summary.series.clone());
+    let shared = StoredValue::new(summary.clone());
     let export = move |_| {
         let name = format!(
             "restride-daily-metrics-{}.csv",
             clock::today().format("%Y-%m-%d")
         );
-        let text = series.with_value(|days| daily_csv(days));
+        let text = shared.with_value(|s| daily_csv(&s.series));
         super::download::offer(&name, "text/csv", &text);
     };
 
@@ -146,7 +152,7 @@ fn percent_change(change: Option<f64>) -> String {
 }
 
 #[component]
-fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
+fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let day = summary.latest().cloned();
     let week = summary.this_week;
     let acwr = summary.signals.acwr();
@@ -245,7 +251,7 @@ fn Tiles(summary: TodaySummary, unit: Unit) -> impl IntoView {
 }
 
 #[component]
-fn Charts(summary: TodaySummary, unit: Unit) -> impl IntoView {
+fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let days = summary.chart_days();
     let day_labels: Vec<String> = days
         .iter()
