@@ -45,6 +45,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The module splitter run by scripts/wasm-split.mjs after every build.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # npm: binaryen 132 (wasm-opt) and Playwright. Never a browser download.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.restride-lock; then
   say "installing npm packages"

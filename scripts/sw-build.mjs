@@ -1,19 +1,12 @@
 // Finishes a build folder: adds the Content-Security-Policy to index.html (scripts/csp.mjs),
 // then writes sw.js with the exact list of the folder's files and a version derived from
-// their contents. Trunk runs it as a post_build hook on its staging folder; it can also be
-// run on a folder: node scripts/sw-build.mjs dist
+// their contents. Run by scripts/post-build.mjs (Trunk's post_build hook) on the staging
+// folder, after the split; it can also be run on a folder: node scripts/sw-build.mjs dist
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
-
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("usage: node scripts/sw-build.mjs <build folder> (or run from Trunk's post_build hook)");
-  process.exit(2);
-}
-
-addCsp(dir);
 
 function* files(folder) {
   for (const name of readdirSync(folder).sort()) {
@@ -23,18 +16,31 @@ function* files(folder) {
   }
 }
 
-const hash = createHash("sha256");
-const precache = [];
-for (const path of files(dir)) {
-  const name = relative(dir, path).split(sep).join("/");
-  if (name === "sw.js") continue;
-  hash.update(name).update("\0").update(readFileSync(path)).update("\0");
-  precache.push(`./${name}`);
+export function finishFolder(dir) {
+  addCsp(dir);
+
+  const hash = createHash("sha256");
+  const precache = [];
+  for (const path of files(dir)) {
+    const name = relative(dir, path).split(sep).join("/");
+    if (name === "sw.js") continue;
+    hash.update(name).update("\0").update(readFileSync(path)).update("\0");
+    precache.push(`./${name}`);
+  }
+  const version = hash.digest("hex").slice(0, 16);
+  const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");
+  const worker = template
+    .replace('"__VERSION__"', JSON.stringify(version))
+    .replace("__PRECACHE__", JSON.stringify(precache, null, 2));
+  writeFileSync(join(dir, "sw.js"), worker);
+  console.log(`sw.js: version ${version}, ${precache.length} files precached`);
 }
-const version = hash.digest("hex").slice(0, 16);
-const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");
-const worker = template
-  .replace('"__VERSION__"', JSON.stringify(version))
-  .replace("__PRECACHE__", JSON.stringify(precache, null, 2));
-writeFileSync(join(dir, "sw.js"), worker);
-console.log(`sw.js: version ${version}, ${precache.length} files precached`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: node scripts/sw-build.mjs <build folder>");
+    process.exit(2);
+  }
+  finishFolder(dir);
+}

@@ -15,6 +15,7 @@ mod import;
 mod install;
 mod log;
 mod massage;
+mod pages;
 mod recovery;
 mod reminder_settings;
 mod router;

@@ -200,15 +200,21 @@ impl Router {
             }
         }
         if let Some(id) = hash.strip_prefix('#').map(str::to_string) {
-            // After the new page has rendered (Leptos updates the DOM asynchronously).
-            set_timeout(
-                move || {
-                    if let Some(target) = document().get_element_by_id(&id) {
-                        target.scroll_into_view();
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            scroll_to_when_shown(id, 40);
         }
     }
+}
+
+/// Brings the element with `id` into view once the new page shows it: Leptos updates the
+/// DOM asynchronously, and a page opened for the first time waits for its code. Looks
+/// again every 50 ms, `tries` times at most.
+fn scroll_to_when_shown(id: String, tries: u32) {
+    set_timeout(
+        move || match document().get_element_by_id(&id) {
+            Some(target) => target.scroll_into_view(),
+            None if tries > 1 => scroll_to_when_shown(id, tries - 1),
+            None => {}
+        },
+        std::time::Duration::from_millis(if tries == 40 { 0 } else { 50 }),
+    );
 }

@@ -1,16 +1,8 @@
 //! The frame around every page: navigation (a bottom tab bar on phones, a side bar on wide
 //! screens, by CSS), storage banners, the routes and the toast.
 
-use super::history::{EditRunPage, HistoryPage};
-use super::how::HowPage;
-use super::import::ImportPage;
-use super::log::LogPage;
-use super::massage::{
-    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
-};
-use super::recovery::RecoveryPage;
+use super::pages::{self, lazily};
 use super::router::{href, Page, Router};
-use super::settings::SettingsPage;
 use super::toast::ToastArea;
 use super::today::TodayPage;
 use super::AppState;
@@ -20,20 +12,22 @@ use leptos::prelude::*;
 pub fn Shell() -> impl IntoView {
     let router = Router::install();
     let state = expect_context::<AppState>();
+    // Today is in the first download; every other page's code is fetched when it is
+    // first opened (and precached by the service worker for offline use).
     let page = move || match router.page.get() {
         Page::Today => view! { <TodayPage /> }.into_any(),
-        Page::Log => view! { <LogPage /> }.into_any(),
-        Page::History => view! { <HistoryPage /> }.into_any(),
-        Page::EditRun(id) => view! { <EditRunPage id /> }.into_any(),
-        Page::Massage => view! { <MassagePage /> }.into_any(),
-        Page::LogMassage => view! { <LogMassagePage /> }.into_any(),
-        Page::EditMassage(id) => view! { <EditMassagePage id /> }.into_any(),
-        Page::NewRace => view! { <NewRacePage /> }.into_any(),
-        Page::EditRace(id) => view! { <EditRacePage id /> }.into_any(),
-        Page::Routine(region) => view! { <RoutinePage region /> }.into_any(),
-        Page::Settings => view! { <SettingsPage /> }.into_any(),
-        Page::Import => view! { <ImportPage /> }.into_any(),
-        Page::How => view! { <HowPage /> }.into_any(),
+        Page::Log => lazily(pages::log()),
+        Page::History => lazily(pages::history()),
+        Page::EditRun(id) => lazily(pages::edit_run(id)),
+        Page::Massage => lazily(pages::massage()),
+        Page::LogMassage => lazily(pages::log_massage()),
+        Page::EditMassage(id) => lazily(pages::edit_massage(id)),
+        Page::NewRace => lazily(pages::new_race()),
+        Page::EditRace(id) => lazily(pages::edit_race(id)),
+        Page::Routine(region) => lazily(pages::routine(region)),
+        Page::Settings => lazily(pages::settings()),
+        Page::Import => lazily(pages::import()),
+        Page::How => lazily(pages::how()),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     };
     view! {
@@ -48,7 +42,7 @@ pub fn Shell() -> impl IntoView {
                     let recovering = state
                         .startup_problem
                         .with(|p| p.as_ref().is_some_and(|p| p.needs_recovery()));
-                    if recovering { view! { <RecoveryPage /> }.into_any() } else { page() }
+                    if recovering { lazily(pages::recovery()) } else { page() }
                 }}
             </main>
         </div>
