@@ -31,7 +31,10 @@ fi
 cp -R "$DIST" "$OUT/dist"
 
 step "release build of the empty Leptos baseline (bench/baseline, own target dir)"
-(cd bench/baseline && CARGO_TARGET_DIR="$BASELINE_TARGET" trunk build --release --dist "$BASELINE_TARGET/dist")
+# RUSTFLAGS replaces the project's .cargo/config.toml flags, which cargo would apply here
+# too: the baseline keeps erase_components but not the relocations kept for the split.
+(cd bench/baseline && RUSTFLAGS="--cfg erase_components" CARGO_TARGET_DIR="$BASELINE_TARGET" \
+  trunk build --release --dist "$BASELINE_TARGET/dist")
 
 step "compute: criterion, the full recompute (Today and reminders) and the stored envelope (short measurement)"
 # Old estimates are removed so that a failed run can never be reported as a fresh one.
