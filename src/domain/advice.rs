@@ -4,6 +4,7 @@
 //! numbers into a readiness level, reason lines and recommendations by explicit rules.
 //! Both are pure: the same history and day always give the same advice.
 
+use crate::domain::dates;
 use crate::domain::load::{
     rest_days_until_fresh, two_week_progression, Day, Progression, BASELINE_DAYS, MONOTONY_FLAG,
 };
@@ -227,7 +228,7 @@ fn day_name(date: NaiveDate, today: NaiveDate) -> String {
         0 => "today".into(),
         1 => "yesterday".into(),
         -1 => "tomorrow".into(),
-        _ => date.format("%a %-d %b").to_string(),
+        _ => dates::short_day(date),
     }
 }
 

@@ -3,6 +3,7 @@
 //! The draft keeps every field as text so that nothing the runner typed is ever lost:
 //! a failed validation returns messages per field and leaves the draft untouched.
 
+use crate::domain::dates;
 use crate::domain::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::run::{Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::settings::Unit;
@@ -76,7 +77,7 @@ impl RunDraft {
     /// An empty form for a run today.
     pub fn new_for(today: NaiveDate) -> RunDraft {
         RunDraft {
-            date: today.format("%Y-%m-%d").to_string(),
+            date: dates::iso(today),
             ..RunDraft::default()
         }
     }
@@ -84,11 +85,8 @@ impl RunDraft {
     /// The form filled with a stored run, for editing it.
     pub fn from_run(run: &Run, unit: Unit) -> RunDraft {
         RunDraft {
-            date: run.date.format("%Y-%m-%d").to_string(),
-            start_time: run
-                .start_time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
+            date: dates::iso(run.date),
+            start_time: run.start_time.map(dates::clock_time).unwrap_or_default(),
             distance: distance_for_input(run.distance_m, unit),
             duration: format_duration(run.duration_s as u64),
             kind: run.kind,

@@ -1,6 +1,7 @@
 //! What the runner can take away: the full backup (the stored envelope itself, see
 //! `docs/backup-format.md`) and the runs as CSV for a spreadsheet.
 
+use crate::domain::dates;
 use crate::domain::journal::Journal;
 use crate::domain::run::Run;
 use chrono::NaiveDate;
@@ -9,11 +10,11 @@ pub const RUNS_CSV_HEADER: &str = "date,start_time,type,distance_km,duration_s,d
 
 /// File names carry the date, so several exports never overwrite each other.
 pub fn backup_file_name(today: NaiveDate) -> String {
-    format!("restride-backup-{}.json", today.format("%Y-%m-%d"))
+    format!("restride-backup-{}.json", dates::iso(today))
 }
 
 pub fn runs_csv_file_name(today: NaiveDate) -> String {
-    format!("restride-runs-{}.csv", today.format("%Y-%m-%d"))
+    format!("restride-runs-{}.csv", dates::iso(today))
 }
 
 /// One row per run, oldest first; distances in km whatever the display unit, so the
@@ -31,9 +32,7 @@ pub fn runs_csv(journal: &Journal) -> String {
             .collect();
         let fields = [
             run.date.to_string(),
-            run.start_time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
+            run.start_time.map(dates::clock_time).unwrap_or_default(),
             run.kind.key().to_string(),
             format!("{:.3}", run.distance_m as f64 / 1000.0),
             run.duration_s.to_string(),

@@ -1,6 +1,7 @@
 //! The massage and race forms as typed text, and their validation into records.
 //! Like `RunDraft`: nothing typed is lost on a failed save, every message names its field.
 
+use crate::domain::dates;
 use crate::domain::envelope::MASSAGE_MINUTES_MAX;
 use crate::domain::massage::{Massage, MassageKind, Priority, Race};
 use crate::domain::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
@@ -37,7 +38,7 @@ pub struct MassageDraft {
 }
 
 fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    dates::iso(date)
 }
 
 impl MassageDraft {

@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested natively. "Today" is always a parameter.
 
 pub mod advice;
+pub mod dates;
 pub mod draft;
 pub mod envelope;
 pub mod export;

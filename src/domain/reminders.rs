@@ -6,6 +6,7 @@
 //! and a new cause makes a new reminder.
 
 use crate::domain::advice::{evidence, HARD_RPE};
+use crate::domain::dates;
 use crate::domain::history::week_start_of;
 use crate::domain::journal::Journal;
 use crate::domain::load::{self, Progression};
@@ -178,10 +179,6 @@ fn add(date: NaiveDate, days: i64) -> NaiveDate {
         date.checked_sub_days(Days::new(days.unsigned_abs()))
     }
     .unwrap_or(date)
-}
-
-fn short(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
 }
 
 fn region_words(regions: &[Region]) -> String {
@@ -397,7 +394,7 @@ fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
         let readings: Vec<String> = sore
             .iter()
             .rev()
-            .map(|(l, run)| format!("{l}/10 on {}", short(run.date)))
+            .map(|(l, run)| format!("{l}/10 on {}", dates::short_day(run.date)))
             .collect();
         let readings = readings.join(" and ");
         let name = region.label().to_lowercase();
@@ -454,14 +451,14 @@ fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
             m.date,
             format!(
                 "Your last sports massage was on {}; you asked for one every {every} days.",
-                short(m.date)
+                dates::short_day(m.date)
             ),
         ),
         (None, Some(first)) => (
             first.date,
             format!(
                 "No sports massage logged since your first run on {}; you asked for one every {every} days.",
-                short(first.date)
+                dates::short_day(first.date)
             ),
         ),
         (None, None) => return,
@@ -509,7 +506,7 @@ fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
         .map(|r| r.distance_m as u64)
         .sum();
     let from = match last {
-        Some(m) => format!("since your last massage on {}", short(m.date)),
+        Some(m) => format!("since your last massage on {}", dates::short_day(m.date)),
         None => "since you started logging".into(),
     };
     let mut r = reminder(
@@ -552,7 +549,7 @@ fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         let what = if minutes >= s.long_run_minutes as f64 {
             format!(
                 "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
-                short(run.date),
+                dates::short_day(run.date),
                 s.long_run_minutes
             )
         } else {
@@ -566,7 +563,7 @@ fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
             }
             format!(
                 "Your run on {} had a load of {load:.0} (RPE {} × {minutes:.0} min), {:.1}× your 28-day average of {average:.0}.",
-                short(run.date),
+                dates::short_day(run.date),
                 run.rpe,
                 load / average
             )
@@ -592,8 +589,8 @@ fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
             opens,
             format!(
                 "Recovery massage or self-massage between {} and {}",
-                short(opens),
-                short(closes)
+                dates::short_day(opens),
+                dates::short_day(closes)
             ),
             format!("{what} A massage 24–72 hours after a hard effort eases soreness most."),
             evidence::MASSAGE_TIMING,
@@ -624,8 +621,8 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 add(race.date, -(s.race_book_days_before as i64)),
                 format!(
                     "Book your last deep massage for {}–{}, before {}",
-                    short(window_opens),
-                    short(window_closes),
+                    dates::short_day(window_opens),
+                    dates::short_day(window_closes),
                     race.name
                 ),
                 format!(
@@ -633,7 +630,7 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                     race.name,
                     format_distance(race.distance_m as u64, facts.unit),
                     race.priority.key(),
-                    short(race.date)
+                    dates::short_day(race.date)
                 ),
                 evidence::BRUMMITT,
             );
@@ -655,11 +652,11 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
             Rule::RaceTaper,
             format!("race-taper:{}:{}", race.id, race.date),
             add(race.date, -3),
-            format!("Light flush only from {} until {}", short(taper_from), race.name),
+            format!("Light flush only from {} until {}", dates::short_day(taper_from), race.name),
             format!(
                 "{} is on {}: no deep massage in the 48 hours before it. A light flush or easy foam rolling is fine.",
                 race.name,
-                short(race.date)
+                dates::short_day(race.date)
             ),
             evidence::BRUMMITT,
         ));
@@ -676,9 +673,9 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 format!(
                     "You logged a deep {} on {}, within 48 hours of {} on {}. Keep any more work light, and expect some tenderness on race day.",
                     massage.kind.label().to_lowercase(),
-                    short(massage.date),
+                    dates::short_day(massage.date),
                     race.name,
-                    short(race.date)
+                    dates::short_day(race.date)
                 ),
                 evidence::BRUMMITT,
             );
@@ -774,7 +771,7 @@ fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 format!(
                     "{} was on {}. From the next day a light massage helps; nothing deep yet.",
                     capitalise(&race.name),
-                    short(race.date)
+                    dates::short_day(race.date)
                 ),
                 evidence::MASSAGE_TIMING,
             );
@@ -789,11 +786,11 @@ fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 Rule::AfterRaceDeep,
                 format!("after-race-deep:{}", race.cause),
                 deep_from,
-                format!("Deep massage is fine from {}", short(deep_from)),
+                format!("Deep massage is fine from {}", dates::short_day(deep_from)),
                 format!(
                     "{} was on {}. Deep work is best left until day 3, and only once your legs are no longer sore to the touch.",
                     capitalise(&race.name),
-                    short(race.date)
+                    dates::short_day(race.date)
                 ),
                 evidence::MASSAGE_TIMING,
             );

@@ -4,6 +4,7 @@
 //! saved or deleted, never while the runner types in a form.
 
 use crate::domain::advice::{assess, Assessment, Signals};
+use crate::domain::dates;
 use crate::domain::history::week_start_of;
 use crate::domain::journal::Journal;
 use crate::domain::load::{
@@ -88,7 +89,7 @@ pub fn daily_csv(series: &[Day]) -> String {
     for day in series {
         csv.push_str(&format!(
             "{},{:.3},{:.2},{:.2},{:.2},{},{:.2},{:.2},{:.2},{},{}\n",
-            day.date.format("%Y-%m-%d"),
+            dates::iso(day.date),
             day.distance_m as f64 / 1000.0,
             day.load,
             day.acute,

@@ -8,6 +8,7 @@ use super::fields::{
     described_by, draft_form, FieldMessage, FormField, NotesField, SelectField, TextField,
 };
 use super::AppState;
+use crate::domain::dates;
 use crate::domain::draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
 use crate::domain::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ where
     let elevation_label = move || format!("Elevation gain ({})", unit.get().elevation_abbrev());
     let live_pace = move || draft.with(|d| d.live_pace(unit.get()));
     let duration_reading = move || draft.with(|d| d.duration_reading());
-    let today = clock::today().format("%Y-%m-%d").to_string();
+    let today = dates::iso(clock::today());
     let has_soreness = draft.with_untracked(|d| !d.soreness.is_empty());
 
     view! {
@@ -139,7 +140,7 @@ where
                                 .into_iter()
                                 .map(|race| {
                                     let id = race.id.clone();
-                                    let label = format!("{} ({})", race.name, race.date.format("%-d %b %Y"));
+                                    let label = format!("{} ({})", race.name, dates::day_month_year(race.date));
                                     view! {
                                         <option
                                             value=race.id.clone()

@@ -5,6 +5,7 @@
 use super::clock;
 use super::router::Router;
 use super::AppState;
+use crate::domain::dates;
 use crate::domain::import::{self, ParsedFile, Preview};
 use crate::domain::run::{rpe_words, RPE_MAX, RPE_MIN};
 use crate::domain::units::{format_distance, format_duration};
@@ -315,7 +316,7 @@ fn PreviewView(
                                     .map(|run| {
                                         view! {
                                             <tr>
-                                                <td>{run.date.format("%-d %b %Y").to_string()}</td>
+                                                <td>{dates::day_month_year(run.date)}</td>
                                                 <td>{format_distance(run.distance_m as u64, unit)}</td>
                                                 <td>{format_duration(run.duration_s as u64)}</td>
                                                 <td>{run.notes}</td>

@@ -4,6 +4,7 @@
 
 use super::router::href;
 use super::{download, AppState};
+use crate::domain::dates;
 use crate::store::{self, StartupProblem};
 use leptos::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn RecoveryPage() -> impl IntoView {
         if let Some(text) = store::stored_text(&original_key) {
             let name = format!(
                 "restride-saved-data-{}.json",
-                state.today.get_untracked().format("%Y-%m-%d")
+                dates::iso(state.today.get_untracked())
             );
             download::share_or_offer(&name, "application/json", &text);
         }

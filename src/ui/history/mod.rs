@@ -6,6 +6,7 @@ pub use edit::EditRunPage;
 
 use super::router::href;
 use super::AppState;
+use crate::domain::dates;
 use crate::domain::history::{group_by_week, Week};
 use crate::domain::massage::{Entry, Massage};
 use crate::domain::run::Run;
@@ -69,8 +70,8 @@ pub fn HistoryPage() -> impl IntoView {
 fn week_view(week: &Week, unit: Unit) -> impl IntoView {
     let heading = format!(
         "{} – {}",
-        week.start.format("%-d %b"),
-        week.end().format("%-d %b %Y")
+        dates::day_month(week.start),
+        dates::day_month_year(week.end())
     );
     let count = match week.runs.len() {
         1 => "1 run".to_string(),
@@ -111,8 +112,8 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
         .map(|p| format_pace(p, unit))
         .unwrap_or_default();
     let when = match run.start_time {
-        Some(time) => format!("{} {}", run.date.format("%a %-d %b"), time.format("%H:%M")),
-        None => run.date.format("%a %-d %b").to_string(),
+        Some(time) => format!("{} {}", dates::short_day(run.date), dates::clock_time(time)),
+        None => dates::short_day(run.date),
     };
     let details = format!(
         "{} · {} · {pace}",
@@ -153,7 +154,7 @@ fn massage_view(massage: &Massage) -> impl IntoView {
         <li>
             <a class="run-row massage-row" href=href(&format!("/massages/{}", massage.id))>
                 <span class="run-line">
-                    <span class="run-when">{massage.date.format("%a %-d %b").to_string()}</span>
+                    <span class="run-when">{dates::short_day(massage.date)}</span>
                     <span class="entry-kind">"Massage"</span>
                 </span>
                 <span class="run-line muted">

@@ -1,5 +1,6 @@
 //! Logging and editing a massage.
 
+use crate::domain::dates;
 use crate::domain::massage::{Massage, MassageKind};
 use crate::domain::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
 use crate::domain::reminders::ReminderState;
@@ -108,7 +109,7 @@ where
         move |d: &MassageDraft| id.with_value(|id| d.to_massage(id, clock::today())),
         on_save,
     );
-    let today = clock::today().format("%Y-%m-%d").to_string();
+    let today = dates::iso(clock::today());
 
     view! {
         <form class="massage-form" novalidate on:submit=submit>

@@ -13,6 +13,7 @@ pub use player::RoutinePage;
 pub use races::{EditRacePage, NewRacePage};
 pub use reminders::ReminderList;
 
+use crate::domain::dates;
 use crate::domain::ics;
 use crate::domain::reminders::Status;
 use crate::domain::routine::todays_routine;
@@ -42,7 +43,7 @@ pub fn MassagePage() -> impl IntoView {
         let text = ics::calendar(&events, now);
         // On a phone the share sheet offers the calendar app directly.
         download::share_or_offer(
-            &format!("restride-reminders-{}.ics", today.format("%Y-%m-%d")),
+            &format!("restride-reminders-{}.ics", dates::iso(today)),
             "text/calendar",
             &text,
         );

@@ -1,5 +1,6 @@
 //! The runner's races: the list on the Massage page and the form that adds or edits one.
 
+use crate::domain::dates;
 use crate::domain::massage::{Priority, Race};
 use crate::domain::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
 use crate::domain::settings::Unit;
@@ -75,7 +76,7 @@ fn race_row(race: Race, unit: Unit) -> impl IntoView {
                     <span>{format!("Priority {}", race.priority.key())}</span>
                 </span>
                 <span class="run-line muted">
-                    <span>{race.date.format("%a %-d %b %Y").to_string()}</span>
+                    <span>{dates::short_day_year(race.date)}</span>
                     <span>{format!("{}{goal}", format_distance(race.distance_m as u64, unit))}</span>
                 </span>
             </a>

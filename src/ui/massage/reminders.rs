@@ -1,5 +1,6 @@
 //! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
 
+use crate::domain::dates;
 use crate::domain::massage_draft::MassageDraft;
 use crate::domain::reminders::{Reminder, ReminderState, Status};
 use crate::ui::router::{href, Router};
@@ -69,7 +70,7 @@ fn focus_after_leaving(card: Option<web_sys::HtmlLiElement>) {
 }
 
 fn status_text(reminder: &Reminder) -> String {
-    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
+    let day = dates::short_day;
     match reminder.status {
         Status::Due => match reminder.until {
             Some(until) => format!("Due — until {}", day(until)),
@@ -94,10 +95,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         let today = state.today.get_untracked();
         let until = today.checked_add_days(Days::new(days)).unwrap_or(today);
         set(ReminderState::Snoozed { until });
-        state.say(
-            format!("Snoozed until {}.", until.format("%a %-d %b")),
-            None,
-        );
+        state.say(format!("Snoozed until {}.", dates::short_day(until)), None);
     };
     let suggests = reminder.rule.suggests_massage();
     let prefill = StoredValue::new(MassageDraft::suggested(

@@ -6,6 +6,7 @@ mod chart;
 use super::router::href;
 use super::{clock, AppState};
 use crate::domain::advice::{acwr_band, Readiness, Recommendation, FORM_BASELINE_DAYS};
+use crate::domain::dates;
 use crate::domain::load::Day;
 use crate::domain::load::BASELINE_DAYS;
 use crate::domain::settings::Unit;
@@ -30,7 +31,7 @@ pub fn TodayPage() -> impl IntoView {
 
     view! {
         <section class="page today">
-            <h1>"Today" <span class="muted date">{today.format("%A %-d %B").to_string()}</span></h1>
+            <h1>"Today" <span class="muted date">{dates::long_day(today)}</span></h1>
             {move || match summary.get() {
                 None => view! { <EmptyState /> }.into_any(),
                 Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
@@ -83,10 +84,7 @@ fn Summary(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     // The CSV is written only when asked for: with years of history it is thousands of rows.
     let shared = StoredValue::new(summary.clone());
     let export = move |_| {
-        let name = format!(
-            "restride-daily-metrics-{}.csv",
-            clock::today().format("%Y-%m-%d")
-        );
+        let name = format!("restride-daily-metrics-{}.csv", dates::iso(clock::today()));
         let text = shared.with_value(|s| daily_csv(&s.series));
         super::download::offer(&name, "text/csv", &text);
     };
@@ -253,10 +251,7 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
 #[component]
 fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let days = summary.chart_days();
-    let day_labels: Vec<String> = days
-        .iter()
-        .map(|d| d.date.format("%a %-d %b").to_string())
-        .collect();
+    let day_labels: Vec<String> = days.iter().map(|d| dates::short_day(d.date)).collect();
     let of_days = |value: fn(&Day) -> f64| days.iter().map(value).collect::<Vec<f64>>();
     let weekly = ChartData {
         title: "Weekly distance, 12 weeks",
@@ -268,7 +263,7 @@ fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
         labels: summary
             .weekly_distance
             .iter()
-            .map(|(start, _)| format!("Week of {}", start.format("%-d %b")))
+            .map(|(start, _)| format!("Week of {}", dates::day_month(*start)))
             .collect(),
         series: vec![Series::bars(
             unit.abbrev(),
