@@ -119,6 +119,11 @@
     button.type = "button";
     button.textContent = "Reload";
     button.addEventListener("click", () => {
+      // Another tab may have switched to it already: then only this page is old.
+      if (worker.state === "activating" || worker.state === "activated") {
+        location.reload();
+        return;
+      }
       reloadAsked = true;
       button.disabled = true;
       worker.postMessage("skip-waiting");

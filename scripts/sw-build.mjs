@@ -3,7 +3,7 @@
 // their contents. Run by scripts/post-build.mjs (Trunk's post_build hook) on the staging
 // folder, after the split; it can also be run on a folder: node scripts/sw-build.mjs dist
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
@@ -36,7 +36,8 @@ export function finishFolder(dir) {
   console.log(`sw.js: version ${version}, ${precache.length} files precached`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a command (compared as real paths: the checkout may be reached through a link).
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const dir = process.argv[2];
   if (!dir) {
     console.error("usage: node scripts/sw-build.mjs <build folder>");

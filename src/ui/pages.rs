@@ -54,14 +54,36 @@ pub fn lazily(page: impl Future<Output = Loaded> + 'static) -> AnyView {
 
 #[component]
 fn NotFetchedMessage() -> impl IntoView {
+    let online = window().navigator().on_line();
     view! {
         <section class="page">
             <h1>"This page could not be loaded"</h1>
-            <p>
-                "Its part of the app has not been downloaded yet and there is no connection. Your data is safe. Reconnect once and the whole app is kept for offline use."
-            </p>
+            {if online {
+                // Online, the usual cause is a new version replacing the files this tab
+                // started with; a reload brings this tab to it.
+                view! {
+                    <p>
+                        "Restride has probably been updated since this tab was opened. Your data is safe."
+                    </p>
+                    <button type="button" class="primary" on:click=|_| reload()>
+                        "Reload"
+                    </button>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>
+                        "This part of the app has not been downloaded yet and there is no connection. Your data is safe. Once you are back online the whole app is kept for offline use."
+                    </p>
+                }
+                    .into_any()
+            }}
         </section>
     }
+}
+
+fn reload() {
+    let _ = window().location().reload();
 }
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -200,21 +200,25 @@ impl Router {
             }
         }
         if let Some(id) = hash.strip_prefix('#').map(str::to_string) {
-            scroll_to_when_shown(id, 40);
+            scroll_to_when_shown(id, SCROLL_TRIES);
         }
     }
 }
 
+/// How often `scroll_to_when_shown` looks: every 100 ms for 15 seconds, long enough for
+/// the pages' part on a slow phone connection.
+const SCROLL_TRIES: u32 = 150;
+
 /// Brings the element with `id` into view once the new page shows it: Leptos updates the
-/// DOM asynchronously, and a page opened for the first time waits for its code. Looks
-/// again every 50 ms, `tries` times at most.
+/// DOM asynchronously, and a page opened for the first time waits for its code.
 fn scroll_to_when_shown(id: String, tries: u32) {
+    let wait = if tries == SCROLL_TRIES { 0 } else { 100 };
     set_timeout(
         move || match document().get_element_by_id(&id) {
             Some(target) => target.scroll_into_view(),
             None if tries > 1 => scroll_to_when_shown(id, tries - 1),
             None => {}
         },
-        std::time::Duration::from_millis(if tries == 40 { 0 } else { 50 }),
+        std::time::Duration::from_millis(wait),
     );
 }

@@ -9,7 +9,7 @@ test.use({ serviceWorkers: "block" });
 plain.use({ serviceWorkers: "block" });
 
 const nav = (page) => page.getByRole("navigation", { name: "Main" });
-const wasmFiles = (requests) => requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop().replace(/-[0-9a-f]{16}/, ""));
+const wasmFiles = (requests) => requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop().replace(/-[0-9a-f]{1,16}/, ""));
 
 test("Today starts from the first module; the other pages' code arrives once, when first needed", async ({ page }) => {
   const requests = [];
@@ -34,14 +34,24 @@ plain("a page whose code cannot be fetched says so, and the app carries on", asy
   const crashes = [];
   page.on("pageerror", (e) => crashes.push(e.message));
   let blocked = true;
-  await page.route(/split_pages-[0-9a-f]{16}\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
   await page.goto("/");
+  // Online, the likely cause is an update that replaced this tab's files: offer a reload.
   await nav(page).getByRole("link", { name: "Log run" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reload" })).toBeVisible();
 
-  // Still alive: Today renders, and once the connection is back the page opens.
+  // Still alive: Today renders. Offline, the message says so instead.
   await nav(page).getByRole("link", { name: "Today" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
+  await page.context().setOffline(true);
+  await nav(page).getByRole("link", { name: "Log run" }).click();
+  await expect(page.getByText(/there is no connection/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reload" })).toHaveCount(0);
+
+  // Back online, the page opens: a failed fetch is not remembered.
+  await page.context().setOffline(false);
+  await nav(page).getByRole("link", { name: "Today" }).click();
   blocked = false;
   await nav(page).getByRole("link", { name: "Log run" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Log a run" })).toBeVisible();
