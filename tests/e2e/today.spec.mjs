@@ -92,6 +92,17 @@ test("the charts show the same numbers as the exported CSV", async ({ page }) =>
   ]);
   await expect(cells.nth(1)).toHaveText("600");
 
+  // The pointer reads the day under it: the left edge is the oldest row of the table, the
+  // right edge the newest.
+  const dayCells = loadChart.locator("tbody tr th");
+  const [newest, oldest] = [await dayCells.first().innerText(), await dayCells.last().innerText()];
+  const plot = loadChart.locator("rect.hit");
+  const box = await plot.boundingBox();
+  await plot.hover({ position: { x: 1, y: box.height / 2 } });
+  await expect(loadChart.locator(".readout")).toHaveText(new RegExp(`^${oldest}: load `));
+  await plot.hover({ position: { x: box.width - 1, y: box.height / 2 } });
+  await expect(loadChart.locator(".readout")).toHaveText(new RegExp(`^${newest}: load `));
+
   // The fitness chart's readout follows the keyboard, one day at a time.
   const formChart = page.locator("figure.chart").filter({ hasText: "Fitness, fatigue and form" });
   await formChart.locator(".chart-area").focus();

@@ -4,6 +4,7 @@
 //! of the day under the pointer or the keyboard, and a "Show as table" toggle.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 140.0;
@@ -92,6 +93,23 @@ fn line_path(values: &[f64], scale: &Scale) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The day whose column is under the pointer: the plot is `count` equal columns across
+/// the element's width.
+fn day_under(event: &leptos::ev::MouseEvent, count: usize) -> Option<usize> {
+    let element = event
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
+    let rect = element.get_bounding_client_rect();
+    let last = count.checked_sub(1)?;
+    if rect.width() <= 0.0 {
+        return None;
+    }
+    let share = (f64::from(event.client_x()) - rect.left()) / rect.width();
+    // Truncation is the intent: column i spans [i, i + 1) / count.
+    Some(((share * count as f64).max(0.0) as usize).min(last))
 }
 
 #[component]
@@ -208,21 +226,17 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                                 }
                             })
                     }}
-                    {(0..count)
-                        .map(|i| {
-                            view! {
-                                <rect
-                                    class="hit"
-                                    x=format!("{:.1}", step * i as f64)
-                                    y="0"
-                                    width=format!("{step:.1}")
-                                    height=HEIGHT
-                                    on:mouseenter=move |_| selected.set(Some(i))
-                                    on:click=move |_| selected.set(Some(i))
-                                />
-                            }
-                        })
-                        .collect_view()}
+                    // One surface for the pointer, not a rectangle per day: the day is
+                    // worked out from where the pointer is.
+                    <rect
+                        class="hit"
+                        x="0"
+                        y="0"
+                        width=WIDTH
+                        height=HEIGHT
+                        on:mousemove=move |ev| selected.set(day_under(&ev, count))
+                        on:click=move |ev| selected.set(day_under(&ev, count))
+                    />
                 </svg>
             </div>
             <button
