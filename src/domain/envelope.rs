@@ -157,13 +157,10 @@ pub fn decode(raw: &str) -> Result<Journal, DecodeError> {
 pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     // One pass over the text in the common case: only a text that does not read as an
     // envelope is scanned again, to say why.
-    let envelope = match raw.trim_start().starts_with('{') {
-        true => serde_json::from_str::<Envelope>(raw).map_err(|e| why_unreadable(raw, e)),
-        false => Err(why_unreadable(
-            raw,
-            serde::de::Error::custom("not an object"),
-        )),
-    }?;
+    if !raw.trim_start().starts_with('{') {
+        return Err(not_json(raw).unwrap_or(DecodeError::NoVersion));
+    }
+    let envelope = serde_json::from_str::<Envelope>(raw).map_err(|e| why_unreadable(raw, e))?;
     match envelope.version {
         0 => return Err(DecodeError::NoVersion),
         v if v > CURRENT_VERSION => return Err(DecodeError::NewerVersion(v.into())),
@@ -209,21 +206,24 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// Why a text is not an envelope, judged in this order: not JSON at all, no version,
-/// a newer version than this build knows (whose shape is not ours to judge), and only
-/// then a shape this version cannot have.
+/// Why an object's text is not an envelope, judged in this order: not JSON at all, no
+/// version, a newer version than this build knows (whose shape is not ours to judge), and
+/// only then a shape this version cannot have.
 fn why_unreadable(raw: &str, shape_error: serde_json::Error) -> DecodeError {
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(raw) {
-        return DecodeError::NotJson(e.to_string());
-    }
-    if !raw.trim_start().starts_with('{') {
-        return DecodeError::NoVersion;
+    if let Some(not_json) = not_json(raw) {
+        return not_json;
     }
     match serde_json::from_str::<VersionProbe>(raw).map(|p| p.version) {
         Err(_) | Ok(None) | Ok(Some(0)) => DecodeError::NoVersion,
         Ok(Some(v)) if v > CURRENT_VERSION as u64 => DecodeError::NewerVersion(v),
         Ok(Some(_)) => DecodeError::BadShape(shape_error.to_string()),
     }
+}
+
+fn not_json(raw: &str) -> Option<DecodeError> {
+    serde_json::from_str::<serde::de::IgnoredAny>(raw)
+        .err()
+        .map(|e| DecodeError::NotJson(e.to_string()))
 }
 
 /// serde_json's message without "at line 1 column 45", which points into the record's
@@ -597,7 +597,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn decoding_arbitrary_text_never_panics(text in ".{0,200}") {
+        fn arbitrary_text_is_judged_the_same_both_ways(text in ".{0,200}") {
             proptest::prop_assert_eq!(decode_versioned(&text), decode_in_separate_passes(&text));
         }
 

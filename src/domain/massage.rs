@@ -51,7 +51,7 @@ impl MassageKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Massage {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::stored_date::deserialize")]
+    #[serde(deserialize_with = "crate::domain::dates::deserialize")]
     pub date: NaiveDate,
     pub kind: MassageKind,
     pub minutes: u16,
@@ -114,7 +114,7 @@ impl Priority {
 pub struct Race {
     pub id: String,
     pub name: String,
-    #[serde(deserialize_with = "crate::domain::stored_date::deserialize")]
+    #[serde(deserialize_with = "crate::domain::dates::deserialize")]
     pub date: NaiveDate,
     pub distance_m: u32,
     pub priority: Priority,

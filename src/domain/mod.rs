@@ -20,6 +20,5 @@ pub mod routine;
 pub mod run;
 pub mod settings;
 pub mod storage;
-pub mod stored_date;
 pub mod today;
 pub mod units;

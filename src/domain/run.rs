@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Run {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::stored_date::deserialize")]
+    #[serde(deserialize_with = "crate::domain::dates::deserialize")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<NaiveTime>,

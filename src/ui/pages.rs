@@ -16,8 +16,10 @@ use super::massage::{
     EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
 };
 use super::recovery::RecoveryPage;
+use super::router::Page;
 use super::settings::SettingsPage;
-use crate::domain::run::Region;
+use super::shell::NotFound;
+use super::today::TodayPage;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
@@ -86,66 +88,28 @@ fn reload() {
     let _ = window().location().reload();
 }
 
+/// Any page. Shell shows Today without coming here, so Today stays in the first module.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn log() -> Loaded {
-    Ok(view! { <LogPage /> }.into_any())
+pub fn page(page: Page) -> Loaded {
+    Ok(match page {
+        Page::Today => view! { <TodayPage /> }.into_any(),
+        Page::Log => view! { <LogPage /> }.into_any(),
+        Page::History => view! { <HistoryPage /> }.into_any(),
+        Page::EditRun(id) => view! { <EditRunPage id /> }.into_any(),
+        Page::Massage => view! { <MassagePage /> }.into_any(),
+        Page::LogMassage => view! { <LogMassagePage /> }.into_any(),
+        Page::EditMassage(id) => view! { <EditMassagePage id /> }.into_any(),
+        Page::NewRace => view! { <NewRacePage /> }.into_any(),
+        Page::EditRace(id) => view! { <EditRacePage id /> }.into_any(),
+        Page::Routine(region) => view! { <RoutinePage region /> }.into_any(),
+        Page::Settings => view! { <SettingsPage /> }.into_any(),
+        Page::Import => view! { <ImportPage /> }.into_any(),
+        Page::How => view! { <HowPage /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
+    })
 }
 
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn history() -> Loaded {
-    Ok(view! { <HistoryPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn edit_run(id: String) -> Loaded {
-    Ok(view! { <EditRunPage id /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn massage() -> Loaded {
-    Ok(view! { <MassagePage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn log_massage() -> Loaded {
-    Ok(view! { <LogMassagePage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn edit_massage(id: String) -> Loaded {
-    Ok(view! { <EditMassagePage id /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn new_race() -> Loaded {
-    Ok(view! { <NewRacePage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn edit_race(id: String) -> Loaded {
-    Ok(view! { <EditRacePage id /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn routine(region: Option<Region>) -> Loaded {
-    Ok(view! { <RoutinePage region /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn settings() -> Loaded {
-    Ok(view! { <SettingsPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import() -> Loaded {
-    Ok(view! { <ImportPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn how() -> Loaded {
-    Ok(view! { <HowPage /> }.into_any())
-}
-
+/// The recovery screen, shown instead of any page while stored data is unresolved.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn recovery() -> Loaded {
     Ok(view! { <RecoveryPage /> }.into_any())

@@ -16,19 +16,7 @@ pub fn Shell() -> impl IntoView {
     // first opened (and precached by the service worker for offline use).
     let page = move || match router.page.get() {
         Page::Today => view! { <TodayPage /> }.into_any(),
-        Page::Log => lazily(pages::log()),
-        Page::History => lazily(pages::history()),
-        Page::EditRun(id) => lazily(pages::edit_run(id)),
-        Page::Massage => lazily(pages::massage()),
-        Page::LogMassage => lazily(pages::log_massage()),
-        Page::EditMassage(id) => lazily(pages::edit_massage(id)),
-        Page::NewRace => lazily(pages::new_race()),
-        Page::EditRace(id) => lazily(pages::edit_race(id)),
-        Page::Routine(region) => lazily(pages::routine(region)),
-        Page::Settings => lazily(pages::settings()),
-        Page::Import => lazily(pages::import()),
-        Page::How => lazily(pages::how()),
-        Page::NotFound => view! { <NotFound /> }.into_any(),
+        other => lazily(pages::page(other)),
     };
     view! {
         <a class="skip-link" href="#main">
@@ -201,7 +189,7 @@ fn Banners() -> impl IntoView {
 }
 
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Page not found"</h1>
