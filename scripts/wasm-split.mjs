@@ -87,7 +87,10 @@ export function splitPages(staging, { root = process.cwd(), profile = "release" 
     for (const name of modules.keys()) {
       const optimised = join(work, `opt-${name}`);
       if (profile === "release") {
-        wasmOpt(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--strip-debug", "--strip-producers", join(work, name), "-o", optimised]);
+        // For profiling, WASM_KEEP_NAMES=1 (with CARGO_PROFILE_RELEASE_STRIP=none, so the
+        // linker keeps them too) leaves function names in, for the browser's profiler.
+        const names = process.env.WASM_KEEP_NAMES ? ["-g"] : ["--strip-debug"];
+        wasmOpt(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", ...names, "--strip-producers", join(work, name), "-o", optimised]);
         modules.set(name, readFileSync(optimised));
       } else {
         modules.set(name, readFileSync(join(work, name)));

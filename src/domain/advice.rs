@@ -214,11 +214,12 @@ pub struct Assessment {
     pub rest_days_until_fresh: Option<u32>,
 }
 
-fn region_list(regions: &[Region]) -> String {
-    let names: Vec<String> = regions.iter().map(|r| r.label().to_lowercase()).collect();
+/// "calves, quads and glutes"; empty for none.
+pub(crate) fn region_list(regions: &[Region]) -> String {
+    let names: Vec<&str> = regions.iter().map(|r| r.in_sentence()).collect();
     match names.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -792,7 +793,7 @@ mod tests {
             assert_eq!(a.readiness, Readiness::Red, "{day}");
             assert_eq!(
                 a.recommendations[0].title,
-                "Don't massage an acute injury — see a physiotherapist about your achilles and lower back"
+                "Don't massage an acute injury — see a physiotherapist about your Achilles and lower back"
             );
         }
         // Three days ago: no longer a red flag.
@@ -1128,8 +1129,8 @@ mod tests {
             prop_assert_eq!(a.recommendations[0].action, Action::SeePhysio);
             if let Some(massage) = recommendation(a, Action::SelfMassage) {
                 for region in &flagged {
-                    let name = region.label().to_lowercase();
-                    prop_assert!(!massage.title.contains(&name), "{}", massage.title);
+                    let name = region.in_sentence();
+                    prop_assert!(!massage.title.contains(name), "{}", massage.title);
                 }
             }
         } else {
@@ -1166,7 +1167,7 @@ mod tests {
             let (signals, a) = advise_in(&runs, today, Unit::Km);
             prop_assert_eq!(a.readiness, Readiness::Red);
             prop_assert!(signals.soreness[&region].0 >= PAIN_RED_FLAG);
-            prop_assert!(a.recommendations[0].title.contains(&region.label().to_lowercase()));
+            prop_assert!(a.recommendations[0].title.contains(region.in_sentence()));
             check_assessment(&signals, &a)?;
         }
     }

@@ -33,6 +33,16 @@ impl MassageKind {
         }
     }
 
+    /// The label inside a sentence.
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            MassageKind::Professional => "sports massage (therapist)",
+            MassageKind::SelfMassage => "self-massage",
+            MassageKind::FoamRolling => "foam rolling",
+            MassageKind::MassageGun => "massage gun",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             MassageKind::Professional => "professional",

@@ -105,9 +105,18 @@ impl ReminderSettings {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ReminderState {
-    Snoozed { until: NaiveDate },
-    Done { on: NaiveDate },
-    Dismissed { on: NaiveDate },
+    Snoozed {
+        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        until: NaiveDate,
+    },
+    Done {
+        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        on: NaiveDate,
+    },
+    Dismissed {
+        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        on: NaiveDate,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,11 +191,9 @@ fn add(date: NaiveDate, days: i64) -> NaiveDate {
 }
 
 fn region_words(regions: &[Region]) -> String {
-    let names: Vec<String> = regions.iter().map(|r| r.label().to_lowercase()).collect();
-    match names.as_slice() {
+    match regions {
         [] => "legs".into(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        _ => crate::domain::advice::region_list(regions),
     }
 }
 
@@ -397,7 +404,7 @@ fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
             .map(|(l, run)| format!("{l}/10 on {}", dates::short_day(run.date)))
             .collect();
         let readings = readings.join(" and ");
-        let name = region.label().to_lowercase();
+        let name = region.in_sentence();
         if highest >= s.physio_level {
             let mut r = reminder(
                 Rule::SeePhysio,
@@ -672,7 +679,7 @@ fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 format!("A deep massage this close to {} can leave your legs heavy", race.name),
                 format!(
                     "You logged a deep {} on {}, within 48 hours of {} on {}. Keep any more work light, and expect some tenderness on race day.",
-                    massage.kind.label().to_lowercase(),
+                    massage.kind.in_sentence(),
                     dates::short_day(massage.date),
                     race.name,
                     dates::short_day(race.date)
@@ -803,12 +810,15 @@ fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
     }
 }
 
+/// The text with an ASCII first letter made a capital, for a sentence that starts with it.
+/// Other first letters (a race named "écotrail") stay as the runner wrote them: Unicode's
+/// case tables would add about 10 KB to the download for that.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
@@ -1189,6 +1199,25 @@ mod tests {
         assert!(list[0]
             .why
             .starts_with("Valencia Marathon was on Sun 22 Nov."));
+        // A race without a name starts the sentence as "Your race"; a name keeps its
+        // letters, with only an ASCII first letter made a capital.
+        let mut unnamed = journal(vec![race_run(Run::sample("2026-11-22", 200, 9, 42))]);
+        only(&mut unnamed, |s| s.race_after_on = true);
+        assert!(on(&unnamed, "2026-11-23")[0]
+            .why
+            .starts_with("Your race (42.00 km) was on Sun 22 Nov."));
+        for (typed, written) in [
+            ("parkrun", "Parkrun"),
+            ("écotrail de Paris", "écotrail de Paris"),
+        ] {
+            let mut named = journal(vec![]);
+            only(&mut named, |s| s.race_after_on = true);
+            named.races.push(valencia("2026-11-22", Priority::A));
+            named.races[0].name = typed.into();
+            assert!(on(&named, "2026-11-23")[0]
+                .why
+                .starts_with(&format!("{written} was on Sun 22 Nov.")));
+        }
         // Moving the race to another date makes a new booking reminder, not a done one.
         let mut moved = j.clone();
         moved.races[0].date = d("2026-12-20");

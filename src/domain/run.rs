@@ -11,7 +11,11 @@ pub struct Run {
     pub id: String,
     #[serde(deserialize_with = "crate::domain::dates::deserialize")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::dates::deserialize_time"
+    )]
     pub start_time: Option<NaiveTime>,
     pub distance_m: u32,
     pub duration_s: u32,
@@ -154,6 +158,23 @@ impl Region {
             Region::Glutes => "Glutes",
             Region::HipsItBand => "Hips / IT band",
             Region::LowerBack => "Lower back",
+        }
+    }
+
+    /// The label inside a sentence: "feet / plantar fascia", but "Achilles" and "IT band"
+    /// keep their capitals.
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Region::Feet => "feet / plantar fascia",
+            Region::Achilles => "Achilles",
+            Region::Calves => "calves",
+            Region::Shins => "shins",
+            Region::Knees => "knees",
+            Region::Quads => "quads",
+            Region::Hamstrings => "hamstrings",
+            Region::Glutes => "glutes",
+            Region::HipsItBand => "hips / IT band",
+            Region::LowerBack => "lower back",
         }
     }
 

@@ -139,11 +139,7 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
 }
 
 fn massage_view(massage: &Massage) -> impl IntoView {
-    let regions: Vec<String> = massage
-        .regions
-        .iter()
-        .map(|r| r.label().to_lowercase())
-        .collect();
+    let regions: Vec<&str> = massage.regions.iter().map(|r| r.in_sentence()).collect();
     let details = format!(
         "{}{} · {} min",
         massage.kind.label(),

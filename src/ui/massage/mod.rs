@@ -83,11 +83,8 @@ pub fn MassagePage() -> impl IntoView {
             <h2>"Today's self-massage routine"</h2>
             {move || {
                 let routine = routine.get();
-                let regions: Vec<String> = routine
-                    .regions()
-                    .iter()
-                    .map(|r| r.label().to_lowercase())
-                    .collect();
+                let regions: Vec<&str> =
+                    routine.regions().iter().map(|r| r.in_sentence()).collect();
                 let minutes = routine.minutes();
                 view! {
                     <p>

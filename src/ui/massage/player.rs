@@ -189,7 +189,7 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                         <p class="card ready red" role="alert">
                             {format!(
                                 "You logged your {} at 7/10 or more in the last week. Don't massage it: see a physiotherapist first.",
-                                region.label().to_lowercase(),
+                                region.in_sentence(),
                             )}
                         </p>
                     }
