@@ -172,7 +172,7 @@ if (browser?.retried?.length) {
 heading("STORAGE");
 say(`  generated 5,000 runs: ${n(storage.generatedLength5k)} characters, ${storage.bytesPerRun.toFixed(1)} B per run`);
 if (storage.appBytesPerRun) say(`  as the app wrote it after one more run: ${n(storage.appWrittenLength5001)} characters, ${storage.appBytesPerRun.toFixed(1)} B per run`);
-say("  (characters of ASCII JSON = UTF-8 bytes; Settings counts UTF-16 units × 2, twice this)");
+say("  (characters of ASCII JSON = UTF-8 bytes = what Settings counts; a character beyond Latin-1 doubles it)");
 
 heading("BUDGETS");
 const fmt = (b) => {

@@ -3,10 +3,12 @@
 //! Browsers do not say how full `localStorage` is, so the store counts the keys and values
 //! of Restride's own entries and this module compares them with an assumed quota.
 //!
-//! Convention: a stored character counts 2 bytes (JavaScript strings are UTF-16, and
-//! browsers that count in UTF-16 bytes fill up first), and the quota is taken as
-//! 5,000,000 bytes, the smallest of the usual "5 MB" limits. Both err on the safe side: the
-//! warning comes early rather than after a save has failed. Megabytes here are 10⁶ bytes.
+//! Convention: each key and each value counts as the strictest engine counts it. Safari
+//! (WebKit) counts a string 1 byte per character when all its characters are Latin-1
+//! (U+0000–U+00FF) and 2 bytes per UTF-16 unit otherwise, against 5 MiB; Chromium counts
+//! UTF-16 units against 5 MiB of them (measured: 5,242,880 characters, whichever they
+//! are), as does Firefox. The quota is taken as 5,000,000, under all three, so the warning
+//! comes early rather than after a save has failed. Megabytes here are 10⁶ bytes.
 
 /// The quota assumed for one site's `localStorage`.
 pub const QUOTA_BYTES: u64 = 5_000_000;
@@ -14,14 +16,15 @@ pub const QUOTA_BYTES: u64 = 5_000_000;
 /// The share of the quota at which the Settings page warns.
 pub const WARN_AT_PERCENT: u32 = 80;
 
-/// Bytes counted for `code_units` UTF-16 code units of stored text (the JavaScript length).
-pub fn bytes_for_utf16_units(code_units: u64) -> u64 {
-    code_units.saturating_mul(2)
-}
-
-/// Bytes counted for a Rust string once stored: its UTF-16 length, twice.
+/// Bytes counted for a key or value once stored: its UTF-16 length (the JavaScript
+/// length), twice when any character is beyond Latin-1.
 pub fn bytes_for_text(text: &str) -> u64 {
-    bytes_for_utf16_units(text.encode_utf16().count() as u64)
+    let units = text.encode_utf16().count() as u64;
+    if text.chars().all(|c| u32::from(c) <= 0xFF) {
+        units
+    } else {
+        units.saturating_mul(2)
+    }
 }
 
 /// Stored bytes against the assumed quota.
@@ -100,13 +103,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_counts_two_bytes_per_utf16_unit() {
+    fn latin1_text_counts_one_byte_per_character_and_other_text_two_per_utf16_unit() {
         assert_eq!(bytes_for_text(""), 0);
-        assert_eq!(bytes_for_text("restride.data"), 26);
-        // "é" is one UTF-16 unit (two UTF-8 bytes); "🏃" is two units (four UTF-8 bytes).
-        assert_eq!(bytes_for_text("é"), 2);
+        assert_eq!(bytes_for_text("restride.data"), 13);
+        // "é" and "ÿ" are Latin-1; "€" and "—" are not, and make the whole text count double;
+        // "🏃" is two UTF-16 units.
+        assert_eq!(bytes_for_text("Café au lait, ÿ"), 15);
+        assert_eq!(bytes_for_text("10 €"), 8);
+        assert_eq!(bytes_for_text("Easy run — calves tight"), 46);
         assert_eq!(bytes_for_text("🏃"), 4);
-        assert_eq!(bytes_for_utf16_units(u64::MAX), u64::MAX);
     }
 
     #[test]

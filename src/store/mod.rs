@@ -190,7 +190,7 @@ pub fn stored_text(key: &str) -> Option<String> {
 }
 
 /// Bytes taken by Restride's keys and values in `localStorage`, counted as the domain's
-/// storage convention says (UTF-16 code units × 2); `None` when storage cannot be used.
+/// storage convention says (`storage::bytes_for_text`); `None` when storage cannot be used.
 pub fn bytes_used() -> Option<u64> {
     let storage = storage()?;
     let mut bytes = 0;
