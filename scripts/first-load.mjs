@@ -6,8 +6,10 @@
 // manifest, classic scripts (pwa/register.js) and the module script with its WebAssembly
 // (found through Trunk's modulepreload/preload links and the inline loader).
 // Not first load: the manifest's icons (fetched when the app is installed), the
-// apple-touch-icon (fetched by iOS when it is added to the home screen) and sw.js with
-// everything it precaches (fetched in the background once the page has started).
+// apple-touch-icon (fetched by iOS when it is added to the home screen), sw.js with
+// everything it precaches (fetched in the background once the page has started), and the
+// second WebAssembly part (src/ui/pages.rs: other pages, and Today's charts and reminder
+// cards, which a first visit has no data for).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";

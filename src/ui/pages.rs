@@ -1,10 +1,12 @@
-//! Every page but Today lives in a second part of the WebAssembly, fetched when one of
-//! them is first opened, so the first download holds only what Today needs. (The service
-//! worker precaches the part right after the first visit, for offline use.)
+//! Every page but Today, and the parts of Today below its first screen (the charts and
+//! the due reminders' cards), live in a second part of the WebAssembly, so the first
+//! download holds only what Today's first screen needs. The part is fetched when a page
+//! or section first needs it (on Today with data, right after the first paint), and the
+//! service worker precaches it right after the first visit, for offline use.
 //!
 //! `wasm_split` marks the split points; the build's post-build step
-//! (`scripts/wasm-split.mjs`) cuts the module there. All pages share one part: one extra
-//! request, and no page waits on a chain of small shared pieces. A part that cannot be
+//! (`scripts/wasm-split.mjs`) cuts the module there. All share one part: one extra
+//! request, and nothing waits on a chain of small shared pieces. A part that cannot be
 //! fetched is a message on the page, never a panic: with `fallible` the loader returns an
 //! error.
 
@@ -19,11 +21,14 @@ use super::recovery::RecoveryPage;
 use super::router::Page;
 use super::settings::SettingsPage;
 use super::shell::NotFound;
-use super::today::TodayPage;
+use super::today::{Charts, DueReminderList, TodayPage};
+use crate::domain::settings::Unit;
+use crate::domain::today::TodaySummary;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 use std::future::Future;
+use std::sync::Arc;
 
 /// A page whose code could not be fetched.
 pub struct NotFetched;
@@ -36,17 +41,30 @@ impl From<SplitLoaderError> for NotFetched {
 
 type Loaded = Result<AnyView, NotFetched>;
 
-/// Shows a page once its part has arrived (at once when it is already here).
-pub fn lazily(page: impl Future<Output = Loaded> + 'static) -> AnyView {
-    // The loader's future is not Send; pages only ever run on the main thread.
-    let page = SendWrapper::new(page);
+/// Where a view from the part goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The whole page.
+    Page,
+    /// A section of Today below its first screen.
+    Section,
+}
+
+/// Shows a view once its part has arrived (at once when it is already here).
+pub fn lazily(place: Place, view: impl Future<Output = Loaded> + 'static) -> AnyView {
+    // The loader's future is not Send; views only ever run on the main thread.
+    let view = SendWrapper::new(view);
+    let class = match place {
+        Place::Page => "page loading",
+        Place::Section => "loading muted",
+    };
     view! {
         // The message shows only if the part takes a while (CSS delays it).
-        <Suspense fallback=|| view! { <p class="page loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class=class>"Loading…"</p> }>
             {Suspend::new(async move {
-                match page.await {
+                match view.await {
                     Ok(view) => view,
-                    Err(NotFetched) => view! { <NotFetchedMessage /> }.into_any(),
+                    Err(NotFetched) => view! { <NotFetchedMessage place /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -55,32 +73,43 @@ pub fn lazily(page: impl Future<Output = Loaded> + 'static) -> AnyView {
 }
 
 #[component]
-fn NotFetchedMessage() -> impl IntoView {
+fn NotFetchedMessage(place: Place) -> impl IntoView {
     let online = window().navigator().on_line();
-    view! {
-        <section class="page">
-            <h1>"This page could not be loaded"</h1>
-            {if online {
-                // Online, the usual cause is a new version replacing the files this tab
-                // started with; a reload brings this tab to it.
-                view! {
-                    <p>
-                        "Restride has probably been updated since this tab was opened. Your data is safe."
-                    </p>
-                    <button type="button" class="primary" on:click=|_| reload()>
-                        "Reload"
-                    </button>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <p>
-                        "This part of the app has not been downloaded yet and there is no connection. Your data is safe. Once you are back online the whole app is kept for offline use."
-                    </p>
-                }
-                    .into_any()
-            }}
-        </section>
+    let explanation = if online {
+        // Online, the usual cause is a new version replacing the files this tab started
+        // with; a reload brings this tab to it.
+        view! {
+            <p>"Restride has probably been updated since this tab was opened. Your data is safe."</p>
+            <button type="button" class="primary" on:click=|_| reload()>
+                "Reload"
+            </button>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p>
+                "This part of the app has not been downloaded yet and there is no connection. Your data is safe. Once you are back online the whole app is kept for offline use."
+            </p>
+        }
+        .into_any()
+    };
+    match place {
+        Place::Page => view! {
+            <section class="page">
+                <h1>"This page could not be loaded"</h1>
+                {explanation}
+            </section>
+        }
+        .into_any(),
+        Place::Section => view! {
+            <div class="card">
+                <p>
+                    <strong>"This part of the page could not be loaded."</strong>
+                </p>
+                {explanation}
+            </div>
+        }
+        .into_any(),
     }
 }
 
@@ -113,4 +142,16 @@ pub fn page(page: Page) -> Loaded {
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn recovery() -> Loaded {
     Ok(view! { <RecoveryPage /> }.into_any())
+}
+
+/// Today's charts and daily-metrics export, below the readiness card and the tiles.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn today_charts(summary: Arc<TodaySummary>, unit: Unit) -> Loaded {
+    Ok(view! { <Charts summary unit /> }.into_any())
+}
+
+/// The cards of Today's due reminders, at the foot of the page.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn due_reminder_list() -> Loaded {
+    Ok(view! { <DueReminderList /> }.into_any())
 }

@@ -1,7 +1,7 @@
 //! The frame around every page: navigation (a bottom tab bar on phones, a side bar on wide
 //! screens, by CSS), storage banners, the routes and the toast.
 
-use super::pages::{self, lazily};
+use super::pages::{self, lazily, Place};
 use super::router::{href, Page, Router};
 use super::toast::ToastArea;
 use super::today::TodayPage;
@@ -16,7 +16,7 @@ pub fn Shell() -> impl IntoView {
     // first opened (and precached by the service worker for offline use).
     let page = move || match router.page.get() {
         Page::Today => view! { <TodayPage /> }.into_any(),
-        other => lazily(pages::page(other)),
+        other => lazily(Place::Page, pages::page(other)),
     };
     view! {
         <a class="skip-link" href="#main">
@@ -30,7 +30,7 @@ pub fn Shell() -> impl IntoView {
                     let recovering = state
                         .startup_problem
                         .with(|p| p.as_ref().is_some_and(|p| p.needs_recovery()));
-                    if recovering { lazily(pages::recovery()) } else { page() }
+                    if recovering { lazily(Place::Page, pages::recovery()) } else { page() }
                 }}
             </main>
         </div>

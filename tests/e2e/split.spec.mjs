@@ -1,9 +1,9 @@
-// The WebAssembly is split (src/ui/pages.rs, scripts/wasm-split.mjs): Today comes with the
-// first download, every other page's code with a second file fetched when one of them is
-// first opened. These tests watch the page's own requests, so the service worker (which
+// The WebAssembly is split (src/ui/pages.rs, scripts/wasm-split.mjs): Today's first screen
+// comes with the first download; every other page's code, and Today's charts and reminder
+// cards below its first screen, with a second file fetched when first needed. These tests watch the page's own requests, so the service worker (which
 // precaches everything in the background) is kept out.
 import { test as plain } from "@playwright/test";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, localDate, run } from "./fixtures.mjs";
 
 test.use({ serviceWorkers: "block" });
 plain.use({ serviceWorkers: "block" });
@@ -11,7 +11,7 @@ plain.use({ serviceWorkers: "block" });
 const nav = (page) => page.getByRole("navigation", { name: "Main" });
 const wasmFiles = (requests) => requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop().replace(/-[0-9a-f]{1,16}/, ""));
 
-test("Today starts from the first module; the other pages' code arrives once, when first needed", async ({ page }) => {
+test("Today without data starts from the first module; the other pages' code arrives once, when first needed", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto("/");
@@ -27,6 +27,50 @@ test("Today starts from the first module; the other pages' code arrives once, wh
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
   expect(wasmFiles(requests)).toEqual(["restride_bg.wasm", "split_pages.wasm"]);
+});
+
+/** A long run yesterday: Today then has its summary, the charts and a due reminder. */
+async function seedLongRun(page) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
+  const runs = [run({ id: "long1", date: await localDate(page, -1), distance_m: 16000, duration_s: 6000, type: "long", rpe: 5 })];
+  await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs }));
+}
+
+test("Today's first screen needs only the first module; the charts and reminder cards follow", async ({ page }) => {
+  await seedLongRun(page);
+  // Hold the second part back until the first screen has been checked.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator("#readiness-headline")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This week" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Massage reminders due" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).locator(".nav-count")).toHaveText("1 due");
+  await expect(page.locator(".charts")).toHaveCount(0);
+
+  release();
+  await expect(page.locator(".charts svg")).toHaveCount(3);
+  await expect(page.getByRole("button", { name: "Export daily metrics (CSV)" })).toBeVisible();
+  await expect(page.locator(".due-reminders .reminder")).toHaveCount(1);
+});
+
+plain("Today's sections that cannot be fetched say so under the first screen, which stays", async ({ page }) => {
+  const crashes = [];
+  page.on("pageerror", (e) => crashes.push(e.message));
+  await seedLongRun(page);
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.locator("#readiness-headline")).toBeVisible();
+  // One message where the charts go, one in the reminders' section, each with Reload.
+  await expect(page.getByText("This part of the page could not be loaded.")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Reload" })).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "This week" })).toBeVisible();
+  expect(crashes).toEqual([]);
 });
 
 // Not the guarded `test`: the failed fetch and the loader's console message are the point.

@@ -1,8 +1,12 @@
 //! Today: readiness with its reasons and recommendations, the load tiles, the charts and
-//! the daily-metrics export. Everything shown comes from one `TodaySummary` memo.
+//! the daily-metrics export, and the due reminders. Everything shown comes from one
+//! `TodaySummary` memo and the reminders memo. The charts and the reminders' cards are
+//! below the first screen and come with the second part of the WebAssembly
+//! (`ui::pages`), so the first screen does not wait for them.
 
 mod chart;
 
+use super::pages::{self, lazily, Place};
 use super::router::href;
 use super::{clock, AppState};
 use crate::domain::advice::{acwr_band, Readiness, Recommendation, FORM_BASELINE_DAYS};
@@ -39,7 +43,7 @@ pub fn TodayPage() -> impl IntoView {
             <Show when=move || state.reminders.with(|r| r.iter().any(|r| r.is_due()))>
                 <section class="due-reminders" aria-labelledby="due-heading">
                     <h2 id="due-heading">"Massage reminders due"</h2>
-                    <ReminderList keep=|r| r.is_due() empty="" />
+                    {lazily(Place::Section, pages::due_reminder_list())}
                     <p>
                         <a href=href("/massage")>"All reminders, routine and races"</a>
                     </p>
@@ -51,6 +55,12 @@ pub fn TodayPage() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The due reminders' cards; in the second part of the WebAssembly.
+#[component]
+pub fn DueReminderList() -> impl IntoView {
+    view! { <ReminderList keep=|r| r.is_due() empty="" /> }
 }
 
 #[component]
@@ -81,13 +91,6 @@ fn Summary(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
         Readiness::Amber => ("!", "ready amber"),
         Readiness::Red => ("■", "ready red"),
     };
-    // The CSV is written only when asked for: with years of history it is thousands of rows.
-    let shared = StoredValue::new(summary.clone());
-    let export = move |_| {
-        let name = format!("restride-daily-metrics-{}.csv", dates::iso(clock::today()));
-        let text = shared.with_value(|s| daily_csv(&s.series));
-        super::download::offer(&name, "text/csv", &text);
-    };
 
     view! {
         <article class=format!("card {class}") aria-labelledby="readiness-headline">
@@ -115,12 +118,7 @@ fn Summary(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
             </ol>
         </article>
         <Tiles summary=summary.clone() unit />
-        <Charts summary unit />
-        <p>
-            <button type="button" class="secondary" on:click=export>
-                "Export daily metrics (CSV)"
-            </button>
-        </p>
+        {lazily(Place::Section, pages::today_charts(summary, unit))}
     }
 }
 
@@ -248,8 +246,16 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     }
 }
 
+/// The charts and the daily-metrics export; in the second part of the WebAssembly.
 #[component]
-fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
+pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
+    // The CSV is written only when asked for: with years of history it is thousands of rows.
+    let shared = StoredValue::new(summary.clone());
+    let export = move |_| {
+        let name = format!("restride-daily-metrics-{}.csv", dates::iso(clock::today()));
+        let text = shared.with_value(|s| daily_csv(&s.series));
+        super::download::offer(&name, "text/csv", &text);
+    };
     let days = summary.chart_days();
     let day_labels: Vec<String> = days.iter().map(|d| dates::short_day(d.date)).collect();
     let of_days = |value: fn(&Day) -> f64| days.iter().map(value).collect::<Vec<f64>>();
@@ -325,5 +331,10 @@ fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
             <Chart data=load />
             <Chart data=form />
         </div>
+        <p>
+            <button type="button" class="secondary" on:click=export>
+                "Export daily metrics (CSV)"
+            </button>
+        </p>
     }
 }
