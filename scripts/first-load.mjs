@@ -8,8 +8,8 @@
 // Not first load: the manifest's icons (fetched when the app is installed), the
 // apple-touch-icon (fetched by iOS when it is added to the home screen), sw.js with
 // everything it precaches (fetched in the background once the page has started), and the
-// second WebAssembly part (src/ui/pages.rs: other pages, and Today's charts and reminder
-// cards, which a first visit has no data for).
+// second WebAssembly part (src/ui/pages.rs: the other pages, Today's charts and reminder
+// cards and the reminders engine, fetched once the first screen has been drawn).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints (native and wasm32), domain tests, the release
-# build with its sizes, and the browser tests in headless Chromium at phone and desktop size.
+# build with its sizes and first-load budget, and the browser tests in headless Chromium at phone and desktop size.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -35,6 +35,9 @@ trunk build --release --public-url /restride/ --dist target/dist-subpath
 
 step "release sizes"
 node scripts/sizes.mjs dist
+
+step "first-load budget: 200 KB gzip (bytes are deterministic, so this is a test)"
+node scripts/check-budget.mjs dist
 
 step "browser tests (headless Chromium, release build)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=target/test-logs/e2e.json npx playwright test --reporter=list,json

@@ -48,8 +48,10 @@ pub struct AppState {
     /// The runner's date, moved on when the app comes back to the foreground.
     pub today: RwSignal<NaiveDate>,
     /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
-    /// Massage page and notifications.
+    /// Massage page and notifications. Empty until the reminders engine has arrived with
+    /// the second part of the WebAssembly, right after the first screen.
     pub reminders: Memo<Vec<Reminder>>,
+    pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
     /// A massage form filled in advance from a reminder, with the reminder's id: saving
     /// the massage marks that reminder done.
     pub massage_prefill: RwSignal<Option<(MassageDraft, String)>>,
@@ -100,13 +102,19 @@ fn App() -> impl IntoView {
     let loaded = store::load(clock::now_ms());
     let journal = RwSignal::new(loaded.journal);
     let today = RwSignal::new(clock::today());
+    let reminder_engine = RwSignal::new(None::<pages::ReminderEngine>);
     let state = AppState {
         journal,
         toast: RwSignal::new(None),
         save_problem: RwSignal::new(None),
         startup_problem: RwSignal::new(loaded.problem),
         today,
-        reminders: Memo::new(move |_| journal.with(|j| reminders::reminders(j, today.get()))),
+        reminders: Memo::new(move |_| {
+            reminder_engine.get().map_or_else(Vec::new, |works_out| {
+                journal.with(|j| works_out(j, today.get()))
+            })
+        }),
+        reminder_engine,
         massage_prefill: RwSignal::new(None),
     };
     provide_context(state);
@@ -165,6 +173,14 @@ fn App() -> impl IntoView {
         let due = state.reminders.with(|all| reminders::due(all).len());
         device::badge(due);
         announce_due(state);
+    });
+
+    // Once the first screen has been drawn (two frames on), fetch the second part for the
+    // reminders: the tab's count, Today's due reminders and notifications.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            leptos::task::spawn_local(pages::ensure_reminder_engine(reminder_engine));
+        })
     });
 
     view! { <shell::Shell /> }

@@ -1,8 +1,8 @@
-//! Every page but Today, and the parts of Today below its first screen (the charts and
-//! the due reminders' cards), live in a second part of the WebAssembly, so the first
-//! download holds only what Today's first screen needs. The part is fetched when a page
-//! or section first needs it (on Today with data, right after the first paint), and the
-//! service worker precaches it right after the first visit, for offline use.
+//! Every page but Today, the parts of Today below its first screen (the charts and the due
+//! reminders' cards) and the reminders engine live in a second part of the WebAssembly, so
+//! the first download holds only what Today's first screen needs. The app fetches the part
+//! right after the first screen has been drawn (for the reminders), and the service worker
+//! precaches it after the first visit, for offline use.
 //!
 //! `wasm_split` marks the split points; the build's post-build step
 //! (`scripts/wasm-split.mjs`) cuts the module there. All share one part: one extra
@@ -22,8 +22,12 @@ use super::router::Page;
 use super::settings::SettingsPage;
 use super::shell::NotFound;
 use super::today::{Charts, DueReminderList, TodayPage};
+use crate::domain::journal::Journal;
+use crate::domain::reminders::{self, Reminder};
 use crate::domain::settings::Unit;
 use crate::domain::today::TodaySummary;
+use crate::ui::AppState;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
@@ -58,10 +62,12 @@ pub fn lazily(place: Place, view: impl Future<Output = Loaded> + 'static) -> Any
         Place::Page => "page loading",
         Place::Section => "loading muted",
     };
+    let engine = expect_context::<AppState>().reminder_engine;
     view! {
         // The message shows only if the part takes a while (CSS delays it).
         <Suspense fallback=move || view! { <p class=class>"Loading…"</p> }>
             {Suspend::new(async move {
+                ensure_reminder_engine(engine).await;
                 match view.await {
                     Ok(view) => view,
                     Err(NotFetched) => view! { <NotFetchedMessage place /> }.into_any(),
@@ -115,6 +121,24 @@ fn NotFetchedMessage(place: Place) -> impl IntoView {
 
 fn reload() {
     let _ = window().location().reload();
+}
+
+/// Works out every reminder (`domain::reminders::reminders`).
+pub type ReminderEngine = fn(&Journal, NaiveDate) -> Vec<Reminder>;
+
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
+    Ok(reminders::reminders)
+}
+
+/// Puts the reminders engine in place once the part is here. `lazily` does this before
+/// building any view from the part, so no page reads the reminders before they exist.
+pub async fn ensure_reminder_engine(engine: RwSignal<Option<ReminderEngine>>) {
+    if engine.with_untracked(Option::is_none) {
+        if let Ok(works_out) = reminder_engine().await {
+            engine.set(Some(works_out));
+        }
+    }
 }
 
 /// Any page. Shell shows Today without coming here, so Today stays in the first module.

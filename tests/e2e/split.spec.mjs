@@ -1,6 +1,7 @@
 // The WebAssembly is split (src/ui/pages.rs, scripts/wasm-split.mjs): Today's first screen
-// comes with the first download; every other page's code, and Today's charts and reminder
-// cards below its first screen, with a second file fetched when first needed. These tests watch the page's own requests, so the service worker (which
+// comes with the first download; every other page's code, Today's charts and reminder cards
+// below its first screen, and the reminders engine with a second file, fetched once, right
+// after the first screen. These tests watch the page's own requests, so the service worker (which
 // precaches everything in the background) is kept out.
 import { test as plain } from "@playwright/test";
 import { test, expect, localDate, run } from "./fixtures.mjs";
@@ -11,17 +12,29 @@ plain.use({ serviceWorkers: "block" });
 const nav = (page) => page.getByRole("navigation", { name: "Main" });
 const wasmFiles = (requests) => requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop().replace(/-[0-9a-f]{1,16}/, ""));
 
-test("Today without data starts from the first module; the other pages' code arrives once, when first needed", async ({ page }) => {
+const holdPart = async (page) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+};
+
+test("Today's first screen needs only the first module; the second part comes once, after it", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
+  const release = await holdPart(page);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
-  expect(wasmFiles(requests)).toEqual(["restride_bg.wasm"]);
+  await expect(page.getByRole("link", { name: "Log a run" })).toBeVisible();
+  // Asked for right after the first screen (the reminders need it), not before.
+  await expect.poll(() => wasmFiles(requests)).toEqual(["restride_bg.wasm", "split_pages.wasm"]);
+  release();
 
   await nav(page).getByRole("link", { name: "Log run" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Log a run" })).toBeVisible();
-  expect(wasmFiles(requests)).toEqual(["restride_bg.wasm", "split_pages.wasm"]);
-
   for (const [tab, heading] of [["History", "History"], ["Massage", "Massage"], ["Settings", "Settings"]]) {
     await nav(page).getByRole("link", { name: tab }).click();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
@@ -37,26 +50,22 @@ async function seedLongRun(page) {
   await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs }));
 }
 
-test("Today's first screen needs only the first module; the charts and reminder cards follow", async ({ page }) => {
+test("Today's readiness and tiles come first; the charts and reminders follow with the second part", async ({ page }) => {
   await seedLongRun(page);
-  // Hold the second part back until the first screen has been checked.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdPart(page);
   await page.reload();
   await expect(page.locator("#readiness-headline")).toBeVisible();
   await expect(page.getByRole("heading", { name: "This week" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Massage reminders due" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).locator(".nav-count")).toHaveText("1 due");
+  await expect(page.getByText("Loading…")).toHaveCount(1);
   await expect(page.locator(".charts")).toHaveCount(0);
+  await expect(nav(page).locator(".nav-count")).toHaveCount(0);
 
   release();
   await expect(page.locator(".charts svg")).toHaveCount(3);
   await expect(page.getByRole("button", { name: "Export daily metrics (CSV)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Massage reminders due" })).toBeVisible();
   await expect(page.locator(".due-reminders .reminder")).toHaveCount(1);
+  await expect(nav(page).locator(".nav-count")).toHaveText("1 due");
 });
 
 plain("Today's sections that cannot be fetched say so under the first screen, which stays", async ({ page }) => {
@@ -66,9 +75,10 @@ plain("Today's sections that cannot be fetched say so under the first screen, wh
   await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, (route) => route.abort("internetdisconnected"));
   await page.reload();
   await expect(page.locator("#readiness-headline")).toBeVisible();
-  // One message where the charts go, one in the reminders' section, each with Reload.
-  await expect(page.getByText("This part of the page could not be loaded.")).toHaveCount(2);
-  await expect(page.getByRole("button", { name: "Reload" })).toHaveCount(2);
+  // A message with Reload where the charts go; without the reminders engine nothing is due.
+  await expect(page.getByText("This part of the page could not be loaded.")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Reload" })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Massage reminders due" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "This week" })).toBeVisible();
   expect(crashes).toEqual([]);
 });
