@@ -61,6 +61,23 @@ test("after the first visit the app starts offline, with its data", async ({ pag
   await context.setOffline(false);
 });
 
+test("a repeat visit takes every file from the service worker, none from the network", async ({ page }) => {
+  await seed(page, [run({ id: "r1", date: "2026-11-20" })]);
+  await controlled(page);
+  // Let the first visit's precaching and the second part finish before counting.
+  await expect(page.locator(".charts svg")).toHaveCount(3);
+  const fromNetwork = [];
+  page.on("response", (response) => {
+    if (!response.fromServiceWorker() && response.url().startsWith("http")) fromNetwork.push(response.url());
+  });
+  await page.reload();
+  await expect(page.locator(".card.ready")).toBeVisible();
+  await expect(page.locator(".charts svg")).toHaveCount(3);
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  expect(fromNetwork).toEqual([]);
+});
+
 test("a new build at the same address announces itself and Reload switches to it once", async ({ page }, testInfo) => {
   // A copy of the release build, served on its own port so it can be replaced mid-test.
   const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
