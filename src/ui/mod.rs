@@ -51,6 +51,8 @@ pub struct AppState {
     /// Massage page and notifications. Empty until the reminders engine has arrived with
     /// the second part of the WebAssembly, right after the first screen.
     pub reminders: Memo<Vec<Reminder>>,
+    /// The engine behind `reminders`, once the second part is here
+    /// (`pages::ensure_reminder_engine`).
     pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
     /// A massage form filled in advance from a reminder, with the reminder's id: saving
     /// the massage marks that reminder done.
