@@ -15,13 +15,14 @@ use super::how::HowPage;
 use super::import::ImportPage;
 use super::log::LogPage;
 use super::massage::{
-    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
+    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, ReminderList,
+    RoutinePage,
 };
 use super::recovery::RecoveryPage;
 use super::router::Page;
 use super::settings::SettingsPage;
 use super::shell::NotFound;
-use super::today::{Charts, DueReminderList, TodayPage};
+use super::today::{Charts, TodayPage};
 use crate::domain::journal::Journal;
 use crate::domain::reminders::{self, Reminder};
 use crate::domain::settings::Unit;
@@ -34,7 +35,7 @@ use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::sync::Arc;
 
-/// A page whose code could not be fetched.
+/// Code from the second part that could not be fetched.
 pub struct NotFetched;
 
 impl From<SplitLoaderError> for NotFetched {
@@ -46,7 +47,7 @@ impl From<SplitLoaderError> for NotFetched {
 type Loaded = Result<AnyView, NotFetched>;
 
 /// Where a view from the part goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Place {
     /// The whole page.
     Page,
@@ -177,5 +178,5 @@ pub fn today_charts(summary: Arc<TodaySummary>, unit: Unit) -> Loaded {
 /// The cards of Today's due reminders, at the foot of the page.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn due_reminder_list() -> Loaded {
-    Ok(view! { <DueReminderList /> }.into_any())
+    Ok(view! { <ReminderList keep=|r| r.is_due() empty="" /> }.into_any())
 }

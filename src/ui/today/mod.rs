@@ -16,7 +16,6 @@ use crate::domain::load::BASELINE_DAYS;
 use crate::domain::settings::Unit;
 use crate::domain::today::{daily_csv, TodaySummary};
 use crate::domain::units::{format_distance, to_unit};
-use crate::ui::massage::ReminderList;
 use chart::{Chart, ChartData, Series};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,12 +54,6 @@ pub fn TodayPage() -> impl IntoView {
             </p>
         </section>
     }
-}
-
-/// The due reminders' cards; in the second part of the WebAssembly.
-#[component]
-pub fn DueReminderList() -> impl IntoView {
-    view! { <ReminderList keep=|r| r.is_due() empty="" /> }
 }
 
 #[component]
