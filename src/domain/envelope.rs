@@ -24,19 +24,21 @@ pub const CURRENT_VERSION: u32 = 2;
 /// The longest massage a record may hold, in minutes.
 pub const MASSAGE_MINUTES_MAX: u16 = 600;
 
-/// The envelope with each record still as its JSON text, so that one bad record can be
-/// set aside while the others load.
+/// The stored envelope, its records of type `R`, `M` and `C` (runs, massages, races).
+/// Read first with the records themselves, in one pass over the text; only when that
+/// fails, or a record is invalid, read again with each record as its JSON text
+/// (`&RawValue`), so that one bad record can be set aside while the others load.
 #[derive(Deserialize)]
-struct Envelope<'a> {
+struct Envelope<R, M, C> {
     version: u32,
     #[serde(default)]
     settings: Settings,
-    #[serde(default, borrow)]
-    runs: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    massages: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    races: Vec<&'a RawValue>,
+    #[serde(default = "Vec::new")]
+    runs: Vec<R>,
+    #[serde(default = "Vec::new")]
+    massages: Vec<M>,
+    #[serde(default = "Vec::new")]
+    races: Vec<C>,
     #[serde(default)]
     reminders: BTreeMap<String, ReminderState>,
     #[serde(default)]
@@ -44,6 +46,35 @@ struct Envelope<'a> {
     #[serde(default)]
     settings_updated_ms: u64,
 }
+
+impl<R, M, C> Envelope<R, M, C> {
+    fn into_decoded(
+        self,
+        runs: Vec<Run>,
+        massages: Vec<Massage>,
+        races: Vec<Race>,
+        set_aside: Vec<SetAside>,
+    ) -> Decoded {
+        Decoded {
+            from_version: self.version,
+            journal: Journal {
+                settings: Settings {
+                    reminders: self.settings.reminders.sanitized(),
+                    ..self.settings
+                },
+                runs,
+                massages,
+                races,
+                reminder_states: self.reminders,
+                deleted: self.deleted,
+                settings_ms: self.settings_updated_ms,
+            },
+            set_aside,
+        }
+    }
+}
+
+type RecordTexts<'a> = Envelope<&'a RawValue, &'a RawValue, &'a RawValue>;
 
 /// A journal read from storage, with the format version it was stored in and the
 /// records that could not be read.
@@ -155,12 +186,60 @@ pub fn decode(raw: &str) -> Result<Journal, DecodeError> {
 }
 
 pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
-    // One pass over the text in the common case: only a text that does not read as an
-    // envelope is scanned again, to say why.
+    // serde would also read a struct from a JSON array: only an object is an envelope.
+    // Only a text that does not read as one is scanned again, to say why.
     if !raw.trim_start().starts_with('{') {
         return Err(not_json(raw).unwrap_or(DecodeError::NoVersion));
     }
-    let envelope = serde_json::from_str::<Envelope>(raw).map_err(|e| why_unreadable(raw, e))?;
+    // A clean text, the common case, in one pass. Anything else is read again record by
+    // record, which judges it and sets aside what it must: every verdict comes from there.
+    if let Ok(mut envelope) = serde_json::from_str::<Envelope<Run, Massage, Race>>(raw) {
+        if is_readable_version(envelope.version) && all_valid(&envelope) {
+            let runs = std::mem::take(&mut envelope.runs);
+            let massages = std::mem::take(&mut envelope.massages);
+            let races = std::mem::take(&mut envelope.races);
+            return Ok(envelope.into_decoded(runs, massages, races, Vec::new()));
+        }
+    }
+    decode_record_by_record(raw)
+}
+
+fn is_readable_version(version: u32) -> bool {
+    (1..=CURRENT_VERSION).contains(&version)
+}
+
+/// Whether `read_all` would keep every record: each valid, ids non-empty and unique.
+fn all_valid(envelope: &Envelope<Run, Massage, Race>) -> bool {
+    fn valid<T>(
+        records: &[T],
+        id: impl Fn(&T) -> &String,
+        check: impl Fn(&T) -> Result<(), String>,
+    ) -> bool {
+        let mut ids = HashSet::with_capacity(records.len());
+        records
+            .iter()
+            .all(|r| problem(r, &id, &check).is_none() && ids.insert(id(r).as_str()))
+    }
+    valid(&envelope.runs, |r| &r.id, check_run)
+        && valid(&envelope.massages, |m| &m.id, check_massage)
+        && valid(&envelope.races, |r| &r.id, check_race)
+}
+
+/// Why a record that reads is still invalid, apart from a duplicate id.
+fn problem<T>(
+    record: &T,
+    id: impl Fn(&T) -> &String,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Option<String> {
+    if id(record).is_empty() {
+        return Some("it has no id".to_string());
+    }
+    check(record).err()
+}
+
+/// The reading of an object that is not a clean envelope (`raw` starts with `{`).
+fn decode_record_by_record(raw: &str) -> Result<Decoded, DecodeError> {
+    let envelope = serde_json::from_str::<RecordTexts>(raw).map_err(|e| why_unreadable(raw, e))?;
     match envelope.version {
         0 => return Err(DecodeError::NoVersion),
         v if v > CURRENT_VERSION => return Err(DecodeError::NewerVersion(v.into())),
@@ -188,22 +267,7 @@ pub fn decode_versioned(raw: &str) -> Result<Decoded, DecodeError> {
         check_race,
         &mut set_aside,
     );
-    Ok(Decoded {
-        from_version: envelope.version,
-        journal: Journal {
-            settings: Settings {
-                reminders: envelope.settings.reminders.sanitized(),
-                ..envelope.settings
-            },
-            runs,
-            massages,
-            races,
-            reminder_states: envelope.reminders,
-            deleted: envelope.deleted,
-            settings_ms: envelope.settings_updated_ms,
-        },
-        set_aside,
-    })
+    Ok(envelope.into_decoded(runs, massages, races, set_aside))
 }
 
 /// Why an object's text is not an envelope, judged in this order: not JSON at all, no
@@ -256,10 +320,9 @@ fn read_all<T: serde::de::DeserializeOwned>(
                 )
             })
             .and_then(|record| {
-                if id(&record).is_empty() {
-                    return Err("it has no id".to_string());
+                if let Some(problem) = problem(&record, &id, &check) {
+                    return Err(problem);
                 }
-                check(&record)?;
                 if !ids.insert(id(&record).clone()) {
                     return Err(format!("id {} appears twice", id(&record)));
                 }
@@ -551,8 +614,9 @@ mod tests {
             Some(v) if v > CURRENT_VERSION as u64 => return Err(DecodeError::NewerVersion(v)),
             Some(_) => {}
         }
-        serde_json::from_str::<Envelope>(raw).map_err(|e| DecodeError::BadShape(e.to_string()))?;
-        decode_versioned(raw)
+        serde_json::from_str::<RecordTexts>(raw)
+            .map_err(|e| DecodeError::BadShape(e.to_string()))?;
+        decode_record_by_record(raw)
     }
 
     /// Texts that are refused, or read with a record set aside.
@@ -599,6 +663,53 @@ mod tests {
         #[test]
         fn arbitrary_text_is_judged_the_same_both_ways(text in ".{0,200}") {
             proptest::prop_assert_eq!(decode_versioned(&text), decode_in_separate_passes(&text));
+        }
+
+        /// Journals as the app writes them, some with a record the reading must set aside
+        /// (a zero distance, an effort of 0 or 11, an empty or repeated id): the one-pass
+        /// reading of clean texts agrees with reading record by record, and a text with a bad
+        /// record is read record by record.
+        #[test]
+        fn written_journals_read_the_same_both_ways(
+            rows in proptest::collection::vec(
+                (0u8..6, 0u32..3, 0u8..=11, 0usize..Region::ALL.len(), 0u8..=11, ".{0,12}"),
+                0..12,
+            ),
+        ) {
+            let mut journal = sample();
+            journal.runs = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (id, km, rpe, region, sore, notes))| Run {
+                    id: if *id == 0 { String::new() } else { format!("r{id}") },
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i as u64),
+                    start_time: None,
+                    distance_m: km * 5000,
+                    duration_s: 1800,
+                    kind: RunKind::Easy,
+                    rpe: *rpe,
+                    avg_hr: None,
+                    elevation_gain_m: None,
+                    notes: notes.clone(),
+                    soreness: BTreeMap::from([(Region::ALL[*region], *sore)]),
+                    race_id: None,
+                    updated_ms: 0,
+                })
+                .collect();
+            let text = encode(&journal);
+            let read = decode_versioned(&text);
+            proptest::prop_assert_eq!(&read, &decode_in_separate_passes(&text));
+            let mut ids = HashSet::new();
+            let clean = rows.iter().all(|(id, km, rpe, _, sore, _)| {
+                *id > 0 && ids.insert(*id) && *km > 0 && (1..=10).contains(rpe) && *sore <= 10
+            });
+            let decoded = read.expect("the app's own text always reads");
+            if clean {
+                proptest::prop_assert!(decoded.set_aside.is_empty());
+                proptest::prop_assert_eq!(decoded.journal, journal);
+            } else {
+                proptest::prop_assert!(!decoded.set_aside.is_empty());
+            }
         }
 
         /// Damage anywhere in a real stored text (a byte changed, a piece cut out) is
