@@ -50,6 +50,22 @@ async function seedLongRun(page) {
   await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs }));
 }
 
+test("the first module is asked for at once, without waiting for the stylesheet", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const navigation = page.goto("/");
+  await expect.poll(() => wasmFiles(requests), { timeout: 5_000 }).toEqual(["restride_bg.wasm"]);
+  release();
+  await navigation;
+  await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
+});
+
 test("Today's readiness and tiles come first; the charts and reminders follow with the second part", async ({ page }) => {
   await seedLongRun(page);
   const release = await holdPart(page);
