@@ -107,8 +107,10 @@ pub enum SaveError {
 pub struct Store {
     /// Why nothing may be written, once that is so; `None` while writing is allowed.
     locked: RefCell<Option<String>>,
-    /// What is in storage now, so unchanged state is not written again.
-    last_written: RefCell<Journal>,
+    /// The text in storage as this page last read or wrote it, so an unchanged journal is
+    /// not written again (equal journals encode to equal texts). `None`: the next save
+    /// writes, as after a migration or with records set aside.
+    last_written: RefCell<Option<String>>,
     /// The stored text this page found unreadable at start-up: a late `storage` event
     /// carrying that same text is not another tab's news.
     unreadable_at_start: Option<String>,
@@ -154,18 +156,12 @@ pub fn load(now_ms: f64) -> Loaded {
             } else {
                 (!writable).then_some(StartupProblem::UpgradeNotSaving)
             };
-            let rewrite = copied.is_some();
-            let journal = decoded.journal;
             // When the text must be rewritten, the first save writes it.
-            let last_written = RefCell::new(if rewrite {
-                Journal::default()
-            } else {
-                journal.clone()
-            });
+            let last_written = RefCell::new(copied.is_none().then_some(raw));
             let locked =
                 (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
             Loaded {
-                journal,
+                journal: decoded.journal,
                 problem,
                 store: Store {
                     locked: RefCell::new(locked),
@@ -241,7 +237,7 @@ fn fresh_after(
     unreadable_at_start: Option<String>,
 ) -> Loaded {
     let journal = Journal::default();
-    let last_written = RefCell::new(journal.clone());
+    let last_written = RefCell::new(Some(envelope::encode(&journal)));
     let locked = (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
     Loaded {
         journal,
@@ -282,13 +278,21 @@ impl Store {
         if let Some(reason) = self.locked.borrow().as_ref() {
             return Err(SaveError::Locked(reason.clone()));
         }
-        if *self.last_written.borrow() == *journal {
+        let text = envelope::encode(journal);
+        if self.last_written.borrow().as_deref() == Some(text.as_str()) {
             return Ok(());
         }
-        LocalStorage::set(DATA_KEY, envelope::Stored::of(journal))
+        LocalStorage::raw()
+            .set_item(DATA_KEY, &text)
             .map_err(|_| SaveError::Refused)?;
-        *self.last_written.borrow_mut() = journal.clone();
+        *self.last_written.borrow_mut() = Some(text);
         Ok(())
+    }
+
+    /// Whether the journal must be written though it has not changed since start-up read
+    /// it: a migration, or records set aside.
+    pub fn must_rewrite(&self) -> bool {
+        self.last_written.borrow().is_none()
     }
 }
 

@@ -125,8 +125,13 @@ fn App() -> impl IntoView {
     // storage listener, which can lock it.
     let store = std::rc::Rc::new(loaded.store);
     let saving = store.clone();
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         let recovering = state.startup_problem.with(Option::is_some);
+        state.journal.track();
+        // At start-up the journal is what storage holds: comparing would cost an encoding.
+        if previous.is_none() && !saving.must_rewrite() {
+            return;
+        }
         let problem = match state.journal.with(|journal| saving.save(journal)) {
             Ok(()) => None,
             // While the start-up message is up it explains this; once dismissed, say it.
