@@ -10,16 +10,13 @@ use crate::domain::import::{self, ParsedFile, Preview};
 use crate::domain::run::{rpe_words, RPE_MAX, RPE_MIN};
 use crate::domain::units::{format_distance, format_duration};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Files and their bytes, as read from the browser.
 type Picked = Vec<(String, Vec<u8>)>;
-/// One slot per chosen file, filled as each finishes reading.
-type Slots = Rc<RefCell<Vec<Option<(String, Vec<u8>)>>>>;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
@@ -106,7 +103,7 @@ pub fn ImportPage() -> impl IntoView {
         <section class="page import">
             <h1>"Import"</h1>
             <p>
-                "Bring in a Restride backup, Strava's bulk export (activities.csv), or GPX, TCX and FIT files from a watch or app. You see what will come in before anything is saved."
+                "Bring in a Restride backup, Strava's bulk export (activities.csv and the activity files, .gz ones too), or GPX, TCX and FIT files from a watch or app. You see what will come in before anything is saved."
             </p>
             <FilePicker read />
             {move || match step.get() {
@@ -194,7 +191,7 @@ fn FilePicker(read: impl Fn(Picked) + Copy + 'static) -> impl IntoView {
                 id="import-files"
                 type="file"
                 multiple
-                accept=".json,.csv,.gpx,.tcx,.fit,application/json,text/csv"
+                accept=".json,.csv,.gpx,.tcx,.fit,.gz,application/json,text/csv"
                 on:change=move |ev| {
                     let input = event_target::<web_sys::HtmlInputElement>(&ev);
                     on_files(input.files());
@@ -206,44 +203,54 @@ fn FilePicker(read: impl Fn(Picked) + Copy + 'static) -> impl IntoView {
     }
 }
 
-/// Reads every file's bytes, then hands them over in the order chosen.
+/// Reads every file's bytes, unpacking gzip ones, then hands them over in the order chosen.
 fn read_all(files: web_sys::FileList, done: impl Fn(Picked) + 'static) {
-    let count = files.length();
-    let results: Slots = Rc::new(RefCell::new(vec![None; count as usize]));
-    let done = Rc::new(done);
-    for index in 0..count {
-        let Some(file) = files.get(index) else {
-            continue;
-        };
-        let name = file.name();
-        let results = results.clone();
-        let done = done.clone();
-        let Ok(reader) = web_sys::FileReader::new() else {
-            continue;
-        };
-        let reader_in_closure = reader.clone();
-        let on_load = Closure::once(move |_: web_sys::ProgressEvent| {
-            let bytes = reader_in_closure
-                .result()
-                .ok()
-                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                .unwrap_or_default();
-            let all = {
-                let mut slots = results.borrow_mut();
-                if let Some(slot) = slots.get_mut(index as usize) {
-                    *slot = Some((name, bytes));
-                }
-                slots.iter().all(Option::is_some)
-            };
-            if all {
-                let picked: Picked = results.borrow_mut().drain(..).flatten().collect();
-                done(picked);
-            }
-        });
-        reader.set_onloadend(Some(on_load.as_ref().unchecked_ref()));
-        on_load.forget();
-        let _ = reader.read_as_array_buffer(&file);
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    leptos::task::spawn_local(async move {
+        let mut picked = Vec::with_capacity(files.len());
+        for file in &files {
+            picked.push(read_file(file).await);
+        }
+        done(picked);
+    });
+}
+
+/// A file's name and bytes. Strava's export keeps uploaded activities gzip-compressed
+/// (`activities/1001.fit.gz`): those come unpacked by the browser, named without `.gz`.
+/// What cannot be unpacked comes as it is, and the reader says why it cannot be read.
+async fn read_file(file: &web_sys::File) -> (String, Vec<u8>) {
+    let name = file.name();
+    let bytes = bytes_of(JsFuture::from(file.array_buffer()).await);
+    if !import::is_gzip(&bytes) {
+        return (name, bytes);
     }
+    match gunzip(file).await {
+        Some(unpacked) => (import::name_inside_gzip(&name), unpacked),
+        None => (name, bytes),
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream`, a readable and writable pair. web-sys has it
+    /// only behind its unstable APIs.
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+async fn gunzip(file: &web_sys::File) -> Option<Vec<u8>> {
+    let unpack = DecompressionStream::new("gzip").ok()?;
+    let unpacked = file.stream().pipe_through(unpack.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&unpacked)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await;
+    buffer.is_ok().then(|| bytes_of(buffer))
+}
+
+fn bytes_of(buffer: Result<JsValue, JsValue>) -> Vec<u8> {
+    buffer
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .unwrap_or_default()
 }
 
 /// New runs listed in the preview; the rest are counted.

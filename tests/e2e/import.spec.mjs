@@ -1,6 +1,8 @@
 // Import: a Strava export and a GPX file come in through a preview; nothing is written
 // before the runner confirms; names render as text.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { test, expect, DATA_KEY, run, seed, storedText } from "./fixtures.mjs";
 
 // Activity times in the files are UTC; the runner here is in UTC too, so dates are fixed.
@@ -40,6 +42,25 @@ test("a Strava CSV and a GPX file: preview, then the runs appear with their name
   const gpx = stored.runs.find((r) => r.notes === "Park & hill loop");
   // Three points 0.005° of latitude apart: 1,111.95 m by the haversine formula; 6 minutes.
   expect(gpx).toMatchObject({ distance_m: 1112, duration_s: 360, avg_hr: 150, rpe: 5 });
+});
+
+test("gzip-compressed activity files, as in Strava's export, are unpacked; a damaged one is rejected", async ({ page }) => {
+  await page.goto("/import");
+  await page.getByLabel("Choose files").setInputFiles([
+    { name: "1001.gpx.gz", mimeType: "application/gzip", buffer: gzipSync(readFileSync(file("morning.gpx"))) },
+    { name: "1002.fit.gz", mimeType: "application/gzip", buffer: Buffer.concat([gzipSync(Buffer.from("x".repeat(200))).subarray(0, 30), Buffer.from("not deflate")]) },
+  ]);
+  await expect(page.locator(".import-counts")).toContainText("1 new run");
+  await expect(page.locator(".import-runs")).toContainText("Park & hill loop");
+  await expect(page.locator(".import-problems")).toContainText("1002.fit.gz");
+  await expect(page.locator(".import-problems")).toContainText("could not be unpacked");
+  await page.getByLabel(/How hard were these runs/).selectOption("4");
+  await page.getByRole("button", { name: "Add to my data" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  const stored = JSON.parse(await storedText(page));
+  expect(stored.runs).toHaveLength(1);
+  // The same numbers as the unpacked file gives in the test above.
+  expect(stored.runs[0]).toMatchObject({ distance_m: 1112, duration_s: 360, avg_hr: 150, rpe: 4, notes: "Park & hill loop" });
 });
 
 test("a file that is not an activity is rejected with its reason, and nothing is imported", async ({ page }) => {

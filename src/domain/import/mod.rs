@@ -138,6 +138,20 @@ struct Read {
 
 const UNKNOWN_FORMAT: &str = "Restride reads its own backups, Strava's activities.csv, and GPX, TCX and FIT activity files; this file is none of them.";
 
+/// Whether `bytes` start like a gzip file (RFC 1952), which the browser unpacks first.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// The name of the file a gzip file holds: `1001.fit.gz` holds `1001.fit`.
+pub fn name_inside_gzip(name: &str) -> String {
+    let cut = name.len().saturating_sub(3);
+    match name.get(cut..) {
+        Some(end) if end.eq_ignore_ascii_case(".gz") => name[..cut].to_string(),
+        _ => name.to_string(),
+    }
+}
+
 /// Detects the format from the name and the first bytes, and reads the file. A file that
 /// cannot be read at all is `Err` with a plain-words reason; what could be read is `Ok`,
 /// with the problems met on the way.
@@ -159,9 +173,9 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("The file is empty.".into());
     }
-    if bytes.starts_with(&[0x1f, 0x8b]) {
+    if is_gzip(bytes) {
         return Err(
-            "This file is compressed (.gz): unpack it first, then choose the file inside.".into(),
+            "This compressed file (.gz) could not be unpacked: it may be damaged. Unpack it yourself, then choose the file inside.".into(),
         );
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -332,7 +346,7 @@ mod tests {
     fn formats_are_detected_from_content_then_name() {
         let fail = |name: &str, bytes: &[u8]| parse_file(name, bytes).unwrap_err();
         assert_eq!(fail("a.csv", b"  \n"), "The file is empty.");
-        assert!(fail("a.gpx.gz", &[0x1f, 0x8b, 8, 0]).contains("compressed"));
+        assert!(fail("a.gpx.gz", &[0x1f, 0x8b, 8, 0]).contains("could not be unpacked"));
         assert!(fail("export.zip", b"PK\x03\x04....").contains("zip"));
         assert!(fail("a.fit", b"not a fit file at all").contains("FIT"));
         assert!(fail("notes.txt", b"hello").contains("none of them"));
@@ -424,5 +438,17 @@ mod tests {
         assert_eq!(number(" 1e3 "), Some(1000.0));
         assert_eq!(number("inf"), None);
         assert_eq!(number("1,5"), None);
+    }
+
+    #[test]
+    fn a_gzip_file_holds_the_file_named_without_gz() {
+        assert_eq!(name_inside_gzip("1001.fit.gz"), "1001.fit");
+        assert_eq!(name_inside_gzip("Morning Run.GPX.GZ"), "Morning Run.GPX");
+        // Not named .gz: the name stays, and the format comes from the unpacked bytes.
+        assert_eq!(name_inside_gzip("upload.gpx"), "upload.gpx");
+        assert_eq!(name_inside_gzip("gz"), "gz");
+        assert_eq!(name_inside_gzip("é.gz"), "é");
+        assert!(is_gzip(&[0x1f, 0x8b, 8, 0]));
+        assert!(!is_gzip(b"<?xml"));
     }
 }
