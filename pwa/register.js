@@ -33,14 +33,18 @@
     askNotifications: () =>
       "Notification" in window ? Notification.requestPermission() : Promise.resolve("unsupported"),
     // Android rejects `new Notification`: notifications go through the service worker.
+    // Resolves to whether the notification was shown.
     notify: (title, body, tag) => {
-      if (!("Notification" in window) || Notification.permission !== "granted") return;
-      if (!("serviceWorker" in navigator)) return;
-      navigator.serviceWorker.ready
+      if (!("Notification" in window) || Notification.permission !== "granted") return Promise.resolve(false);
+      if (!("serviceWorker" in navigator)) return Promise.resolve(false);
+      return navigator.serviceWorker.ready
         .then((registration) =>
           registration.showNotification(title, { body, tag, icon: "icons/icon-192.png", badge: "icons/icon-192.png" }),
         )
-        .catch(() => {});
+        .then(
+          () => true,
+          () => false,
+        );
     },
     badge: (count) => {
       if (!("setAppBadge" in navigator)) return;

@@ -11,7 +11,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = askNotifications, catch)]
     fn ask_notifications_js() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = notify, catch)]
-    fn notify_js(title: &str, body: &str, tag: &str) -> Result<(), JsValue>;
+    fn notify_js(title: &str, body: &str, tag: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = badge, catch)]
     fn badge_js(count: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = vibrate, catch)]
@@ -44,8 +44,19 @@ pub fn ask_notifications(done: impl FnOnce(String) + 'static) {
     on_answer.forget();
 }
 
-pub fn notify(title: &str, body: &str, tag: &str) {
-    let _ = notify_js(title, body, tag);
+/// Shows a system notification, and calls `not_shown` if the browser did not show it.
+pub fn notify(title: &str, body: &str, tag: &str, not_shown: impl FnOnce() + 'static) {
+    let Ok(promise) = notify_js(title, body, tag) else {
+        not_shown();
+        return;
+    };
+    let on_answer = Closure::once(move |shown: JsValue| {
+        if shown.as_bool() != Some(true) {
+            not_shown();
+        }
+    });
+    let _ = promise.then(&on_answer);
+    on_answer.forget();
 }
 
 pub fn badge(count: usize) {

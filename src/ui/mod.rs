@@ -51,7 +51,7 @@ pub struct AppState {
     /// Massage page and notifications. Empty until the reminders engine has arrived with
     /// the second part of the WebAssembly, right after the first screen.
     pub reminders: Memo<Vec<Reminder>>,
-    /// The engine behind `reminders`, once the second part is here
+    /// The engine behind `reminders` and notifications, once the second part is here
     /// (`pages::ensure_reminder_engine`).
     pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
     /// A massage form filled in advance from a reminder, with the reminder's id: saving
@@ -112,8 +112,8 @@ fn App() -> impl IntoView {
         startup_problem: RwSignal::new(loaded.problem),
         today,
         reminders: Memo::new(move |_| {
-            reminder_engine.get().map_or_else(Vec::new, |works_out| {
-                journal.with(|j| works_out(j, today.get()))
+            reminder_engine.get().map_or_else(Vec::new, |engine| {
+                journal.with(|j| (engine.work_out)(j, today.get()))
             })
         }),
         reminder_engine,
@@ -170,8 +170,8 @@ fn App() -> impl IntoView {
         if shown && today.get_untracked() != clock::today() {
             today.set(clock::today());
         }
-        if shown {
-            announce_due(state);
+        if let Some(engine) = state.reminder_engine.get_untracked().filter(|_| shown) {
+            (engine.announce_due)(state);
         }
     });
     on_cleanup(move || visible.remove());
@@ -179,7 +179,9 @@ fn App() -> impl IntoView {
     Effect::new(move |_| {
         let due = state.reminders.with(|all| reminders::due(all).len());
         device::badge(due);
-        announce_due(state);
+        if let Some(engine) = state.reminder_engine.get() {
+            (engine.announce_due)(state);
+        }
     });
 
     // Once the first screen has been drawn (two frames on), fetch the second part for the
@@ -195,22 +197,33 @@ fn App() -> impl IntoView {
 
 /// Shows a system notification for each reminder that has become due since it was last
 /// announced, when the runner has turned notifications on and the browser allows them.
+/// Comes with the reminders engine (`pages::ReminderEngine`), in the second part.
 fn announce_due(state: AppState) {
     let enabled = state.journal.with_untracked(|j| j.settings.notifications);
     if !enabled || device::notification_permission() != "granted" {
         return;
     }
     let mut notified = store::notified();
-    let mut changed = false;
+    let mut newly_due = Vec::new();
     state.reminders.with_untracked(|all| {
         for reminder in reminders::due(all) {
             if notified.insert(reminder.id.clone()) {
-                device::notify(&reminder.title, &reminder.why, &reminder.id);
-                changed = true;
+                newly_due.push((
+                    reminder.title.clone(),
+                    reminder.why.clone(),
+                    reminder.id.clone(),
+                ));
             }
         }
     });
-    if changed {
-        store::set_notified(&notified);
+    if newly_due.is_empty() {
+        return;
+    }
+    // Marked before they are shown, so a second call meanwhile does not show them twice;
+    // one the browser fails to show is unmarked, and the next start tries again.
+    store::set_notified(&notified);
+    for (title, why, id) in newly_due {
+        let unmark = id.clone();
+        device::notify(&title, &why, &id, move || store::forget_notified(&unmark));
     }
 }

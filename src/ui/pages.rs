@@ -124,12 +124,21 @@ fn reload() {
     let _ = window().location().reload();
 }
 
-/// Works out every reminder (`domain::reminders::reminders`).
-pub type ReminderEngine = fn(&Journal, NaiveDate) -> Vec<Reminder>;
+/// What the second part brings for reminders: working them out, and announcing the due
+/// ones with system notifications.
+#[derive(Clone, Copy)]
+pub struct ReminderEngine {
+    /// `domain::reminders::reminders`.
+    pub work_out: fn(&Journal, NaiveDate) -> Vec<Reminder>,
+    pub announce_due: fn(AppState),
+}
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
-    Ok(reminders::reminders)
+    Ok(ReminderEngine {
+        work_out: reminders::reminders,
+        announce_due: super::announce_due,
+    })
 }
 
 /// Puts the reminders engine in place once the part is here. `lazily` does this before

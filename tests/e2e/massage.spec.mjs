@@ -362,6 +362,34 @@ test("notifications: permission only from the switch, then a system notification
   expect(await shown()).toEqual([]);
 });
 
+test("a notification the browser fails to show is not counted as announced, and comes at the next start", async ({ page, context }) => {
+  await context.grantPermissions(["notifications"]);
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem("notifications-fail")) {
+      ServiceWorkerRegistration.prototype.showNotification = () => Promise.reject(new TypeError("not shown"));
+    }
+  });
+  await page.goto("/");
+  await page.evaluate(() => sessionStorage.setItem("notifications-fail", "yes"));
+  await seedJournal(page, { runs: [await longRunYesterday(page)], settings: { notifications: true } });
+  const title = await recoveryTitle(page);
+  await expect(page.getByRole("region", { name: "Massage reminders due" }).getByRole("heading", { name: title })).toBeVisible();
+  const announced = () => page.evaluate(() => JSON.parse(localStorage.getItem("restride.notified") ?? "null"));
+  const shown = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications()).map((n) => n.title);
+    });
+  // Marked while it was being shown, then unmarked when showing failed.
+  await expect.poll(announced).toEqual([]);
+  expect(await shown()).toEqual([]);
+
+  await page.evaluate(() => sessionStorage.removeItem("notifications-fail"));
+  await page.reload();
+  await expect.poll(shown).toContain(title);
+  expect(await announced()).toEqual(["hard:long1"]);
+});
+
 test("leaving the pre-filled massage log without saving keeps the reminder due", async ({ page }) => {
   await page.goto("/");
   await seedJournal(page, { runs: [await longRunYesterday(page)] });
