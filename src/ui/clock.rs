@@ -1,4 +1,5 @@
-//! The shell's clock: the only place that asks the browser for the date or time.
+//! The shell's clock: the only place that asks the browser for the date or time, and
+//! where start-up's user-timing marks are set.
 
 use chrono::NaiveDate;
 
@@ -21,4 +22,12 @@ pub fn now_ms() -> f64 {
 pub fn new_id() -> String {
     let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     format!("{:x}-{:08x}", now_ms() as u64, random)
+}
+
+/// A user-timing mark (`performance.mark`): the bench and the browser's profiler see when
+/// a step of start-up ended.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }

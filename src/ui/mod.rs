@@ -102,6 +102,7 @@ fn Missing(
 #[component]
 fn App() -> impl IntoView {
     let loaded = store::load(clock::now_ms());
+    clock::mark("restride:storage-read");
     let journal = RwSignal::new(loaded.journal);
     let today = RwSignal::new(clock::today());
     let reminder_engine = RwSignal::new(None::<pages::ReminderEngine>);
