@@ -146,51 +146,33 @@ impl Region {
         Region::LowerBack,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The label on its own ("Feet / plantar fascia"), inside a sentence ("feet / plantar
+    /// fascia", but "Achilles" and "IT band" keep their capitals), and the key (as stored).
+    fn words(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Region::Feet => "Feet / plantar fascia",
-            Region::Achilles => "Achilles",
-            Region::Calves => "Calves",
-            Region::Shins => "Shins",
-            Region::Knees => "Knees",
-            Region::Quads => "Quads",
-            Region::Hamstrings => "Hamstrings",
-            Region::Glutes => "Glutes",
-            Region::HipsItBand => "Hips / IT band",
-            Region::LowerBack => "Lower back",
+            Region::Feet => ("Feet / plantar fascia", "feet / plantar fascia", "feet"),
+            Region::Achilles => ("Achilles", "Achilles", "achilles"),
+            Region::Calves => ("Calves", "calves", "calves"),
+            Region::Shins => ("Shins", "shins", "shins"),
+            Region::Knees => ("Knees", "knees", "knees"),
+            Region::Quads => ("Quads", "quads", "quads"),
+            Region::Hamstrings => ("Hamstrings", "hamstrings", "hamstrings"),
+            Region::Glutes => ("Glutes", "glutes", "glutes"),
+            Region::HipsItBand => ("Hips / IT band", "hips / IT band", "hips_it_band"),
+            Region::LowerBack => ("Lower back", "lower back", "lower_back"),
         }
     }
 
-    /// The label inside a sentence: "feet / plantar fascia", but "Achilles" and "IT band"
-    /// keep their capitals.
+    pub fn label(self) -> &'static str {
+        self.words().0
+    }
+
     pub fn in_sentence(self) -> &'static str {
-        match self {
-            Region::Feet => "feet / plantar fascia",
-            Region::Achilles => "Achilles",
-            Region::Calves => "calves",
-            Region::Shins => "shins",
-            Region::Knees => "knees",
-            Region::Quads => "quads",
-            Region::Hamstrings => "hamstrings",
-            Region::Glutes => "glutes",
-            Region::HipsItBand => "hips / IT band",
-            Region::LowerBack => "lower back",
-        }
+        self.words().1
     }
 
     pub fn key(self) -> &'static str {
-        match self {
-            Region::Feet => "feet",
-            Region::Achilles => "achilles",
-            Region::Calves => "calves",
-            Region::Shins => "shins",
-            Region::Knees => "knees",
-            Region::Quads => "quads",
-            Region::Hamstrings => "hamstrings",
-            Region::Glutes => "glutes",
-            Region::HipsItBand => "hips_it_band",
-            Region::LowerBack => "lower_back",
-        }
+        self.words().2
     }
 }
 
