@@ -18,13 +18,13 @@ mod native {
     use chrono::{Days, NaiveDate};
     use criterion::{BenchmarkId, Criterion, Throughput};
     use restride::domain::advice::{assess, Signals};
-    use restride::domain::envelope;
-    use restride::domain::journal::Journal;
+    use restride::domain::data::envelope;
     use restride::domain::load::daily_series;
-    use restride::domain::massage::{Massage, MassageKind, Priority, Race};
-    use restride::domain::reminders;
-    use restride::domain::run::{Region, Run, RunKind};
-    use restride::domain::settings::Unit;
+    use restride::domain::massage::reminders;
+    use restride::domain::record::journal::Journal;
+    use restride::domain::record::massage::{Massage, MassageKind, Priority, Race};
+    use restride::domain::record::run::{Region, Run, RunKind};
+    use restride::domain::record::settings::Unit;
     use std::collections::BTreeMap;
     use std::hint::black_box;
 

@@ -1,8 +1,8 @@
 //! History grouped by training week, newest first: runs and massages together.
 
-use crate::domain::massage::{Entry, Massage};
-use crate::domain::run::Run;
-use crate::domain::settings::WeekStart;
+use crate::domain::record::massage::{Entry, Massage};
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::WeekStart;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The first day of the week that holds `date`.
@@ -101,7 +101,7 @@ impl Week {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::RunKind;
+    use crate::domain::record::run::RunKind;
 
     fn run(id: &str, date: &str, km: u32, minutes: u32) -> Run {
         Run {
@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn massages_join_their_week_or_make_one() {
-        use crate::domain::massage::MassageKind;
+        use crate::domain::record::massage::MassageKind;
         // Thu 26 Nov run; massages on Thu 26 Nov (same week) and Tue 10 Nov (no runs).
         let runs = vec![run("a", "2026-11-26", 8, 40)];
         let massages = vec![

@@ -2,23 +2,11 @@
 //!
 //! Everything here compiles and is tested natively. "Today" is always a parameter.
 
-pub mod advice;
-pub mod dates;
-pub mod draft;
-pub mod envelope;
-pub mod export;
-pub mod history;
-pub mod ics;
-pub mod import;
-pub mod journal;
-pub mod load;
-pub mod massage;
-pub mod massage_draft;
-pub mod parse;
-pub mod reminders;
-pub mod routine;
-pub mod run;
-pub mod settings;
-pub mod storage;
-pub mod today;
-pub mod units;
+pub mod advice; // readiness today and what to do: signals, rules, recommendations
+pub mod data; // the stored format, import, export and the storage quota
+pub mod history; // runs and massages grouped by training week
+pub mod input; // typed text: parsing, units, dates, the forms' drafts
+pub mod load; // training load: the daily series and what is derived from it
+pub mod massage; // the massage reminders engine and the self-massage routine
+pub mod record; // what the runner stores: runs, massages, races, settings, the journal
+pub mod today; // everything the Today page shows, in one value

@@ -4,12 +4,12 @@
 //! saved or deleted, never while the runner types in a form.
 
 use crate::domain::advice::{assess, Assessment, Signals};
-use crate::domain::dates;
 use crate::domain::history::week_start_of;
-use crate::domain::journal::Journal;
+use crate::domain::input::dates;
 use crate::domain::load::{
     daily_series, distance_between, week_progression, Day, Progression, BASELINE_DAYS,
 };
+use crate::domain::record::journal::Journal;
 use chrono::{Days, NaiveDate};
 
 /// Days of daily load and form shown in the charts.
@@ -108,7 +108,7 @@ pub fn daily_csv(series: &[Day]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::Run;
+    use crate::domain::record::run::Run;
 
     #[test]
     fn no_runs_no_summary() {

@@ -1,6 +1,6 @@
 //! The only code that touches browser storage.
 //!
-//! One key holds the versioned envelope (`domain::envelope`). Text that cannot be read is
+//! One key holds the versioned envelope (`domain::data::envelope`). Text that cannot be read is
 //! copied to a backup key before anything is written over it; if that copy fails, writing
 //! stays off so the unreadable text survives.
 //!
@@ -9,9 +9,9 @@
 //! is disabled; writing goes through `gloo_storage`, and only once start-up has shown
 //! that storage exists.
 
-use crate::domain::envelope::{self, DecodeError};
-use crate::domain::journal::Journal;
-use crate::domain::storage;
+use crate::domain::data::envelope::{self, DecodeError};
+use crate::domain::data::quota;
+use crate::domain::record::journal::Journal;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 
@@ -186,7 +186,7 @@ pub fn stored_text(key: &str) -> Option<String> {
 }
 
 /// Bytes taken by Restride's keys and values in `localStorage`, counted as the domain's
-/// storage convention says (`storage::bytes_for_text`); `None` when storage cannot be used.
+/// storage convention says (`quota::bytes_for_text`); `None` when storage cannot be used.
 pub fn bytes_used() -> Option<u64> {
     let storage = storage()?;
     let mut bytes = 0;
@@ -196,7 +196,7 @@ pub fn bytes_used() -> Option<u64> {
         };
         if key.starts_with(KEY_PREFIX) {
             let value = storage.get_item(&key).ok()?.unwrap_or_default();
-            bytes += storage::bytes_for_text(&key) + storage::bytes_for_text(&value);
+            bytes += quota::bytes_for_text(&key) + quota::bytes_for_text(&value);
         }
     }
     Some(bytes)

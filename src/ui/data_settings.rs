@@ -3,8 +3,8 @@
 
 use super::router::href;
 use super::{download, AppState};
-use crate::domain::envelope;
-use crate::domain::export::{backup_file_name, runs_csv, runs_csv_file_name};
+use crate::domain::data::envelope;
+use crate::domain::data::export::runs_csv::{backup_file_name, runs_csv, runs_csv_file_name};
 use leptos::prelude::*;
 
 /// The whole journal as a backup file: shared on phones, downloaded elsewhere.

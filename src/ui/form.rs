@@ -8,9 +8,9 @@ use super::fields::{
     described_by, draft_form, FieldMessage, FormField, NotesField, SelectField, TextField,
 };
 use super::AppState;
-use crate::domain::dates;
-use crate::domain::draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
-use crate::domain::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::input::dates;
+use crate::domain::input::run_draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
+use crate::domain::record::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use leptos::prelude::*;
 
 impl FormField for Field {

@@ -10,7 +10,7 @@ use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, DISTANCE_JUMP_PERCENT,
     FATIGUE_DAYS, FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
 };
-use crate::domain::reminders::ReminderSettings;
+use crate::domain::massage::reminders::ReminderSettings;
 use leptos::prelude::*;
 
 #[component]

@@ -5,10 +5,10 @@
 use super::clock;
 use super::router::Router;
 use super::AppState;
-use crate::domain::dates;
-use crate::domain::import::{self, ParsedFile, Preview};
-use crate::domain::run::{rpe_words, RPE_MAX, RPE_MIN};
-use crate::domain::units::{format_distance, format_duration};
+use crate::domain::data::import::{self, ParsedFile, Preview};
+use crate::domain::input::dates;
+use crate::domain::input::units::{format_distance, format_duration};
+use crate::domain::record::run::{rpe_words, RPE_MAX, RPE_MIN};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;

@@ -24,9 +24,9 @@ mod shell;
 mod toast;
 mod today;
 
-use crate::domain::journal::{Deleted, Journal};
-use crate::domain::massage_draft::MassageDraft;
-use crate::domain::reminders::{self, Reminder};
+use crate::domain::input::massage_draft::MassageDraft;
+use crate::domain::massage::reminders::{self, Reminder};
+use crate::domain::record::journal::{Deleted, Journal};
 use crate::store::{self, SaveError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -65,7 +65,10 @@ impl AppState {
     }
 
     /// Changes the settings, noting when (two tabs keep the newer settings).
-    pub fn change_settings(&self, change: impl FnOnce(&mut crate::domain::settings::Settings)) {
+    pub fn change_settings(
+        &self,
+        change: impl FnOnce(&mut crate::domain::record::settings::Settings),
+    ) {
         self.journal
             .update(|j| j.change_settings(clock::now_ms() as u64, change));
     }

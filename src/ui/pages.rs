@@ -23,9 +23,9 @@ use super::router::Page;
 use super::settings::SettingsPage;
 use super::shell::NotFound;
 use super::today::{Charts, TodayPage};
-use crate::domain::journal::Journal;
-use crate::domain::reminders::{self, Reminder};
-use crate::domain::settings::Unit;
+use crate::domain::massage::reminders::{self, Reminder};
+use crate::domain::record::journal::Journal;
+use crate::domain::record::settings::Unit;
 use crate::domain::today::TodaySummary;
 use crate::ui::AppState;
 use chrono::NaiveDate;
@@ -128,7 +128,7 @@ fn reload() {
 /// ones with system notifications.
 #[derive(Clone, Copy)]
 pub struct ReminderEngine {
-    /// `domain::reminders::reminders`.
+    /// `domain::massage::reminders::reminders`.
     pub work_out: fn(&Journal, NaiveDate) -> Vec<Reminder>,
     pub announce_due: fn(AppState),
 }

@@ -4,7 +4,7 @@
 
 use super::router::href;
 use super::{download, AppState};
-use crate::domain::dates;
+use crate::domain::input::dates;
 use crate::store::{self, StartupProblem};
 use leptos::prelude::*;
 

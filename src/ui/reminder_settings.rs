@@ -3,8 +3,8 @@
 
 use super::device;
 use super::AppState;
-use crate::domain::reminders::ReminderSettings;
-use crate::domain::settings::Unit;
+use crate::domain::massage::reminders::ReminderSettings;
+use crate::domain::record::settings::Unit;
 use leptos::prelude::*;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Display preferences (units, the first day of the week) and how much storage is used.
 
 use super::AppState;
-use crate::domain::settings::{Unit, WeekStart};
-use crate::domain::storage::StorageUse;
+use crate::domain::data::quota::StorageUse;
+use crate::domain::record::settings::{Unit, WeekStart};
 use crate::store;
 use leptos::prelude::*;
 

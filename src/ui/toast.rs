@@ -1,7 +1,7 @@
 //! A short message at the bottom of the screen, with Undo after a delete.
 
 use super::AppState;
-use crate::domain::journal::Deleted;
+use crate::domain::record::journal::Deleted;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Editing or deleting one run.
 
-use crate::domain::draft::RunDraft;
-use crate::domain::run::Run;
+use crate::domain::input::run_draft::RunDraft;
+use crate::domain::record::run::Run;
 use crate::ui::form::RunForm;
 use crate::ui::router::Router;
 use crate::ui::{clock, AppState, Missing};

@@ -6,12 +6,12 @@ pub use edit::EditRunPage;
 
 use super::router::href;
 use super::AppState;
-use crate::domain::dates;
 use crate::domain::history::{group_by_week, Week};
-use crate::domain::massage::{Entry, Massage};
-use crate::domain::run::Run;
-use crate::domain::settings::Unit;
-use crate::domain::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
+use crate::domain::input::dates;
+use crate::domain::input::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
+use crate::domain::record::massage::{Entry, Massage};
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Unit;
 use leptos::prelude::*;
 
 /// Weeks rendered at first and per "Show older weeks", so long histories stay quick.

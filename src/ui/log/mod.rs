@@ -3,8 +3,8 @@
 use super::clock;
 use super::form::RunForm;
 use super::AppState;
-use crate::domain::draft::RunDraft;
-use crate::domain::run::Run;
+use crate::domain::input::run_draft::RunDraft;
+use crate::domain::record::run::Run;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 

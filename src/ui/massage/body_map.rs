@@ -3,8 +3,8 @@
 //! and screen-reader users, with the levels in words.
 
 use super::body_shapes::{OUTLINE_BACK, OUTLINE_FRONT, REGION_SHAPES};
-use crate::domain::routine::recent_soreness;
-use crate::domain::run::Region;
+use crate::domain::massage::routine::recent_soreness;
+use crate::domain::record::run::Region;
 use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! Logging and editing a massage.
 
-use crate::domain::dates;
-use crate::domain::massage::{Massage, MassageKind};
-use crate::domain::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
-use crate::domain::reminders::ReminderState;
-use crate::domain::run::Region;
+use crate::domain::input::dates;
+use crate::domain::input::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
+use crate::domain::massage::reminders::ReminderState;
+use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::run::Region;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
 use crate::ui::router::Router;

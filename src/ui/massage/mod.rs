@@ -13,10 +13,10 @@ pub use player::RoutinePage;
 pub use races::{EditRacePage, NewRacePage};
 pub use reminders::ReminderList;
 
-use crate::domain::dates;
-use crate::domain::ics;
-use crate::domain::reminders::Status;
-use crate::domain::routine::todays_routine;
+use crate::domain::data::export::ics;
+use crate::domain::input::dates;
+use crate::domain::massage::reminders::Status;
+use crate::domain::massage::routine::todays_routine;
 use crate::ui::router::href;
 use crate::ui::{clock, download, AppState};
 use leptos::prelude::*;

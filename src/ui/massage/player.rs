@@ -2,10 +2,10 @@
 //! by itself, vibrates at each change and keeps the screen awake while it runs. Finishing
 //! logs a self-massage with the routine's regions and minutes.
 
-use crate::domain::massage::{Massage, MassageKind};
-use crate::domain::reminders::red_flags_on;
-use crate::domain::routine::{technique, todays_routine, Routine};
-use crate::domain::run::Region;
+use crate::domain::massage::reminders::red_flags_on;
+use crate::domain::massage::routine::{technique, todays_routine, Routine};
+use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::run::Region;
 use crate::ui::router::href;
 use crate::ui::{clock, device, AppState};
 use leptos::prelude::*;

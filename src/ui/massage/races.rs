@@ -1,10 +1,10 @@
 //! The runner's races: the list on the Massage page and the form that adds or edits one.
 
-use crate::domain::dates;
-use crate::domain::massage::{Priority, Race};
-use crate::domain::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
-use crate::domain::settings::Unit;
-use crate::domain::units::{distance_for_input, format_distance, format_duration};
+use crate::domain::input::dates;
+use crate::domain::input::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
+use crate::domain::input::units::{distance_for_input, format_distance, format_duration};
+use crate::domain::record::massage::{Priority, Race};
+use crate::domain::record::settings::Unit;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, TextField};
 use crate::ui::router::{href, Router};

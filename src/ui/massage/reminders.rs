@@ -1,8 +1,8 @@
 //! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
 
-use crate::domain::dates;
-use crate::domain::massage_draft::MassageDraft;
-use crate::domain::reminders::{Reminder, ReminderState, Status};
+use crate::domain::input::dates;
+use crate::domain::input::massage_draft::MassageDraft;
+use crate::domain::massage::reminders::{Reminder, ReminderState, Status};
 use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use chrono::Days;
@@ -103,7 +103,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         reminder.kind,
         reminder.deep,
         &reminder.regions,
-        if reminder.kind == crate::domain::massage::MassageKind::Professional {
+        if reminder.kind == crate::domain::record::massage::MassageKind::Professional {
             60
         } else {
             10
@@ -163,7 +163,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                 <button type="button" class="secondary" on:click=done>
                     {match reminder.rule {
                         _ if logs => "Done — log it",
-                        crate::domain::reminders::Rule::RaceBook => "Booked",
+                        crate::domain::massage::reminders::Rule::RaceBook => "Booked",
                         _ => "Got it",
                     }}
                 </button>

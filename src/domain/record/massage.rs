@@ -1,6 +1,6 @@
 //! Massages the runner logs and the races they train for.
 
-use crate::domain::run::{is_zero, Region};
+use crate::domain::record::run::{is_zero, Region};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -61,7 +61,7 @@ impl MassageKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Massage {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
     pub date: NaiveDate,
     pub kind: MassageKind,
     pub minutes: u16,
@@ -124,7 +124,7 @@ impl Priority {
 pub struct Race {
     pub id: String,
     pub name: String,
-    #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
     pub date: NaiveDate,
     pub distance_m: u32,
     pub priority: Priority,
@@ -137,7 +137,7 @@ pub struct Race {
 /// What an entry in History is: both kinds are shown together, newest first.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry<'a> {
-    Run(&'a crate::domain::run::Run),
+    Run(&'a crate::domain::record::run::Run),
     Massage(&'a Massage),
 }
 

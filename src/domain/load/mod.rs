@@ -19,7 +19,7 @@
 //! Every series starts from 0 on the day before the first run, so two correct
 //! implementations give the same numbers.
 
-use crate::domain::run::Run;
+use crate::domain::record::run::Run;
 use chrono::{Days, NaiveDate};
 
 pub const ACUTE_DAYS: f64 = 7.0;

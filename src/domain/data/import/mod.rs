@@ -21,9 +21,9 @@ mod xml;
 
 pub use preview::{merge, preview, preview_with_offsets, replace, Duplicate, Preview};
 
-use crate::domain::envelope;
-use crate::domain::journal::Journal;
-use crate::domain::run::RunKind;
+use crate::domain::data::envelope;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::run::RunKind;
 use chrono::NaiveDateTime;
 use std::borrow::Cow;
 
@@ -377,7 +377,10 @@ mod tests {
 
     #[test]
     fn a_backup_brings_its_journal() {
-        let text = include_str!("../../../tests/fixtures/storage-v2.json");
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/storage-v2.json"
+        ));
         let file = parse_file("restride-backup.json", text.as_bytes()).unwrap();
         assert_eq!(file.format, Format::Backup);
         let journal = file.journal.unwrap();

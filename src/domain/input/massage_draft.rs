@@ -1,13 +1,13 @@
 //! The massage and race forms as typed text, and their validation into records.
 //! Like `RunDraft`: nothing typed is lost on a failed save, every message names its field.
 
-use crate::domain::dates;
-use crate::domain::envelope::MASSAGE_MINUTES_MAX;
-use crate::domain::massage::{Massage, MassageKind, Priority, Race};
-use crate::domain::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
-use crate::domain::run::Region;
-use crate::domain::settings::Unit;
-use crate::domain::units::{distance_for_input, format_duration, from_unit};
+use crate::domain::data::envelope::MASSAGE_MINUTES_MAX;
+use crate::domain::input::dates;
+use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
+use crate::domain::input::units::{distance_for_input, format_duration, from_unit};
+use crate::domain::record::massage::{Massage, MassageKind, Priority, Race};
+use crate::domain::record::run::Region;
+use crate::domain::record::settings::Unit;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,13 +3,13 @@
 //! The draft keeps every field as text so that nothing the runner typed is ever lost:
 //! a failed validation returns messages per field and leaves the draft untouched.
 
-use crate::domain::dates;
-use crate::domain::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
-use crate::domain::run::{Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
-use crate::domain::settings::Unit;
-use crate::domain::units::{
+use crate::domain::input::dates;
+use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
+use crate::domain::input::units::{
     distance_for_input, elevation_for_display, format_duration, format_pace, from_unit,
 };
+use crate::domain::record::run::{Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::record::settings::Unit;
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! Storage is always metres and seconds; the unit setting only changes what is shown
 //! and how typed numbers are read.
 
-use crate::domain::settings::Unit;
+use crate::domain::record::settings::Unit;
 
 /// Exact by definition (international mile).
 pub const METRES_PER_MILE: f64 = 1609.344;

@@ -1,9 +1,9 @@
 //! Guided self-massage: one technique per region, and "today's routine" composed from
 //! recent soreness and load.
 
-use crate::domain::journal::Journal;
-use crate::domain::reminders::{red_flags_on, Reminder, Rule};
-use crate::domain::run::{Region, Run};
+use crate::domain::massage::reminders::{red_flags_on, Reminder, Rule};
+use crate::domain::record::journal::Journal;
+use crate::domain::record::run::{Region, Run};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -322,7 +322,7 @@ pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::reminders::reminders;
+    use crate::domain::massage::reminders::reminders;
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()

@@ -13,7 +13,7 @@
 use super::csv::read_records;
 use super::time::parse_strava_date;
 use super::{clean_name, number, whole, Activity, Read};
-use crate::domain::run::RunKind;
+use crate::domain::record::run::RunKind;
 
 /// The columns used, by position.
 struct Columns {
@@ -173,7 +173,7 @@ fn activity(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::domain::import::{parse_file, Format, Problem};
+    use crate::domain::data::import::{parse_file, Format, Problem};
 
     /// Strava's layout (abridged): the repeated "Elapsed Time", "Distance" and "Max Heart
     /// Rate" columns, a name with a comma and doubled quotes, descriptions and a name over

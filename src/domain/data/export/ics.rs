@@ -5,8 +5,8 @@
 //! A small writer rather than a crate: it needs all-day events, one alarm each, text
 //! escaping (§3.3.11) and line folding (§3.1), about 100 lines.
 
-use crate::domain::massage::Race;
-use crate::domain::reminders::{Reminder, Rule, Status};
+use crate::domain::massage::reminders::{Reminder, Rule, Status};
+use crate::domain::record::massage::Race;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// An all-day event with one display alarm.
@@ -236,7 +236,7 @@ mod tests {
 #[cfg(test)]
 mod race_window_tests {
     use super::*;
-    use crate::domain::massage::Priority;
+    use crate::domain::record::massage::Priority;
 
     #[test]
     fn an_a_race_gets_its_deep_massage_window_and_light_days() {

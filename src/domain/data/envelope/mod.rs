@@ -10,11 +10,11 @@
 //! record with impossible values is reported as a `DecodeError`, and the caller keeps the
 //! raw text instead of overwriting it.
 
-use crate::domain::journal::Journal;
-use crate::domain::massage::{Massage, Race};
-use crate::domain::reminders::ReminderState;
-use crate::domain::run::{is_zero, Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
-use crate::domain::settings::Settings;
+use crate::domain::massage::reminders::ReminderState;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::run::{is_zero, Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::record::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashSet};
@@ -380,10 +380,10 @@ fn check_run(run: &Run) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::massage::{MassageKind, Priority};
-    use crate::domain::reminders::ReminderSettings;
-    use crate::domain::run::{Region, RunKind};
-    use crate::domain::settings::{Unit, WeekStart};
+    use crate::domain::massage::reminders::ReminderSettings;
+    use crate::domain::record::massage::{MassageKind, Priority};
+    use crate::domain::record::run::{Region, RunKind};
+    use crate::domain::record::settings::{Unit, WeekStart};
     use std::collections::BTreeMap;
 
     fn sample() -> Journal {
@@ -437,8 +437,14 @@ mod tests {
     }
 
     /// Each stored format version has a fixture, written by hand, that must keep loading.
-    const V1: &str = include_str!("../../tests/fixtures/storage-v1.json");
-    const V2: &str = include_str!("../../tests/fixtures/storage-v2.json");
+    const V1: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v1.json"
+    ));
+    const V2: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v2.json"
+    ));
 
     #[test]
     fn a_version_1_text_migrates_to_the_current_format() {

@@ -14,7 +14,7 @@
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event, Scanner};
 use super::{clean_name, number, whole, Activity, Climb, Mean, Problems, Read};
-use crate::domain::run::RunKind;
+use crate::domain::record::run::RunKind;
 
 /// The mean earth radius (IUGG), in metres.
 pub(super) const EARTH_RADIUS_M: f64 = 6_371_008.8;
@@ -236,7 +236,7 @@ fn finish(t: Track, read: &mut Read) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::domain::import::{parse_file, Format, Problem};
+    use crate::domain::data::import::{parse_file, Format, Problem};
 
     /// Two segments, seven points. Point 3 stands still, point 6 has no latitude.
     /// Worked out independently (Python, haversine with R = 6 371 008.8 m):

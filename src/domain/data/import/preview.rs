@@ -2,17 +2,17 @@
 //! which the journal (or the batch) already has, and which would be invalid runs.
 
 use super::{Activity, ParsedFile, Problem};
-use crate::domain::draft::{
+use crate::domain::input::run_draft::{
     EARLIEST_DATE, FASTEST_PLAUSIBLE_S_PER_KM, HEART_RATE_RANGE,
     HIGHEST_PLAUSIBLE_ELEVATION_GAIN_M, LONGEST_PLAUSIBLE_DISTANCE_M, NOTES_MAX_CHARS,
     SLOWEST_PLAUSIBLE_S_PER_KM,
 };
-use crate::domain::journal::Journal;
-use crate::domain::massage::{Massage, Race};
-use crate::domain::reminders::ReminderState;
-use crate::domain::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
-use crate::domain::settings::Unit;
-use crate::domain::units::format_pace;
+use crate::domain::input::units::format_pace;
+use crate::domain::massage::reminders::ReminderState;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::record::settings::Unit;
 use chrono::{NaiveDateTime, TimeDelta};
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ pub struct Preview {
     /// Activities of other sports left out, over all files.
     pub skipped_other_sports: usize,
     /// The settings of the first backup: what "replace" restores.
-    pub settings: Option<crate::domain::settings::Settings>,
+    pub settings: Option<crate::domain::record::settings::Settings>,
 }
 
 impl Preview {
@@ -370,10 +370,10 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::import::{parse_file, Format};
-    use crate::domain::massage::MassageKind;
-    use crate::domain::run::RunKind;
-    use crate::domain::settings::Unit;
+    use crate::domain::data::import::{parse_file, Format};
+    use crate::domain::record::massage::MassageKind;
+    use crate::domain::record::run::RunKind;
+    use crate::domain::record::settings::Unit;
 
     fn activity(start: &str, distance_m: u32, moving_s: u32) -> Activity {
         Activity {
@@ -529,7 +529,7 @@ mod tests {
     fn the_same_run_in_two_files_comes_in_once() {
         let gpx = parse_file(
             "run.gpx",
-            crate::domain::import::gpx::tests::SAMPLE.as_bytes(),
+            crate::domain::data::import::gpx::tests::SAMPLE.as_bytes(),
         )
         .unwrap();
         let mut again = gpx.clone();
@@ -587,7 +587,7 @@ mod tests {
         assert_eq!(p.rejected[6].1.location, "trkpt 1");
         assert_eq!(p.new_runs.len(), 1, "2:30 /km exactly is allowed");
         let miles = Journal {
-            settings: crate::domain::settings::Settings {
+            settings: crate::domain::record::settings::Settings {
                 unit: Unit::Mi,
                 ..Default::default()
             },
@@ -625,7 +625,10 @@ mod tests {
 
     #[test]
     fn a_backup_brings_records_with_their_ids_and_rpe() {
-        let text = include_str!("../../../tests/fixtures/storage-v2.json");
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/storage-v2.json"
+        ));
         let backup = parse_file("backup.json", text.as_bytes()).unwrap();
         let mut journal = Journal::default();
         journal.save_massage(
@@ -680,7 +683,7 @@ mod tests {
 
     #[test]
     fn merge_adds_and_replace_starts_over_with_the_backups_settings() {
-        let settings = crate::domain::settings::Settings {
+        let settings = crate::domain::record::settings::Settings {
             unit: Unit::Mi,
             ..Default::default()
         };

@@ -15,7 +15,7 @@
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event, Scanner};
 use super::{clean_name, number, whole, Activity, Climb, Mean, Read};
-use crate::domain::run::RunKind;
+use crate::domain::record::run::RunKind;
 
 #[derive(Default)]
 struct Session {
@@ -224,7 +224,7 @@ fn finish(s: Session, read: &mut Read) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::domain::import::{parse_file, Format, Problem};
+    use crate::domain::data::import::{parse_file, Format, Problem};
 
     /// Two laps with trackpoints. Worked out by hand:
     /// - distance 1000.0 + 1250.5 = 2250.5 → 2251 m (round half away from zero);

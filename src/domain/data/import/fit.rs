@@ -17,7 +17,7 @@
 
 use super::time::from_unix_ms;
 use super::{whole, Activity, Read};
-use crate::domain::run::RunKind;
+use crate::domain::record::run::RunKind;
 
 /// 1989-12-31T00:00:00Z in Unix seconds.
 pub(super) const FIT_EPOCH_UNIX_S: i64 = 631_065_600;
@@ -299,7 +299,7 @@ fn session(def: &Definition, body: &[u8], location: String, cursor: &mut Cursor,
 pub(super) mod tests {
     //! A small FIT encoder, written from the FIT protocol description, to make test files.
     use super::*;
-    use crate::domain::import::{parse_file, Format, Problem};
+    use crate::domain::data::import::{parse_file, Format, Problem};
 
     const ENUM: u8 = 0x00;
     const UINT8: u8 = 0x02;

@@ -6,10 +6,10 @@
 //! leaves a tombstone, so two copies of the journal (two tabs) merge record by record:
 //! the newer save wins, and a deletion newer than the record's last save removes it.
 
-use crate::domain::massage::{Massage, Race};
-use crate::domain::reminders::ReminderState;
-use crate::domain::run::Run;
-use crate::domain::settings::Settings;
+use crate::domain::massage::reminders::ReminderState;
+use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -322,7 +322,7 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::RunKind;
+    use crate::domain::record::run::RunKind;
 
     fn run(id: &str) -> Run {
         Run {
@@ -392,12 +392,12 @@ mod tests {
         run.race_id = Some("race".into());
         let mut journal = Journal {
             runs: vec![run],
-            races: vec![crate::domain::massage::Race {
+            races: vec![crate::domain::record::massage::Race {
                 id: "race".into(),
                 name: "City".into(),
                 date: "2026-11-20".parse().unwrap(),
                 distance_m: 42_195,
-                priority: crate::domain::massage::Priority::A,
+                priority: crate::domain::record::massage::Priority::A,
                 goal_s: None,
                 updated_ms: 1,
             }],
@@ -414,10 +414,10 @@ mod tests {
     #[test]
     fn the_newer_settings_win_from_either_side() {
         let mut ours = Journal::default();
-        ours.change_settings(200, |s| s.unit = crate::domain::settings::Unit::Mi);
+        ours.change_settings(200, |s| s.unit = crate::domain::record::settings::Unit::Mi);
         let mut theirs = Journal::default();
         theirs.change_settings(100, |s| {
-            s.week_start = crate::domain::settings::WeekStart::Sunday
+            s.week_start = crate::domain::record::settings::WeekStart::Sunday
         });
         for merged in [
             Journal::merged(&theirs, &ours),

@@ -6,14 +6,14 @@
 //! and a new cause makes a new reminder.
 
 use crate::domain::advice::{evidence, HARD_RPE};
-use crate::domain::dates;
 use crate::domain::history::week_start_of;
-use crate::domain::journal::Journal;
+use crate::domain::input::dates;
+use crate::domain::input::units::format_distance;
 use crate::domain::load::{self, Progression};
-use crate::domain::massage::{Massage, MassageKind, Race};
-use crate::domain::run::{Region, Run, RunKind};
-use crate::domain::settings::{Unit, WeekStart};
-use crate::domain::units::format_distance;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::{Massage, MassageKind, Race};
+use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::settings::{Unit, WeekStart};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -106,15 +106,15 @@ impl ReminderSettings {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ReminderState {
     Snoozed {
-        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
         until: NaiveDate,
     },
     Done {
-        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
         on: NaiveDate,
     },
     Dismissed {
-        #[serde(deserialize_with = "crate::domain::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
         on: NaiveDate,
     },
 }
@@ -876,8 +876,8 @@ fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::envelope;
-    use crate::domain::massage::Priority;
+    use crate::domain::data::envelope;
+    use crate::domain::record::massage::Priority;
     use proptest::prelude::*;
 
     fn d(text: &str) -> NaiveDate {

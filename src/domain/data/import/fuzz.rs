@@ -6,14 +6,17 @@
 use super::fit::tests::{sample as fit_sample, Encoder};
 use super::preview::{merge, preview, replace};
 use super::{gpx, parse_file, strava, tcx};
-use crate::domain::draft::NOTES_MAX_CHARS;
-use crate::domain::envelope;
-use crate::domain::journal::Journal;
-use crate::domain::run::{Run, RunKind};
+use crate::domain::data::envelope;
+use crate::domain::input::run_draft::NOTES_MAX_CHARS;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::run::{Run, RunKind};
 use proptest::prelude::*;
 use std::sync::Arc;
 
-const BACKUP: &str = include_str!("../../../tests/fixtures/storage-v2.json");
+const BACKUP: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/storage-v2.json"
+));
 
 /// A run as the run form would accept it, checked here independently of `check_run`.
 fn assert_valid(run: &Run) {

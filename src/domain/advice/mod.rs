@@ -4,13 +4,13 @@
 //! numbers into a readiness level, reason lines and recommendations by explicit rules.
 //! Both are pure: the same history and day always give the same advice.
 
-use crate::domain::dates;
+use crate::domain::input::dates;
+use crate::domain::input::units::to_unit;
 use crate::domain::load::{
     rest_days_until_fresh, two_week_progression, Day, Progression, BASELINE_DAYS, MONOTONY_FLAG,
 };
-use crate::domain::run::{Region, Run, RunKind};
-use crate::domain::settings::Unit;
-use crate::domain::units::to_unit;
+use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::settings::Unit;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 

@@ -1,9 +1,9 @@
 //! What the runner can take away: the full backup (the stored envelope itself, see
 //! `docs/backup-format.md`) and the runs as CSV for a spreadsheet.
 
-use crate::domain::dates;
-use crate::domain::journal::Journal;
-use crate::domain::run::Run;
+use crate::domain::input::dates;
+use crate::domain::record::journal::Journal;
+use crate::domain::record::run::Run;
 use chrono::NaiveDate;
 
 pub const RUNS_CSV_HEADER: &str = "date,start_time,type,distance_km,duration_s,duration,rpe,avg_hr,elevation_gain_m,soreness,notes";
@@ -36,7 +36,7 @@ pub fn runs_csv(journal: &Journal) -> String {
             run.kind.key().to_string(),
             format!("{:.3}", run.distance_m as f64 / 1000.0),
             run.duration_s.to_string(),
-            crate::domain::units::format_duration(run.duration_s as u64),
+            crate::domain::input::units::format_duration(run.duration_s as u64),
             run.rpe.to_string(),
             run.avg_hr.map(|hr| hr.to_string()).unwrap_or_default(),
             run.elevation_gain_m
@@ -70,7 +70,7 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::run::Region;
+    use crate::domain::record::run::Region;
 
     #[test]
     fn runs_come_out_oldest_first_with_quoting_and_no_formulas() {

@@ -1,0 +1,4 @@
+//! Massage: the reminders engine and the self-massage routine.
+
+pub mod reminders;
+pub mod routine;

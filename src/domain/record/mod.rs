@@ -1,0 +1,6 @@
+//! What the runner stores: each record type and the journal that holds them.
+
+pub mod journal;
+pub mod massage;
+pub mod run;
+pub mod settings;
