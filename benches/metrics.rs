@@ -1,5 +1,5 @@
 //! The full recompute over realistic histories of 1,000, 5,000 and 20,000 runs, with
-//! their massages and races: `daily_series` + `Signals::gather` + `assess`, as
+//! their massages and races: `daily_series` + `Readings::gather` + `assess`, as
 //! `TodaySummary::of` does it, plus every reminder (`reminders::reminders`), whenever a
 //! record is saved or deleted.
 //!
@@ -17,14 +17,14 @@
 mod native {
     use chrono::{Days, NaiveDate};
     use criterion::{BenchmarkId, Criterion, Throughput};
-    use restride::domain::advice::{assess, Signals};
+    use restride::domain::advice::{assess, Readings};
     use restride::domain::data::envelope;
     use restride::domain::load::daily_series;
     use restride::domain::massage::reminders;
     use restride::domain::record::journal::Journal;
     use restride::domain::record::massage::{Massage, MassageKind, Priority, Race};
     use restride::domain::record::run::{Region, Run, RunKind};
-    use restride::domain::record::settings::Unit;
+    use restride::domain::record::settings::Settings;
     use std::collections::BTreeMap;
     use std::hint::black_box;
 
@@ -206,7 +206,7 @@ mod native {
     fn recompute(journal: &Journal, today: NaiveDate) -> usize {
         let runs = &journal.runs;
         let series = daily_series(runs, today);
-        let signals = Signals::gather(runs, &series, today, Unit::Km);
+        let signals = Readings::gather(runs, &series, today, &Settings::default());
         let assessment = assess(&signals);
         let reminders = reminders::reminders(journal, today);
         series.len() + assessment.recommendations.len() + reminders.len()
@@ -243,8 +243,12 @@ mod native {
                 &runs,
                 |b, runs| {
                     b.iter(|| {
-                        let signals =
-                            Signals::gather(black_box(runs), &series, black_box(today), Unit::Km);
+                        let signals = Readings::gather(
+                            black_box(runs),
+                            &series,
+                            black_box(today),
+                            &Settings::default(),
+                        );
                         assess(&signals)
                     })
                 },

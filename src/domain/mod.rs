@@ -9,4 +9,5 @@ pub mod input; // typed text: parsing, units, dates, the forms' drafts
 pub mod load; // training load: the daily series and what is derived from it
 pub mod massage; // the massage reminders engine and the self-massage routine
 pub mod record; // what the runner stores: runs, massages, races, settings, the journal
+pub mod rulebook; // every threshold, window and duration the advice uses, defined once
 pub mod today; // everything the Today page shows, in one value

@@ -3,7 +3,7 @@
 //! The UI keeps this in one memo over the journal, so it is recomputed when a run is
 //! saved or deleted, never while the runner types in a form.
 
-use crate::domain::advice::{assess, Assessment, Signals};
+use crate::domain::advice::{assess, Assessment, Readings};
 use crate::domain::history::week_start_of;
 use crate::domain::input::dates;
 use crate::domain::load::{
@@ -21,7 +21,7 @@ pub const CHART_WEEKS: u64 = 12;
 pub struct TodaySummary {
     pub today: NaiveDate,
     pub series: Vec<Day>,
-    pub signals: Signals,
+    pub readings: Readings,
     pub assessment: Assessment,
     pub this_week: Progression,
     /// Oldest first: the start of each week and its distance in metres.
@@ -35,8 +35,8 @@ impl TodaySummary {
         if series.is_empty() {
             return None;
         }
-        let signals = Signals::gather(&journal.runs, &series, today, journal.settings.unit);
-        let assessment = assess(&signals);
+        let readings = Readings::gather(&journal.runs, &series, today, &journal.settings);
+        let assessment = assess(&readings);
         let week_start = week_start_of(today, journal.settings.week_start);
         let weekly_distance = (0..CHART_WEEKS)
             .rev()
@@ -52,7 +52,7 @@ impl TodaySummary {
             today,
             this_week: week_progression(&journal.runs, week_start),
             series,
-            signals,
+            readings,
             assessment,
             weekly_distance,
         })
@@ -74,7 +74,7 @@ impl TodaySummary {
 
     /// Days of history still needed before ACWR is shown.
     pub fn baseline_days_to_go(&self) -> i64 {
-        (BASELINE_DAYS - self.signals.history_days).max(0)
+        (BASELINE_DAYS - self.readings.history_days).max(0)
     }
 }
 

@@ -1,22 +1,31 @@
 //! "How this works": every formula, threshold and source behind Today, in plain words.
-//! Numbers are read from the domain's constants so the page cannot drift from the code.
+//! Numbers are read from the rulebook and the runner's own settings, so the page says
+//! what the advice does.
 
 use super::router::href;
-use crate::domain::advice::{
-    evidence, ACWR_LOW, ACWR_RISING, ACWR_SPIKE, FORM_AMBER, FORM_BASELINE_DAYS, FORM_RED,
-    HARD_RPE, PAIN_RED_FLAG, RECENT_DAYS, SORE, STREAK_FLAG,
-};
+use super::AppState;
 use crate::domain::load::{
-    ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, DISTANCE_JUMP_PERCENT,
-    FATIGUE_DAYS, FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
+    ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, FATIGUE_DAYS,
+    FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
 };
-use crate::domain::massage::reminders::ReminderSettings;
+use crate::domain::rulebook::pain;
+use crate::domain::rulebook::readiness::{
+    ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_BASELINE_DAYS, FORM_RED, HARD_RPE, RECENT_DAYS,
+    STREAK_FLAG,
+};
+use crate::domain::rulebook::sources as evidence;
+use crate::domain::rulebook::windows::{
+    no_deep_hours, AFTER_HARD_EFFORT_DAYS, AFTER_RACE_DEEP_DAYS, LAST_DEEP_DAYS_BEFORE_RACE,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn HowPage() -> impl IntoView {
-    // The defaults, as a new runner has them.
-    let r = ReminderSettings::default();
+    // The runner's own levels: the page explains the advice they get.
+    let state = expect_context::<AppState>();
+    let r = state.journal.with_untracked(|j| j.settings.reminders);
+    let (sore, physio, spike) = (r.sore_level, r.physio_level, r.spike_acwr());
+    let (last_runs, window_days) = (pain::LAST_RUNS, pain::WINDOW_DAYS);
     view! {
         <section class="page how">
             <h1>"How this works"</h1>
@@ -33,7 +42,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Acute and chronic load, and their ratio"</h2>
             <p>
                 {format!(
-                    "Acute load is an exponentially weighted average of daily load over {ACUTE_DAYS} days, chronic load over {CHRONIC_DAYS} days: each day, average = λ × today's load + (1 − λ) × yesterday's average, with λ = 2 ÷ (days + 1). The ratio acute ÷ chronic (ACWR) compares your last week with your last month. It is shown once {BASELINE_DAYS} days of history exist. Bands: below {ACWR_LOW} low, {ACWR_LOW}–{ACWR_RISING} steady, {ACWR_RISING}–{ACWR_SPIKE} rising, above {ACWR_SPIKE} a load spike.",
+                    "Acute load is an exponentially weighted average of daily load over {ACUTE_DAYS} days, chronic load over {CHRONIC_DAYS} days: each day, average = λ × today's load + (1 − λ) × yesterday's average, with λ = 2 ÷ (days + 1). The ratio acute ÷ chronic (ACWR) compares your last week with your last month. It is shown once {BASELINE_DAYS} days of history exist. Bands: below {ACWR_LOW} low, {ACWR_LOW}–{ACWR_RISING} steady, {ACWR_RISING}–{spike} rising, above {spike} a load spike.",
                 )}
             </p>
             <p>
@@ -62,7 +71,8 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Distance progression"</h2>
             <p>
                 {format!(
-                    "The last 14 days are compared with the 14 before them. A rise of more than {DISTANCE_JUMP_PERCENT} % is flagged when the earlier period held at least {} km.",
+                    "The last 14 days are compared with the 14 before them. A rise of more than {} % is flagged when the earlier period held at least {} km.",
+                    r.spike_jump_percent,
                     DISTANCE_JUMP_MIN_EARLIER_M / 1000,
                 )}
             </p>
@@ -73,14 +83,14 @@ pub fn HowPage() -> impl IntoView {
             <ul>
                 <li>
                     {format!(
-                        "Red: soreness of {PAIN_RED_FLAG} or more in the last {RECENT_DAYS} days (a pain red flag); a race today or yesterday; ACWR above {ACWR_SPIKE}; form below {:.0} % of fitness.",
+                        "Red: soreness of {physio} or more in any of your last {last_runs} runs of the past {window_days} days (a pain red flag); a race today or yesterday; ACWR above {spike}; form below {:.0} % of fitness.",
                         FORM_RED * 100.0,
                     )}
                 </li>
                 <li>
                     {format!(
-                        "Amber: soreness of {SORE}–{} in the last {RECENT_DAYS} days; a race 2 days ago; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; 2 or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
-                        PAIN_RED_FLAG - 1,
+                        "Amber: soreness of {sore}–{} in the last {RECENT_DAYS} days; a race 2 days ago; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; 2 or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
+                        physio - 1,
                         FORM_AMBER * 100.0,
                     )}
                 </li>
@@ -90,21 +100,21 @@ pub fn HowPage() -> impl IntoView {
             <h2 id="massage">"Massage reminders"</h2>
             <p>
                 {format!(
-                    "Sore regions ({SORE}–{}) get a foam-rolling or self-massage suggestion on Today. A region at {PAIN_RED_FLAG} or more is never massaged: Restride sends you to a physiotherapist instead.",
-                    PAIN_RED_FLAG - 1,
+                    "Sore regions ({sore}–{}) get a foam-rolling or self-massage suggestion on Today, timed by the routine's technique for each region. A pain red flag is never massaged: Today and the Massage tab send you to a physiotherapist instead.",
+                    physio - 1,
                 )}
             </p>
             <p>
-                "The Massage tab turns your runs, races and soreness into reminders. Each can be switched off, and its numbers changed, in Settings. By default:"
+                "The Massage tab turns your runs, races and soreness into reminders. Each can be switched off, and its numbers changed, in Settings. With your settings:"
             </p>
             <ul>
                 <li>{format!("a sports massage every {} days since the last one;", r.professional_every_days)}</li>
                 <li>{format!("a massage of any kind after every {} km ({} mi) run since the last one;", r.distance_every_km, r.distance_every_mi)}</li>
-                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the 28 days before it: a massage or self-massage 24–72 hours later, when it eases soreness most;", r.long_run_minutes, r.big_session_tenths as f64 / 10.0)}</li>
-                <li>{format!("before an A or B race: {} days out, a reminder to book the last deep massage 4–7 days before the race; a warning if a deep massage is logged in the 48 hours before it (a light flush is fine);", r.race_book_days_before)}</li>
-                <li>"after a race: light massage from the next day, deep massage from day 3 and only once your legs are no longer sore to the touch;"</li>
-                <li>{format!("a region at {} or more in 2 of your last 3 runs: a self-massage routine for it; at {} or more, see a physiotherapist instead;", r.sore_level, r.physio_level)}</li>
-                <li>{format!("a load spike (7-day load above {:.1}× the 28-day load, or {} % more distance in the last 14 days than in the 14 before): self-massage of calves, feet and shins, and easier days.", r.spike_acwr_tenths as f64 / 10.0, r.spike_jump_percent)}</li>
+                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the 28 days before it: a massage or self-massage {} later, when it eases soreness most;", r.long_run_minutes, r.big_session_factor(), AFTER_HARD_EFFORT_DAYS.hours_words())}</li>
+                <li>{format!("before an A or B race: {} days out, a reminder to book the last deep massage {} before the race; a warning if a deep massage is logged in the {} hours before it (a light flush is fine);", r.race_book_days_before, LAST_DEEP_DAYS_BEFORE_RACE.days_words(), no_deep_hours())}</li>
+                <li>{format!("after a race: light massage from the next day, deep massage from day {} and only once your legs are no longer sore to the touch;", AFTER_RACE_DEEP_DAYS.from)}</li>
+                <li>{format!("a region at {sore} or more in 2 of your last {last_runs} runs: a self-massage routine for it; at {physio} or more in any of them, see a physiotherapist instead;")}</li>
+                <li>{format!("a load spike (7-day load above {spike:.1}× the 28-day load, or {} % more distance in the last 14 days than in the 14 before): self-massage of calves, feet and shins, and easier days.", r.spike_jump_percent)}</li>
             </ul>
             <p class="muted">
                 {evidence::MASSAGE_TIMING} " " {evidence::POPPENDIECK} " " {evidence::FOAM_ROLLING} " "

@@ -3,8 +3,8 @@
 
 use super::device;
 use super::AppState;
-use crate::domain::massage::reminders::ReminderSettings;
 use crate::domain::record::settings::Unit;
+use crate::domain::rulebook::settings::ReminderSettings;
 use leptos::prelude::*;
 
 #[component]

@@ -31,7 +31,7 @@ test("after three weeks of runs, Today explains readiness with the runner's own 
   await expect(card).toContainText("Sore: Calves 5/10 (yesterday), Quads 6/10 (yesterday).");
   await expect(card.locator("h2")).toContainText(/Amber|Red/);
   // The advice names exactly the sore regions, with minutes, and explains why on demand.
-  const roll = card.getByText("Foam-roll or self-massage your calves and quads: 2 minutes per side each, about 8 minutes");
+  const roll = card.getByText("Foam-roll or self-massage your calves and quads: 60 s per side, about 4 minutes");
   await expect(roll).toBeVisible();
   await roll.click();
   await expect(card.getByText("Evidence: Wiewelhove T. et al. (2019)")).toBeVisible();

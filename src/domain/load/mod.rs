@@ -41,6 +41,28 @@ pub fn ewma_lambda(days: f64) -> f64 {
     2.0 / (days + 1.0)
 }
 
+/// Acute and chronic load, advanced one day at a time: the one definition of the EWMAs,
+/// shared by the daily series and the single-day ACWR.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct AcuteChronic {
+    pub acute: f64,
+    pub chronic: f64,
+}
+
+impl AcuteChronic {
+    /// The next day's averages after a day with `load`.
+    pub fn step(&mut self, load: f64) {
+        let (acute_l, chronic_l) = (ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS));
+        self.acute = acute_l * load + (1.0 - acute_l) * self.acute;
+        self.chronic = chronic_l * load + (1.0 - chronic_l) * self.chronic;
+    }
+
+    /// Acute ÷ chronic, undefined while chronic load is 0.
+    pub fn acwr(&self) -> Option<f64> {
+        (self.chronic > 0.0).then(|| self.acute / self.chronic)
+    }
+}
+
 /// The per-day step of the fitness/fatigue model with time constant τ.
 pub fn impulse_factor(tau_days: f64) -> f64 {
     1.0 - (-1.0 / tau_days).exp()
@@ -77,14 +99,13 @@ pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
         distance[index] += run.distance_m as u64;
     }
 
-    let (acute_l, chronic_l) = (ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS));
     let (fitness_k, fatigue_k) = (impulse_factor(FITNESS_DAYS), impulse_factor(FATIGUE_DAYS));
-    let (mut acute, mut chronic, mut fitness, mut fatigue) = (0.0, 0.0, 0.0, 0.0);
+    let mut averages = AcuteChronic::default();
+    let (mut fitness, mut fatigue) = (0.0, 0.0);
     let mut series = Vec::with_capacity(days);
     for (index, (&load_t, &distance_t)) in load.iter().zip(&distance).enumerate() {
         let form = fitness - fatigue;
-        acute = acute_l * load_t + (1.0 - acute_l) * acute;
-        chronic = chronic_l * load_t + (1.0 - chronic_l) * chronic;
+        averages.step(load_t);
         fitness += (load_t - fitness) * fitness_k;
         fatigue += (load_t - fatigue) * fatigue_k;
         let week = &load[index.saturating_sub(6)..=index];
@@ -95,9 +116,9 @@ pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
                 .unwrap_or(first),
             distance_m: distance_t,
             load: load_t,
-            acute,
-            chronic,
-            acwr: (chronic > 0.0).then(|| acute / chronic),
+            acute: averages.acute,
+            chronic: averages.chronic,
+            acwr: averages.acwr(),
             fitness,
             fatigue,
             form,
@@ -144,9 +165,6 @@ pub fn rest_days_until_fresh(today: &Day) -> u32 {
     days
 }
 
-/// Flag a rise in distance above this percentage (Nielsen et al. 2014).
-pub const DISTANCE_JUMP_PERCENT: u64 = 30;
-/// …but only when the earlier period held at least this much.
 /// ACWR on `today` alone: the same EWMAs as `daily_series`, without building the series
 /// (the reminder engine needs only this one number).
 pub fn acwr_on(runs: &[Run], today: NaiveDate) -> Option<f64> {
@@ -157,15 +175,14 @@ pub fn acwr_on(runs: &[Run], today: NaiveDate) -> Option<f64> {
             *slot += session_load(run);
         }
     }
-    let (acute_l, chronic_l) = (ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS));
-    let (mut acute, mut chronic) = (0.0, 0.0);
+    let mut averages = AcuteChronic::default();
     for load_t in load {
-        acute = acute_l * load_t + (1.0 - acute_l) * acute;
-        chronic = chronic_l * load_t + (1.0 - chronic_l) * chronic;
+        averages.step(load_t);
     }
-    (chronic > 0.0).then(|| acute / chronic)
+    averages.acwr()
 }
 
+/// A distance jump counts only when the earlier period held at least this much.
 pub const DISTANCE_JUMP_MIN_EARLIER_M: u64 = 10_000;
 
 /// Distance of one period compared with the period before it.
@@ -181,11 +198,12 @@ impl Progression {
         (self.earlier_m > 0).then(|| self.recent_m as f64 / self.earlier_m as f64 - 1.0)
     }
 
-    /// A jump worth flagging: over 30 % on an earlier period of at least 10 km.
-    pub fn is_jump(&self) -> bool {
+    /// A jump worth flagging: more than `percent` % (the runner's setting, 30 by default)
+    /// on an earlier period of at least 10 km.
+    pub fn is_jump(&self, percent: u16) -> bool {
         // In whole metres, so exactly +30 % is exactly not a jump.
         self.earlier_m >= DISTANCE_JUMP_MIN_EARLIER_M
-            && self.recent_m * 100 > self.earlier_m * (100 + DISTANCE_JUMP_PERCENT)
+            && self.recent_m * 100 > self.earlier_m * (100 + u64::from(percent))
     }
 }
 
@@ -469,24 +487,24 @@ mod tests {
         let p = two_week_progression(&runs, today);
         assert_eq!((p.earlier_m, p.recent_m), (20_000, 27_000));
         assert!((p.change().unwrap() - 0.35).abs() < 1e-12);
-        assert!(p.is_jump());
+        assert!(p.is_jump(30));
         // +30 % exactly is not over 30 %.
         assert!(!Progression {
             earlier_m: 20_000,
             recent_m: 26_000
         }
-        .is_jump());
+        .is_jump(30));
         // Below 10 km before, no flag however large the rise.
         assert!(!Progression {
             earlier_m: 9_999,
             recent_m: 30_000
         }
-        .is_jump());
+        .is_jump(30));
         assert!(!Progression {
             earlier_m: 0,
             recent_m: 30_000
         }
-        .is_jump());
+        .is_jump(30));
         // Weeks: Monday 2026-11-23 against 11-16 … 11-22, and 11-16 against 11-09 … 11-15.
         let w = week_progression(&runs, d("2026-11-23"));
         assert_eq!((w.earlier_m, w.recent_m), (0, 14_000));

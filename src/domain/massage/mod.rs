@@ -1,4 +1,5 @@
 //! Massage: the reminders engine and the self-massage routine.
 
+pub mod body_map;
 pub mod reminders;
 pub mod routine;

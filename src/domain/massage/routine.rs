@@ -4,6 +4,7 @@
 use crate::domain::massage::reminders::{red_flags_on, Reminder, Rule};
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::{Region, Run};
+use crate::domain::rulebook::readiness::RECENT_DAYS;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -266,18 +267,9 @@ const EVERYDAY: [Region; 3] = [Region::Calves, Region::Feet, Region::Hamstrings]
 /// with a pain red flag are never included.
 pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDate) -> Routine {
     let settings = &journal.settings.reminders;
-    let soreness = recent_soreness(&journal.runs, today, 3);
-    // The engine's red flags (a physiotherapist reminder implies one), and Today's: a
-    // region at that level in the last 3 days.
-    let red_flags: Vec<Region> = red_flags_on(journal, today)
-        .into_iter()
-        .chain(
-            soreness
-                .iter()
-                .filter(|(_, l)| **l >= settings.physio_level)
-                .map(|(r, _)| *r),
-        )
-        .collect();
+    let soreness = recent_soreness(&journal.runs, today, RECENT_DAYS);
+    // The one red-flag rule (`rulebook::pain`): Today, the reminders and this routine agree.
+    let red_flags: Vec<Region> = red_flags_on(journal, today).into_iter().collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut reasons: Vec<&str> = Vec::new();
     let take = |list: &[Region], regions: &mut Vec<Region>| {

@@ -6,8 +6,8 @@
 //! leaves a tombstone, so two copies of the journal (two tabs) merge record by record:
 //! the newer save wins, and a deletion newer than the record's last save removes it.
 
-use crate::domain::massage::reminders::ReminderState;
 use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Settings;
 use serde::Serialize;
@@ -24,7 +24,7 @@ pub struct Journal {
     pub massages: Vec<Massage>,
     pub races: Vec<Race>,
     /// What the runner did with each reminder, by reminder id.
-    pub reminder_states: BTreeMap<String, ReminderState>,
+    pub reminder_states: BTreeMap<String, ReminderDecision>,
     /// Deleted records by `Record::key` ("run:<id>"), with the time of the deletion.
     pub deleted: BTreeMap<String, u64>,
     /// When the settings last changed, so two tabs agree on whose settings are newer.
@@ -176,18 +176,18 @@ fn newer<T: Record + Serialize>(a: &T, b: &T) -> bool {
 
 /// Of two states of one reminder, the one both tabs keep: done or dismissed over snoozed,
 /// then the later date.
-fn stronger(a: ReminderState, b: ReminderState) -> ReminderState {
-    let rank = |s: &ReminderState| match s {
-        ReminderState::Snoozed { until } => (0, *until),
-        ReminderState::Dismissed { on } => (1, *on),
-        ReminderState::Done { on } => (1, *on),
+fn stronger(a: ReminderDecision, b: ReminderDecision) -> ReminderDecision {
+    let rank = |s: &ReminderDecision| match s {
+        ReminderDecision::Snoozed { until } => (0, *until),
+        ReminderDecision::Dismissed { on } => (1, *on),
+        ReminderDecision::Done { on } => (1, *on),
     };
     match rank(&a).cmp(&rank(&b)) {
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Greater => a,
         // Done and dismissed on the same day: done.
         std::cmp::Ordering::Equal => {
-            if matches!(a, ReminderState::Done { .. }) {
+            if matches!(a, ReminderDecision::Done { .. }) {
                 a
             } else {
                 b
@@ -281,7 +281,7 @@ impl Journal {
         }
     }
 
-    pub fn set_reminder_state(&mut self, id: &str, state: ReminderState) {
+    pub fn set_reminder_state(&mut self, id: &str, state: ReminderDecision) {
         self.reminder_states.insert(id.to_string(), state);
     }
 

@@ -2,5 +2,6 @@
 
 pub mod journal;
 pub mod massage;
+pub mod reminder_decision;
 pub mod run;
 pub mod settings;

@@ -133,6 +133,16 @@ pub enum Region {
 }
 
 impl Region {
+    /// "calves, quads and glutes"; empty for none.
+    pub fn list_in_sentence(regions: &[Region]) -> String {
+        let names: Vec<&str> = regions.iter().map(|r| r.in_sentence()).collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+
     pub const ALL: [Region; 10] = [
         Region::Feet,
         Region::Achilles,

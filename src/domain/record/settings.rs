@@ -1,6 +1,6 @@
 //! The runner's display preferences.
 
-use crate::domain::massage::reminders::ReminderSettings;
+use crate::domain::rulebook::settings::ReminderSettings;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

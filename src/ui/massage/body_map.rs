@@ -1,32 +1,20 @@
-//! The body map: regions coloured by the highest soreness of the last 7 days. A tap on a
+//! The body map: regions coloured by the last week's soreness (`domain::massage::body_map`). A tap on a
 //! region opens its technique; the list under the figure gives the same links to keyboard
 //! and screen-reader users, with the levels in words.
 
 use super::body_shapes::{OUTLINE_BACK, OUTLINE_FRONT, REGION_SHAPES};
-use crate::domain::massage::routine::recent_soreness;
+use crate::domain::massage::body_map::{body_map, Band, RegionReading, MAP_DAYS};
 use crate::domain::record::run::Region;
 use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use leptos::prelude::*;
 
-/// Days of soreness the map shows.
-const MAP_DAYS: u64 = 7;
-
-fn level_class(level: u8) -> &'static str {
-    match level {
-        0 => "sore-none",
-        1..=3 => "sore-mild",
-        4..=6 => "sore-sore",
-        _ => "sore-pain",
-    }
-}
-
-fn level_words(level: u8) -> String {
-    match level {
-        0 => "not sore".into(),
-        1..=3 => format!("mild, {level}/10"),
-        4..=6 => format!("sore, {level}/10"),
-        _ => format!("painful, {level}/10 — see a physiotherapist"),
+fn band_class(band: Band) -> &'static str {
+    match band {
+        Band::NotSore => "sore-none",
+        Band::Mild => "sore-mild",
+        Band::Sore => "sore-sore",
+        Band::RedFlag => "sore-pain",
     }
 }
 
@@ -34,13 +22,18 @@ fn level_words(level: u8) -> String {
 pub fn BodyMap() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
-    let levels = Memo::new(move |_| {
+    let readings = Memo::new(move |_| {
         let today = state.today.get();
-        state
-            .journal
-            .with(|j| recent_soreness(&j.runs, today, MAP_DAYS))
+        state.journal.with(|j| body_map(j, today))
     });
-    let level = move |region: Region| levels.with(|l| l.get(&region).copied().unwrap_or(0));
+    let reading = move |region: Region| {
+        readings.with(|map| {
+            map.get(&region).copied().unwrap_or(RegionReading {
+                level: 0,
+                band: Band::NotSore,
+            })
+        })
+    };
     let open = move |region: Region| router.go(&format!("/routine/{}", region.key()));
 
     view! {
@@ -55,7 +48,7 @@ pub fn BodyMap() -> impl IntoView {
                         let region = shape.region;
                         view! {
                             <path
-                                class=move || format!("body-region {}", level_class(level(region)))
+                                class=move || format!("body-region {}", band_class(reading(region).band))
                                 data-region=region.key()
                                 data-view=if shape.back { "back" } else { "front" }
                                 d=shape.d
@@ -72,7 +65,7 @@ pub fn BodyMap() -> impl IntoView {
                 </text>
             </svg>
             <figcaption class="muted">
-                "Soreness you logged in the last 7 days. Tap a region for its self-massage technique."
+                {format!("Soreness you logged in the last {MAP_DAYS} days. Tap a region for its self-massage technique.")}
             </figcaption>
         </figure>
         <ul class="body-legend">
@@ -83,10 +76,10 @@ pub fn BodyMap() -> impl IntoView {
                         <li>
                             <a href=href(&format!("/routine/{}", region.key()))>
                                 <span class=move || {
-                                    format!("swatch {}", level_class(level(region)))
+                                    format!("swatch {}", band_class(reading(region).band))
                                 }></span>
                                 <span>{region.label()}</span>
-                                <span class="muted">{move || level_words(level(region))}</span>
+                                <span class="muted">{move || reading(region).words()}</span>
                             </a>
                         </li>
                     }

@@ -2,8 +2,8 @@
 
 use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
-use crate::domain::massage::reminders::ReminderState;
 use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Region;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
@@ -36,7 +36,7 @@ pub fn LogMassagePage() -> impl IntoView {
         state.journal.update(|j| {
             j.save_massage(massage, clock::now_ms() as u64);
             if let Some(id) = &reminder {
-                j.set_reminder_state(id, ReminderState::Done { on });
+                j.set_reminder_state(id, ReminderDecision::Done { on });
             }
         });
         state.say("Massage saved.", None);

@@ -35,7 +35,7 @@ pub fn MassagePage() -> impl IntoView {
         let events = state.reminders.with_untracked(|r| {
             state
                 .journal
-                .with_untracked(|j| ics::events(r, &j.races, today))
+                .with_untracked(|j| ics::events(r, &j.races, &j.settings.reminders, today))
         });
         let now = chrono::DateTime::from_timestamp_millis(clock::now_ms() as i64)
             .map(|t| t.naive_utc())

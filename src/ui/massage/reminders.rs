@@ -2,7 +2,8 @@
 
 use crate::domain::input::dates;
 use crate::domain::input::massage_draft::MassageDraft;
-use crate::domain::massage::reminders::{Reminder, ReminderState, Status};
+use crate::domain::massage::reminders::{Reminder, Status};
+use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use chrono::Days;
@@ -87,14 +88,14 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let router = expect_context::<Router>();
     let id = StoredValue::new(reminder.id.clone());
     let card = NodeRef::<leptos::html::Li>::new();
-    let set = move |new: ReminderState| {
+    let set = move |new: ReminderDecision| {
         focus_after_leaving(card.get_untracked());
         id.with_value(|id| state.journal.update(|j| j.set_reminder_state(id, new)));
     };
     let snooze = move |days: u64| {
         let today = state.today.get_untracked();
         let until = today.checked_add_days(Days::new(days)).unwrap_or(today);
-        set(ReminderState::Snoozed { until });
+        set(ReminderDecision::Snoozed { until });
         state.say(format!("Snoozed until {}.", dates::short_day(until)), None);
     };
     let suggests = reminder.rule.suggests_massage();
@@ -118,14 +119,14 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
             state.massage_prefill.set(Some((prefill.get_value(), id)));
             router.go("/massage/log");
         } else {
-            set(ReminderState::Done {
+            set(ReminderDecision::Done {
                 on: state.today.get_untracked(),
             });
             state.say("Marked as done.", None);
         }
     };
     let dismiss = move |_| {
-        set(ReminderState::Dismissed {
+        set(ReminderDecision::Dismissed {
             on: state.today.get_untracked(),
         });
         state.say("Reminder dismissed.", None);

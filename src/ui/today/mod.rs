@@ -9,12 +9,13 @@ mod chart;
 use super::pages::{self, lazily, Place};
 use super::router::href;
 use super::{clock, AppState};
-use crate::domain::advice::{acwr_band, Readiness, Recommendation, FORM_BASELINE_DAYS};
+use crate::domain::advice::{acwr_band, Readiness, Recommendation};
 use crate::domain::input::dates;
 use crate::domain::input::units::{format_distance, to_unit};
 use crate::domain::load::Day;
 use crate::domain::load::BASELINE_DAYS;
 use crate::domain::record::settings::Unit;
+use crate::domain::rulebook::readiness::FORM_BASELINE_DAYS;
 use crate::domain::today::{daily_csv, TodaySummary};
 use chart::{Chart, ChartData, Series};
 use leptos::prelude::*;
@@ -144,7 +145,7 @@ fn percent_change(change: Option<f64>) -> String {
 fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let day = summary.latest().cloned();
     let week = summary.this_week;
-    let acwr = summary.signals.acwr();
+    let acwr = summary.readings.acwr();
     let to_go = summary.baseline_days_to_go();
     let rest_days = summary.assessment.rest_days_until_fresh;
     view! {
@@ -169,7 +170,7 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                     Some(ratio) => {
                         view! {
                             <p class="big">{format!("{ratio:.2}")}</p>
-                            <p class="muted">{format!("{} · acute : chronic", acwr_band(ratio))}</p>
+                            <p class="muted">{format!("{} · acute : chronic", acwr_band(ratio, summary.readings.rules().spike_acwr()))}</p>
                         }
                             .into_any()
                     }

@@ -10,9 +10,9 @@
 //! record with impossible values is reported as a `DecodeError`, and the caller keeps the
 //! raw text instead of overwriting it.
 
-use crate::domain::massage::reminders::ReminderState;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::{is_zero, Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,7 @@ struct Envelope<R, M, C> {
     #[serde(default = "Vec::new")]
     races: Vec<C>,
     #[serde(default)]
-    reminders: BTreeMap<String, ReminderState>,
+    reminders: BTreeMap<String, ReminderDecision>,
     #[serde(default)]
     deleted: BTreeMap<String, u64>,
     #[serde(default)]
@@ -145,7 +145,7 @@ pub struct Stored<'a> {
     runs: &'a [Run],
     massages: &'a [Massage],
     races: &'a [Race],
-    reminders: &'a BTreeMap<String, ReminderState>,
+    reminders: &'a BTreeMap<String, ReminderDecision>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     deleted: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "is_zero")]
@@ -380,10 +380,10 @@ fn check_run(run: &Run) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::massage::reminders::ReminderSettings;
     use crate::domain::record::massage::{MassageKind, Priority};
     use crate::domain::record::run::{Region, RunKind};
     use crate::domain::record::settings::{Unit, WeekStart};
+    use crate::domain::rulebook::settings::ReminderSettings;
     use std::collections::BTreeMap;
 
     fn sample() -> Journal {
@@ -490,7 +490,7 @@ mod tests {
         assert_eq!(journal.races[0].priority, Priority::B);
         assert_eq!(
             journal.reminder_states.get("hard:a1"),
-            Some(&ReminderState::Snoozed {
+            Some(&ReminderDecision::Snoozed {
                 until: "2026-11-29".parse().unwrap()
             })
         );

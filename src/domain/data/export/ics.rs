@@ -7,6 +7,10 @@
 
 use crate::domain::massage::reminders::{Reminder, Rule, Status};
 use crate::domain::record::massage::Race;
+use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::rulebook::windows::{
+    no_deep_hours, RaceWindows, ALARM_MINUTES_AFTER_MIDNIGHT, LAST_DEEP_DAYS_BEFORE_RACE,
+};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// An all-day event with one display alarm.
@@ -22,15 +26,20 @@ pub struct CalendarEvent {
     pub alarm_minutes: i64,
 }
 
-/// Alarms ring at 09:00 local time.
-const NINE_AM: i64 = 9 * 60;
 const DAY: i64 = 24 * 60;
 
 /// The events of the export: every upcoming or due reminder, and for each A or B race
 /// ahead, its deep-massage window and its light-only days. The reminders that announce
 /// those windows are left out, as the windows say the same with their dates.
-pub fn events(reminders: &[Reminder], races: &[Race], today: NaiveDate) -> Vec<CalendarEvent> {
-    let day = |date: NaiveDate, back: u64| date.checked_sub_days(Days::new(back)).unwrap_or(date);
+/// The race windows and the booking alarm follow `rulebook::windows` and the runner's
+/// settings, like the reminders.
+pub fn events(
+    reminders: &[Reminder],
+    races: &[Race],
+    settings: &ReminderSettings,
+    today: NaiveDate,
+) -> Vec<CalendarEvent> {
+    let days_between = |from: NaiveDate, to: NaiveDate| (to - from).num_days();
     let mut list: Vec<CalendarEvent> = reminders
         .iter()
         .filter(|r| !matches!(r.status, Status::Snoozed(_)))
@@ -43,7 +52,7 @@ pub fn events(reminders: &[Reminder], races: &[Race], today: NaiveDate) -> Vec<C
                 last_day: r.until.unwrap_or(first_day).max(first_day),
                 summary: r.title.clone(),
                 description: format!("{}\n\nEvidence: {}", r.why, r.evidence),
-                alarm_minutes: NINE_AM,
+                alarm_minutes: ALARM_MINUTES_AFTER_MIDNIGHT,
             }
         })
         .collect();
@@ -51,28 +60,39 @@ pub fn events(reminders: &[Reminder], races: &[Race], today: NaiveDate) -> Vec<C
         .iter()
         .filter(|r| r.priority.plans_massage() && r.date > today)
     {
+        let windows = RaceWindows::of(race.date, settings.race_book_days_before);
+        let (first_day, last_day) = windows.last_deep;
         list.push(CalendarEvent {
             uid: format!("race-window:{}@restride", race.id),
-            first_day: day(race.date, 7),
-            last_day: day(race.date, 4),
+            first_day,
+            last_day,
             summary: format!("Last deep massage window before {}", race.name),
             description: format!(
-                "Book your last deep massage for one of these days: 4–7 days before {} on {}. Deep work leaves muscles tender for a day or two.",
-                race.name, race.date
+                "Book your last deep massage for one of these days: {} before {} on {}. Deep work leaves muscles tender for a day or two.",
+                LAST_DEEP_DAYS_BEFORE_RACE.days_words(),
+                race.name,
+                race.date
             ),
-            // Three days before the window opens: 10 days before the race.
-            alarm_minutes: -3 * DAY + NINE_AM,
+            // When the booking reminder is due: the runner's "Remind to book" setting.
+            alarm_minutes: days_between(first_day, windows.book_reminder) * DAY
+                + ALARM_MINUTES_AFTER_MIDNIGHT,
         });
         list.push(CalendarEvent {
             uid: format!("race-light:{}@restride", race.id),
-            first_day: day(race.date, 2),
-            last_day: day(race.date, 1),
+            first_day: windows.no_deep_from,
+            last_day: windows
+                .no_deep_from
+                .max(windows.race.pred_opt().unwrap_or(windows.race)),
             summary: format!("No deep massage before {} — light flush only", race.name),
             description: format!(
-                "{} is on {}: no deep massage in the 48 hours before it.",
-                race.name, race.date
+                "{} is on {}: no deep massage in the {} hours before it.",
+                race.name,
+                race.date,
+                no_deep_hours()
             ),
-            alarm_minutes: -DAY + NINE_AM,
+            // The day before the light-only days begin.
+            alarm_minutes: days_between(windows.no_deep_from, windows.no_deep_notice) * DAY
+                + ALARM_MINUTES_AFTER_MIDNIGHT,
         });
     }
     list
@@ -250,7 +270,12 @@ mod race_window_tests {
             updated_ms: 0,
         };
         let today = "2026-11-27".parse().unwrap();
-        let list = events(&[], std::slice::from_ref(&race), today);
+        let list = events(
+            &[],
+            std::slice::from_ref(&race),
+            &ReminderSettings::default(),
+            today,
+        );
         assert_eq!(list.len(), 2);
         // 6 Dec − 7 = 29 Nov … 6 Dec − 4 = 2 Dec; the alarm 3 days before it opens, at 09:00.
         assert_eq!(list[0].first_day, "2026-11-29".parse().unwrap());
@@ -262,6 +287,6 @@ mod race_window_tests {
             priority: Priority::C,
             ..race
         };
-        assert!(events(&[], &[c], today).is_empty());
+        assert!(events(&[], &[c], &ReminderSettings::default(), today).is_empty());
     }
 }

@@ -8,9 +8,9 @@ use crate::domain::input::run_draft::{
     SLOWEST_PLAUSIBLE_S_PER_KM,
 };
 use crate::domain::input::units::format_pace;
-use crate::domain::massage::reminders::ReminderState;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, Race};
+use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::settings::Unit;
 use chrono::{NaiveDateTime, TimeDelta};
@@ -45,7 +45,7 @@ pub struct Preview {
     pub duplicate_massages: Vec<Massage>,
     pub duplicate_races: Vec<Race>,
     /// What the runner did with reminders, from backups (the first backup wins).
-    pub reminder_states: BTreeMap<String, ReminderState>,
+    pub reminder_states: BTreeMap<String, ReminderDecision>,
     /// Activities of other sports left out, over all files.
     pub skipped_other_sports: usize,
     /// The settings of the first backup: what "replace" restores.

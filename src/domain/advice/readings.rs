@@ -1,0 +1,119 @@
+//! The runner's history reduced to the plain numbers the readiness rules read.
+
+use crate::domain::load::{two_week_progression, Day, Progression, BASELINE_DAYS};
+use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::settings::Settings;
+use crate::domain::rulebook::pain;
+use crate::domain::rulebook::readiness::{FORM_BASELINE_DAYS, HARD_RPE, RECENT_DAYS};
+use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::rulebook::windows::shift;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readings {
+    pub today: NaiveDate,
+    /// Days from the first run to today, both included.
+    pub history_days: i64,
+    pub today_metrics: Option<Day>,
+    pub hard_days_in_a_row: u32,
+    pub run_days_in_a_row: u32,
+    /// Highest soreness per region logged in the last three days, with the day it was logged.
+    pub soreness: BTreeMap<Region, (u8, NaiveDate)>,
+    /// Regions with a pain red flag (`rulebook::pain`), with their level and day.
+    pub red_flags: BTreeMap<Region, (u8, NaiveDate)>,
+    pub last_race: Option<NaiveDate>,
+    pub two_weeks: Progression,
+    /// Average minutes of the sessions of the last 28 days.
+    pub typical_minutes: Option<f64>,
+    /// The runner's display preferences and rule levels (sore, red flag, spike, jump).
+    pub settings: Settings,
+}
+
+impl Readings {
+    pub fn gather(runs: &[Run], series: &[Day], today: NaiveDate, settings: &Settings) -> Readings {
+        let past: Vec<&Run> = runs.iter().filter(|r| r.date <= today).collect();
+        let first = past.iter().map(|r| r.date).min();
+        let recent_from = shift(today, 1 - RECENT_DAYS as i64);
+
+        let mut soreness: BTreeMap<Region, (u8, NaiveDate)> = BTreeMap::new();
+        for run in past.iter().filter(|r| r.date >= recent_from) {
+            for (&region, &level) in &run.soreness {
+                let entry = soreness.entry(region).or_insert((level, run.date));
+                if level > entry.0 || (level == entry.0 && run.date > entry.1) {
+                    *entry = (level, run.date);
+                }
+            }
+        }
+
+        let month_from = shift(today, -27);
+        let month: Vec<&&Run> = past.iter().filter(|r| r.date >= month_from).collect();
+        let typical_minutes = (!month.is_empty()).then(|| {
+            month
+                .iter()
+                .map(|r| f64::from(r.duration_s) / 60.0)
+                .sum::<f64>()
+                / month.len() as f64
+        });
+
+        Readings {
+            today,
+            history_days: first.map_or(0, |f| (today - f).num_days() + 1),
+            today_metrics: series.last().filter(|d| d.date == today).cloned(),
+            hard_days_in_a_row: streak(&past, today, |day_runs| {
+                day_runs.iter().any(|r| r.rpe >= HARD_RPE)
+            }),
+            run_days_in_a_row: streak(&past, today, |day_runs| !day_runs.is_empty()),
+            soreness,
+            red_flags: pain::red_flags(runs, today, settings.reminders.physio_level),
+            last_race: past
+                .iter()
+                .filter(|r| r.kind == RunKind::Race)
+                .map(|r| r.date)
+                .max(),
+            two_weeks: two_week_progression(runs, today),
+            typical_minutes,
+            settings: *settings,
+        }
+    }
+
+    pub fn rules(&self) -> &ReminderSettings {
+        &self.settings.reminders
+    }
+
+    /// Enough history for form relative to fitness to mean something (`FORM_BASELINE_DAYS`).
+    pub fn form_ready(&self) -> bool {
+        self.history_days >= FORM_BASELINE_DAYS
+    }
+
+    pub fn baseline_ready(&self) -> bool {
+        self.history_days >= BASELINE_DAYS
+    }
+
+    /// ACWR, but only once the 28-day baseline exists.
+    pub fn acwr(&self) -> Option<f64> {
+        self.today_metrics
+            .as_ref()
+            .and_then(|d| d.acwr)
+            .filter(|_| self.baseline_ready())
+    }
+}
+
+/// Consecutive days meeting `holds`, ending today — or yesterday when today has no run
+/// yet, since advice is usually read before the day's run.
+fn streak(runs: &[&Run], today: NaiveDate, holds: impl Fn(&[&Run]) -> bool) -> u32 {
+    let on = |date: NaiveDate| -> Vec<&Run> {
+        runs.iter().copied().filter(|r| r.date == date).collect()
+    };
+    let mut day = if on(today).is_empty() {
+        shift(today, -1)
+    } else {
+        today
+    };
+    let mut count = 0;
+    while holds(&on(day)) && count < 3650 {
+        count += 1;
+        day = shift(day, -1);
+    }
+    count
+}

@@ -1,0 +1,136 @@
+//! What to do today, from the readiness and its reasons.
+
+use super::readings::Readings;
+use super::rules::{Readiness, Reason};
+use crate::domain::massage::routine::{technique, Routine};
+use crate::domain::record::run::Region;
+use crate::domain::rulebook::pain;
+use crate::domain::rulebook::sources;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Rest,
+    EasyRun,
+    TrainAsPlanned,
+    SeePhysio,
+    SelfMassage,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    pub action: Action,
+    pub title: String,
+    pub why: String,
+    pub evidence: &'static str,
+}
+
+pub(super) fn recommend(
+    readings: &Readings,
+    readiness: Readiness,
+    reasons: &[Reason],
+    red_flags: &[Region],
+    sore: &[Region],
+    rest_days: Option<u32>,
+) -> Vec<Recommendation> {
+    let rules = readings.rules();
+    let mut list = Vec::new();
+    let main_reason = reasons
+        .iter()
+        .filter(|r| r.level == readiness)
+        .map(|r| r.text.clone())
+        .next()
+        .unwrap_or_default();
+
+    if !red_flags.is_empty() {
+        list.push(Recommendation {
+            action: Action::SeePhysio,
+            title: format!("Don't massage an acute injury — see a physiotherapist about your {}", Region::list_in_sentence(red_flags)),
+            why: format!(
+                "You logged soreness of {} or more there in your last {} runs; pain that strong needs a professional's assessment, not massage or foam rolling.",
+                rules.physio_level,
+                pain::LAST_RUNS
+            ),
+            evidence: sources::ACUTE_INJURY,
+        });
+    }
+
+    list.push(match readiness {
+        Readiness::Red => Recommendation {
+            action: Action::Rest,
+            title: "Rest today, or at most 20–30 minutes very easy".into(),
+            why: match rest_days {
+                Some(days) if days > 0 => format!(
+                    "{main_reason} About {days} full rest day(s) bring your form back to 0."
+                ),
+                _ => main_reason,
+            },
+            evidence: sources::RECOVERY_DAYS,
+        },
+        Readiness::Amber => {
+            let minutes = easy_minutes(readings.typical_minutes);
+            Recommendation {
+                action: Action::EasyRun,
+                title: format!("Run easy: at most {minutes} minutes at RPE 3 or less"),
+                why: match readings.typical_minutes {
+                    Some(typical) => format!("{main_reason} Your sessions averaged {typical:.0} minutes over 28 days; today stay well below that."),
+                    None => main_reason,
+                },
+                evidence: sources::SESSION_RPE,
+            }
+        }
+        Readiness::Green => Recommendation {
+            action: Action::TrainAsPlanned,
+            title: "Train as planned".into(),
+            why: match readings.acwr() {
+                Some(acwr) => format!("No warning sign: your 7-day load is {acwr:.2}× your 28-day average and no region is sore."),
+                None => "No warning sign in your recent runs and no region is sore.".into(),
+            },
+            evidence: sources::ACWR,
+        },
+    });
+
+    if !sore.is_empty() {
+        // The technique library's time per side: the same routine the player would run.
+        let routine = Routine::of(sore, String::new());
+        list.push(Recommendation {
+            action: Action::SelfMassage,
+            title: format!(
+                "Foam-roll or self-massage your {}: {} per side, about {} minutes",
+                Region::list_in_sentence(sore),
+                seconds_per_side(sore),
+                routine.minutes()
+            ),
+            why: format!(
+                "You logged soreness of {}–{} there in the last 3 days.",
+                rules.sore_level,
+                rules.physio_level - 1
+            ),
+            evidence: sources::FOAM_ROLLING,
+        });
+    }
+
+    list
+}
+
+/// "60 s" when every region takes the same time, else "60 s, 45 s and 60 s" in order.
+fn seconds_per_side(regions: &[Region]) -> String {
+    let times: Vec<String> = regions
+        .iter()
+        .map(|r| format!("{} s", technique(*r).seconds_per_side))
+        .collect();
+    if times.windows(2).all(|pair| pair[0] == pair[1]) {
+        return times.first().cloned().unwrap_or_default();
+    }
+    match times.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
+/// A short easy run: three quarters of the usual session, between 20 and 45 minutes,
+/// rounded down to 5 minutes.
+pub fn easy_minutes(typical_minutes: Option<f64>) -> u32 {
+    let target = typical_minutes.map_or(30.0, |t| t * 0.75).clamp(20.0, 45.0);
+    (target / 5.0).floor() as u32 * 5
+}

@@ -1,0 +1,94 @@
+//! Before an A or B race: book the last deep massage, then light work only in the final
+//! days, and a warning for deep work logged there. The windows are `rulebook::windows`.
+
+use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
+use crate::domain::input::dates;
+use crate::domain::input::units::format_distance;
+use crate::domain::record::massage::MassageKind;
+use crate::domain::record::run::Region;
+use crate::domain::rulebook::sources;
+use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAYS_BEFORE_RACE};
+
+pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
+    let s = facts.settings;
+    for race in facts
+        .races
+        .iter()
+        .filter(|r| r.priority.plans_massage() && r.date >= facts.today)
+    {
+        let windows = RaceWindows::of(race.date, s.race_book_days_before);
+        let (window_opens, window_closes) = windows.last_deep;
+        let taper_from = windows.no_deep_from;
+        if !massaged_between(facts, window_opens, window_closes, true) {
+            let mut r = reminder(
+                Rule::RaceBook,
+                format!("race-book:{}:{}", race.id, race.date),
+                windows.book_reminder,
+                format!(
+                    "Book your last deep massage for {}–{}, before {}",
+                    dates::short_day(window_opens),
+                    dates::short_day(window_closes),
+                    race.name
+                ),
+                format!(
+                    "{} ({}, priority {}) is on {}. A deep massage leaves muscles tender for a day or two, so the last one belongs {} before the race.",
+                    race.name,
+                    format_distance(race.distance_m as u64, facts.unit),
+                    race.priority.key(),
+                    dates::short_day(race.date),
+                    LAST_DEEP_DAYS_BEFORE_RACE.days_words()
+                ),
+                sources::BRUMMITT,
+            );
+            r.until = Some(window_closes);
+            r.kind = MassageKind::Professional;
+            r.deep = true;
+            r.regions = without_red_flags(
+                facts,
+                &[
+                    Region::Calves,
+                    Region::Quads,
+                    Region::Hamstrings,
+                    Region::Glutes,
+                ],
+            );
+            list.push(r);
+        }
+        list.push(reminder(
+            Rule::RaceTaper,
+            format!("race-taper:{}:{}", race.id, race.date),
+            windows.no_deep_notice,
+            format!("Light flush only from {} until {}", dates::short_day(taper_from), race.name),
+            format!(
+                "{} is on {}: no deep massage in the {} hours before it. A light flush or easy foam rolling is fine.",
+                race.name,
+                dates::short_day(race.date),
+                no_deep_hours()
+            ),
+            sources::BRUMMITT,
+        ));
+        for massage in facts
+            .massages
+            .iter()
+            .filter(|m| m.deep && windows.forbids_deep_on(m.date))
+        {
+            let mut r = reminder(
+                Rule::RaceDeepWarning,
+                format!("race-deep:{}:{}:{}", race.id, race.date, massage.id),
+                massage.date,
+                format!("A deep massage this close to {} can leave your legs heavy", race.name),
+                format!(
+                    "You logged a deep {} on {}, within {} hours of {} on {}. Keep any more work light, and expect some tenderness on race day.",
+                    massage.kind.in_sentence(),
+                    dates::short_day(massage.date),
+                    no_deep_hours(),
+                    race.name,
+                    dates::short_day(race.date)
+                ),
+                sources::BRUMMITT,
+            );
+            r.until = Some(race.date);
+            list.push(r);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! A massage of any kind every so much running since the last one (the runner's setting).
+
+use super::{reminder, without_red_flags, Facts, Reminder, Rule};
+use crate::domain::input::dates;
+use crate::domain::input::units::format_distance;
+use crate::domain::record::run::{Region, Run};
+use crate::domain::record::settings::Unit;
+use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::rulebook::sources;
+
+/// The distance between massages, in metres, for the runner's unit.
+pub fn distance_every_m(settings: &ReminderSettings, unit: Unit) -> u64 {
+    match unit {
+        Unit::Km => u64::from(settings.distance_every_km) * 1000,
+        Unit::Mi => (f64::from(settings.distance_every_mi) * 1609.344).round() as u64,
+    }
+}
+
+pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
+    let every = distance_every_m(facts.settings, facts.unit);
+    if every == 0 {
+        return;
+    }
+    let last = facts.massages.last();
+    let since = |run: &&&Run| last.is_none_or(|m| run.date > m.date);
+    let mut total = 0u64;
+    let Some(crossed) = facts.runs.iter().filter(since).find(|run| {
+        total += run.distance_m as u64;
+        total >= every
+    }) else {
+        return;
+    };
+    let total: u64 = facts
+        .runs
+        .iter()
+        .filter(since)
+        .map(|r| r.distance_m as u64)
+        .sum();
+    let from = match last {
+        Some(m) => format!("since your last massage on {}", dates::short_day(m.date)),
+        None => "since you started logging".into(),
+    };
+    let mut r = reminder(
+        Rule::Distance,
+        format!("distance:{}", last.map_or("start".into(), |m| m.id.clone())),
+        crossed.date,
+        "A massage of any kind is due for the distance you've run".into(),
+        format!(
+            "You have run {} {from}; you asked for a massage every {}.",
+            format_distance(total, facts.unit),
+            format_distance(every, facts.unit)
+        ),
+        sources::POPPENDIECK,
+    );
+    r.regions = without_red_flags(facts, &[Region::Calves, Region::Quads, Region::Hamstrings]);
+    list.push(r);
+}

@@ -1,0 +1,92 @@
+//! A recovery massage 24–72 hours after a long run or a big session.
+
+use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
+use crate::domain::input::dates;
+use crate::domain::input::units::format_distance;
+use crate::domain::load;
+use crate::domain::record::massage::MassageKind;
+use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::rulebook::readiness::HARD_RPE;
+use crate::domain::rulebook::sources;
+use crate::domain::rulebook::windows::{shift, AFTER_HARD_EFFORT_DAYS};
+use chrono::NaiveDate;
+
+fn average_session_load(runs: &[&Run], date: NaiveDate) -> Option<f64> {
+    let from = shift(date, -28);
+    let month: Vec<f64> = runs
+        .iter()
+        .filter(|r| r.date >= from && r.date < date)
+        .map(|r| load::session_load(r))
+        .collect();
+    (!month.is_empty()).then(|| month.iter().sum::<f64>() / month.len() as f64)
+}
+
+pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
+    let s = facts.settings;
+    let from = shift(facts.today, -AFTER_HARD_EFFORT_DAYS.to);
+    for run in facts
+        .runs
+        .iter()
+        .filter(|r| r.date >= from && r.kind != RunKind::Race)
+    {
+        let minutes = run.duration_s as f64 / 60.0;
+        let distance = format_distance(run.distance_m as u64, facts.unit);
+        let what = if minutes >= s.long_run_minutes as f64 {
+            format!(
+                "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
+                dates::short_day(run.date),
+                s.long_run_minutes
+            )
+        } else {
+            let Some(average) = average_session_load(&facts.runs, run.date) else {
+                continue;
+            };
+            let load = load::session_load(run);
+            let factor = s.big_session_factor();
+            if average <= 0.0 || load < factor * average {
+                continue;
+            }
+            format!(
+                "Your run on {} had a load of {load:.0} (RPE {} × {minutes:.0} min), {:.1}× your 28-day average of {average:.0}.",
+                dates::short_day(run.date),
+                run.rpe,
+                load / average
+            )
+        };
+        let (opens, closes) = AFTER_HARD_EFFORT_DAYS.around(run.date);
+        if massaged_between(facts, run.date, closes, false) {
+            continue;
+        }
+        let regions = without_red_flags(
+            facts,
+            &[
+                Region::Calves,
+                Region::Quads,
+                Region::Hamstrings,
+                Region::Glutes,
+                Region::Feet,
+            ],
+        );
+        let mut r = reminder(
+            Rule::HardEffort,
+            format!("hard:{}", run.id),
+            opens,
+            format!(
+                "Recovery massage or self-massage between {} and {}",
+                dates::short_day(opens),
+                dates::short_day(closes)
+            ),
+            format!(
+                "{what} A massage {} after a hard effort eases soreness most.",
+                AFTER_HARD_EFFORT_DAYS.hours_words()
+            ),
+            sources::MASSAGE_TIMING,
+        );
+        r.until = Some(closes);
+        r.regions = regions;
+        if run.rpe >= HARD_RPE {
+            r.kind = MassageKind::Professional;
+        }
+        list.push(r);
+    }
+}

@@ -1,0 +1,60 @@
+//! A load spike (the runner's ACWR and distance-jump levels): self-massage the calves,
+//! feet and shins and keep the next days easy.
+
+use super::{capitalise, region_words, reminder, without_red_flags, Facts, Reminder, Rule};
+use crate::domain::history::week_start_of;
+use crate::domain::input::units::format_distance;
+use crate::domain::load::{self, Progression};
+use crate::domain::record::run::Region;
+use crate::domain::rulebook::sources;
+
+pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
+    let s = facts.settings;
+    let runs = facts.all_runs;
+    let history_days = facts
+        .runs
+        .first()
+        .map_or(0, |first| (facts.today - first.date).num_days() + 1);
+    let acwr = (history_days >= load::BASELINE_DAYS)
+        .then(|| load::acwr_on(runs, facts.today))
+        .flatten();
+    let two_weeks: Progression = load::two_week_progression(runs, facts.today);
+    let limit = s.spike_acwr();
+    let jump = two_weeks.is_jump(s.spike_jump_percent);
+    let mut why = Vec::new();
+    if let Some(acwr) = acwr.filter(|a| *a > limit) {
+        why.push(format!(
+            "your 7-day load is {acwr:.2}× your 28-day load (above {limit:.1})"
+        ));
+    }
+    if jump {
+        why.push(format!(
+            "you ran {} in the last 14 days against {} in the 14 before (more than +{} %)",
+            format_distance(two_weeks.recent_m, facts.unit),
+            format_distance(two_weeks.earlier_m, facts.unit),
+            s.spike_jump_percent
+        ));
+    }
+    if why.is_empty() {
+        return;
+    }
+    let regions = without_red_flags(facts, &[Region::Calves, Region::Feet, Region::Shins]);
+    if regions.is_empty() {
+        return;
+    }
+    let week = week_start_of(facts.today, facts.week_start);
+    let mut r = reminder(
+        Rule::LoadSpike,
+        format!("spike:{week}"),
+        facts.today,
+        format!(
+            "Load spike: self-massage your {} and keep the next days easy",
+            region_words(&regions)
+        ),
+        format!("{}.", capitalise(&why.join("; "))),
+        sources::PROGRESSION,
+    );
+    r.until = Some(facts.today);
+    r.regions = regions;
+    list.push(r);
+}

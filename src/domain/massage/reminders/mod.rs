@@ -1,0 +1,276 @@
+//! The reminder engine: when to massage, derived from the runner's runs, massages, races
+//! and soreness. Pure and deterministic: the same journal and day give the same list.
+//!
+//! Every reminder has a stable id built from its rule and its cause (the run, massage or
+//! race that started it), so a reminder marked done or dismissed stays so for that cause,
+//! and a new cause makes a new reminder. The numbers each rule uses are in `rulebook`.
+
+mod after_race; // light then deep massage after a race
+mod before_race; // book the last deep massage; nothing deep in the final days
+mod distance; // a massage every so many kilometres or miles
+mod hard_effort; // a recovery massage 24–72 h after a long run or a big session
+mod load_spike; // calves, feet and shins during a load spike
+mod professional; // a regular sports massage
+mod soreness; // persistent soreness: a routine, or a physiotherapist at the red-flag level
+#[cfg(test)]
+mod tests;
+
+use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::{Massage, MassageKind, Race};
+use crate::domain::record::reminder_decision::ReminderDecision;
+use crate::domain::record::run::{Region, Run};
+use crate::domain::record::settings::{Unit, WeekStart};
+use crate::domain::rulebook::pain;
+use crate::domain::rulebook::settings::ReminderSettings;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Upcoming,
+    Due,
+    Snoozed(NaiveDate),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rule {
+    Professional,
+    Distance,
+    HardEffort,
+    RaceBook,
+    RaceTaper,
+    RaceDeepWarning,
+    AfterRaceLight,
+    AfterRaceDeep,
+    Soreness,
+    SeePhysio,
+    LoadSpike,
+}
+
+impl Rule {
+    /// Warnings and referrals are not massages: "done" logs nothing for them.
+    pub fn suggests_massage(self) -> bool {
+        !matches!(
+            self,
+            Rule::RaceTaper | Rule::RaceDeepWarning | Rule::SeePhysio
+        )
+    }
+
+    /// Whether "done" means logging a massage now. Booking the pre-race massage is done
+    /// when it is booked; the massage itself is logged when it happens.
+    pub fn done_by_logging(self) -> bool {
+        self.suggests_massage() && self != Rule::RaceBook
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reminder {
+    pub id: String,
+    pub rule: Rule,
+    pub due: NaiveDate,
+    /// The last day the reminder makes sense; after it, it lapses.
+    pub until: Option<NaiveDate>,
+    pub title: String,
+    /// The runner's own numbers that started it.
+    pub why: String,
+    pub evidence: &'static str,
+    /// For "done": the massage to pre-fill.
+    pub kind: MassageKind,
+    pub deep: bool,
+    pub regions: Vec<Region>,
+    pub status: Status,
+}
+
+impl Reminder {
+    pub fn is_due(&self) -> bool {
+        self.status == Status::Due
+    }
+}
+
+/// Everything the rules read, gathered once.
+struct Facts<'a> {
+    today: NaiveDate,
+    settings: &'a ReminderSettings,
+    unit: Unit,
+    week_start: WeekStart,
+    runs: Vec<&'a Run>,
+    /// The journal's runs as stored, for the load model (it skips runs after today).
+    all_runs: &'a [Run],
+    massages: Vec<&'a Massage>,
+    races: &'a [Race],
+    /// Regions with a pain red flag: never suggested for massage.
+    red_flags: BTreeSet<Region>,
+    /// The latest runs the soreness rules read, newest first (`pain::latest_logs`).
+    latest_logs: Vec<&'a Run>,
+}
+
+impl<'a> Facts<'a> {
+    /// The journal's records up to `today`, oldest first, and its red flags.
+    fn gather(journal: &'a Journal, today: NaiveDate) -> Facts<'a> {
+        let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
+        runs.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.start_time.cmp(&b.start_time))
+                .then(a.id.cmp(&b.id))
+        });
+        let mut massages: Vec<&Massage> = journal
+            .massages
+            .iter()
+            .filter(|m| m.date <= today)
+            .collect();
+        massages.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        // Safety, not a rule that can be switched off.
+        let red_flags = pain::red_flags(
+            &journal.runs,
+            today,
+            journal.settings.reminders.physio_level,
+        )
+        .into_keys()
+        .collect();
+        Facts {
+            today,
+            settings: &journal.settings.reminders,
+            unit: journal.settings.unit,
+            week_start: journal.settings.week_start,
+            runs,
+            all_runs: &journal.runs,
+            massages,
+            races: &journal.races,
+            red_flags,
+            latest_logs: pain::latest_logs(&journal.runs, today),
+        }
+    }
+}
+
+/// All reminders that are upcoming, due or snoozed on `today`, oldest due date first.
+/// Done and dismissed ones, and those whose window has passed, are left out.
+pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
+    let settings = &journal.settings.reminders;
+    let facts = Facts::gather(journal, today);
+    let mut list = Vec::new();
+    // Red flags are safety, not a rule that can be switched off: their card always shows.
+    soreness::soreness(&facts, &mut list);
+    if settings.professional_on {
+        professional::professional(&facts, &mut list);
+    }
+    if settings.distance_on {
+        distance::distance(&facts, &mut list);
+    }
+    // A recent pain red flag may be an acute injury: no recovery massage is suggested
+    // until it has settled (the physiotherapist comes first).
+    let pain_free = facts.red_flags.is_empty();
+    if settings.hard_effort_on && pain_free {
+        hard_effort::hard_efforts(&facts, &mut list);
+    }
+    if settings.race_before_on {
+        before_race::before_races(&facts, &mut list);
+    }
+    if settings.race_after_on && pain_free {
+        after_race::after_races(&facts, &mut list);
+    }
+    if settings.spike_on {
+        load_spike::load_spike(&facts, &mut list);
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<Reminder> = list
+        .into_iter()
+        .filter(|r| seen.insert(r.id.clone()))
+        .filter(|r| r.until.is_none_or(|until| today <= until))
+        .filter_map(|mut r| {
+            r.status = match journal.reminder_states.get(&r.id) {
+                Some(ReminderDecision::Done { .. } | ReminderDecision::Dismissed { .. }) => {
+                    return None
+                }
+                Some(ReminderDecision::Snoozed { until }) if *until > today => {
+                    Status::Snoozed(*until)
+                }
+                _ if r.due <= today => Status::Due,
+                _ => Status::Upcoming,
+            };
+            Some(r)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then(a.rule.cmp(&b.rule))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Due reminders only: what Today and the tab's count show.
+pub fn due(reminders: &[Reminder]) -> Vec<&Reminder> {
+    reminders.iter().filter(|r| r.is_due()).collect()
+}
+
+fn reminder(
+    rule: Rule,
+    id: String,
+    due: NaiveDate,
+    title: String,
+    why: String,
+    evidence: &'static str,
+) -> Reminder {
+    Reminder {
+        id,
+        rule,
+        due,
+        until: None,
+        title,
+        why,
+        evidence,
+        kind: MassageKind::SelfMassage,
+        deep: false,
+        regions: Vec::new(),
+        status: Status::Upcoming,
+    }
+}
+
+/// Regions with a pain red flag are never suggested for massage.
+fn without_red_flags(facts: &Facts, regions: &[Region]) -> Vec<Region> {
+    regions
+        .iter()
+        .copied()
+        .filter(|r| !facts.red_flags.contains(r))
+        .collect()
+}
+
+fn massaged_between(facts: &Facts, from: NaiveDate, to: NaiveDate, deep_only: bool) -> bool {
+    facts
+        .massages
+        .iter()
+        .any(|m| m.date >= from && m.date <= to && (!deep_only || m.deep))
+}
+
+/// Regions with a pain red flag on `today` for this journal's runner (`rulebook::pain`).
+pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
+    pain::red_flags(
+        &journal.runs,
+        today,
+        journal.settings.reminders.physio_level,
+    )
+    .into_keys()
+    .collect()
+}
+
+/// "calves and quads", or "legs" for none.
+fn region_words(regions: &[Region]) -> String {
+    match regions {
+        [] => "legs".into(),
+        _ => Region::list_in_sentence(regions),
+    }
+}
+
+/// The text with an ASCII first letter made a capital, for a sentence that starts with it.
+/// Other first letters (a race named "écotrail") stay as the runner wrote them: Unicode's
+/// case tables would add about 10 KB to the download for that.
+fn capitalise(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}

@@ -1,0 +1,10 @@
+//! The rulebook: every threshold, window and duration the advice uses, defined once.
+//!
+//! Today, the Massage tab, the routine, the calendar file, "How this works" and Settings
+//! read their numbers from here, so changing one here changes every place that uses it.
+
+pub mod pain; // the pain red flag: which regions are never massaged
+pub mod readiness; // thresholds of Today's readiness
+pub mod settings; // the rules the runner can switch and tune, with defaults and ranges
+pub mod sources; // the studies behind the rules
+pub mod windows; // when massage fits: after hard efforts, around races; alarm time

@@ -1,0 +1,98 @@
+//! The pain red flag: one definition for Today, the body map, the routine and the
+//! reminders. A region logged at or above the runner's physiotherapist level in any of
+//! their last three runs of the past week is a red flag: Restride sends the runner to a
+//! physiotherapist and suggests no massage there (Brummitt 2008: acute injury is a
+//! contraindication).
+
+use crate::domain::record::run::{Region, Run};
+use crate::domain::rulebook::windows::shift;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// How many of the latest runs the soreness rules read…
+pub const LAST_RUNS: usize = 3;
+/// …of those logged in this many days, today included: older logs say nothing about now.
+pub const WINDOW_DAYS: i64 = 7;
+
+/// The last `LAST_RUNS` runs of the past `WINDOW_DAYS` days up to `today`, newest first
+/// (by date, start time, then id, so the order never depends on storage order).
+pub fn latest_logs(runs: &[Run], today: NaiveDate) -> Vec<&Run> {
+    let from = shift(today, 1 - WINDOW_DAYS);
+    let mut recent: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.date >= from && r.date <= today)
+        .collect();
+    recent.sort_by(|a, b| (b.date, b.start_time, &b.id).cmp(&(a.date, a.start_time, &a.id)));
+    recent.truncate(LAST_RUNS);
+    recent
+}
+
+/// Regions with a pain red flag on `today`, each with its highest level in those runs and
+/// the newest day it was logged at that level.
+pub fn red_flags(
+    runs: &[Run],
+    today: NaiveDate,
+    physio_level: u8,
+) -> BTreeMap<Region, (u8, NaiveDate)> {
+    let mut flags: BTreeMap<Region, (u8, NaiveDate)> = BTreeMap::new();
+    for run in latest_logs(runs, today) {
+        for (&region, &level) in run.soreness.iter().filter(|(_, l)| **l >= physio_level) {
+            let entry = flags.entry(region).or_insert((level, run.date));
+            if level > entry.0 {
+                *entry = (level, run.date);
+            }
+        }
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::run::RunKind;
+
+    fn run(id: &str, date: &str, soreness: &[(Region, u8)]) -> Run {
+        Run {
+            id: id.into(),
+            date: date.parse().unwrap(),
+            start_time: None,
+            distance_m: 8000,
+            duration_s: 2700,
+            kind: RunKind::Easy,
+            rpe: 4,
+            avg_hr: None,
+            elevation_gain_m: None,
+            notes: String::new(),
+            soreness: soreness.iter().copied().collect(),
+            race_id: None,
+            updated_ms: 0,
+        }
+    }
+
+    #[test]
+    fn a_flag_needs_the_level_in_one_of_the_last_three_runs_of_the_week() {
+        let today: NaiveDate = "2026-11-20".parse().unwrap();
+        let runs = vec![
+            run("a", "2026-11-13", &[(Region::Knees, 9)]), // 8 days ago: too old
+            run("b", "2026-11-15", &[(Region::Calves, 8)]), // fourth newest: pushed out
+            run("c", "2026-11-16", &[(Region::Feet, 7)]),
+            run("d", "2026-11-18", &[(Region::Feet, 8), (Region::Shins, 6)]),
+            run("e", "2026-11-19", &[]),
+        ];
+        let flags = red_flags(&runs, today, 7);
+        assert_eq!(
+            flags.into_iter().collect::<Vec<_>>(),
+            vec![(Region::Feet, (8, "2026-11-18".parse().unwrap()))]
+        );
+        // The runner's own level decides: at 9, nothing here is a flag; at 6, shins are.
+        assert!(red_flags(&runs, today, 9).is_empty());
+        assert!(red_flags(&runs, today, 6).contains_key(&Region::Shins));
+    }
+
+    #[test]
+    fn runs_after_today_do_not_count() {
+        let today: NaiveDate = "2026-11-20".parse().unwrap();
+        let runs = vec![run("z", "2026-11-21", &[(Region::Knees, 9)])];
+        assert!(red_flags(&runs, today, 7).is_empty());
+    }
+}
