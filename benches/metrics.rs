@@ -22,8 +22,10 @@ mod native {
     use restride::domain::load::daily_series;
     use restride::domain::massage::reminders;
     use restride::domain::record::journal::Journal;
-    use restride::domain::record::massage::{Massage, MassageKind, Priority, Race};
-    use restride::domain::record::run::{Region, Run, RunKind};
+    use restride::domain::record::massage::{Massage, MassageKind};
+    use restride::domain::record::race::{Priority, Race};
+    use restride::domain::record::region::Region;
+    use restride::domain::record::run::{Run, RunKind};
     use restride::domain::record::settings::Settings;
     use std::collections::BTreeMap;
     use std::hint::black_box;

@@ -1,9 +1,16 @@
 //! History grouped by training week, newest first: runs and massages together.
 
-use crate::domain::record::massage::{Entry, Massage};
+use crate::domain::record::massage::Massage;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::WeekStart;
 use chrono::{Datelike, Days, NaiveDate};
+
+/// What an entry in History is: both kinds are shown together, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry<'a> {
+    Run(&'a Run),
+    Massage(&'a Massage),
+}
 
 /// The first day of the week that holds `date`.
 pub fn week_start_of(date: NaiveDate, week_start: WeekStart) -> NaiveDate {

@@ -9,8 +9,10 @@ use super::fields::{
 };
 use super::AppState;
 use crate::domain::input::dates;
-use crate::domain::input::run_draft::{Field, FieldErrors, RunDraft, NOTES_MAX_CHARS};
-use crate::domain::record::run::{rpe_words, Region, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::input::run_draft::{Field, FieldErrors, RunDraft};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::{rpe_words, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
+use crate::domain::record::validate::NOTES_MAX_CHARS;
 use leptos::prelude::*;
 
 impl FormField for Field {

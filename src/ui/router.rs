@@ -6,7 +6,7 @@
 //! the handful of flat routes the app has. The app may be served from a sub-path: the base is
 //! read once from `<base href>` (Trunk's public URL), and every href goes through `href`.
 
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::OnceLock;

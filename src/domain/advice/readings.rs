@@ -1,7 +1,8 @@
 //! The runner's history reduced to the plain numbers the readiness rules read.
 
 use crate::domain::load::{two_week_progression, Day, Progression, BASELINE_DAYS};
-use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::{Run, RunKind};
 use crate::domain::record::settings::Settings;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::{FORM_BASELINE_DAYS, HARD_RPE, RECENT_DAYS};

@@ -3,7 +3,7 @@
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
 use crate::domain::massage::routine::{technique, Routine};
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::sources;
 

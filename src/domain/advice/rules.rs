@@ -6,7 +6,7 @@ use super::recommend::{recommend, Recommendation};
 use crate::domain::input::dates;
 use crate::domain::input::units::to_unit;
 use crate::domain::load::{rest_days_until_fresh, MONOTONY_FLAG};
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::{
     ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_RED, HARD_RPE, RECENT_DAYS, STREAK_FLAG,

@@ -8,7 +8,8 @@
 //! in the comments beside them.
 
 use super::*;
-use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::{Run, RunKind};
 use crate::domain::record::settings::{Settings, Unit};
 use crate::domain::rulebook::readiness::FORM_AMBER;
 use crate::domain::rulebook::settings::PHYSIO_LEVEL;

@@ -1,17 +1,19 @@
 //! The massage and race forms as typed text, and their validation into records.
 //! Like `RunDraft`: nothing typed is lost on a failed save, every message names its field.
 
-use crate::domain::data::envelope::MASSAGE_MINUTES_MAX;
 use crate::domain::input::dates;
 use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::input::units::{distance_for_input, format_duration, from_unit};
-use crate::domain::record::massage::{Massage, MassageKind, Priority, Race};
-use crate::domain::record::run::Region;
+use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::race::{Priority, Race};
+use crate::domain::record::region::Region;
 use crate::domain::record::settings::Unit;
+use crate::domain::record::validate::{
+    massage_minutes_ok, notes_ok, MASSAGE_MINUTES_MAX, NOTES_MAX_CHARS,
+};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub const NOTES_MAX_CHARS: usize = 2000;
 pub const RACE_NAME_MAX_CHARS: usize = 80;
 /// Costs above this are a typing slip (in whole currency units).
 const COST_MAX: f64 = 10_000.0;
@@ -93,7 +95,7 @@ impl MassageDraft {
         let date = read_date(&self.date, today, "the massage")
             .map_err(|e| errors.insert(MassageField::Date, e));
         let minutes = match parse_whole(&self.minutes) {
-            Ok(m) if m >= 1 && m <= MASSAGE_MINUTES_MAX as u32 => Ok(m as u16),
+            Ok(m) if massage_minutes_ok(m) => Ok(m as u16),
             Ok(0) => Err("The duration must be at least 1 minute.".to_string()),
             Ok(_) => Err(format!(
                 "That is longer than {} hours: please check the minutes.",
@@ -104,7 +106,7 @@ impl MassageDraft {
         }
         .map_err(|e| errors.insert(MassageField::Minutes, e));
         let cost = read_cost(&self.cost).map_err(|e| errors.insert(MassageField::Cost, e));
-        if self.notes.chars().count() > NOTES_MAX_CHARS {
+        if !notes_ok(&self.notes) {
             errors.insert(
                 MassageField::Notes,
                 format!("Notes can hold {NOTES_MAX_CHARS} characters."),

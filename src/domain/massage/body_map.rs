@@ -4,7 +4,7 @@
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::recent_soreness;
 use crate::domain::record::journal::Journal;
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,8 @@
 
 use crate::domain::massage::reminders::{red_flags_on, Reminder, Rule};
 use crate::domain::record::journal::Journal;
-use crate::domain::record::run::{Region, Run};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::Run;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;

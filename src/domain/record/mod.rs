@@ -1,7 +1,11 @@
-//! What the runner stores: each record type and the journal that holds them.
+//! What the runner stores: each record type, the journal that holds them, and the one
+//! definition of a valid record.
 
-pub mod journal;
-pub mod massage;
-pub mod reminder_decision;
-pub mod run;
-pub mod settings;
+pub mod journal; // the records, their operations, and merging two copies
+pub mod massage; // a logged massage
+pub mod race; // a race on the calendar
+pub mod region; // the body regions and their words
+pub mod reminder_decision; // what the runner did with a reminder
+pub mod run; // a logged run, its kinds and the effort scale
+pub mod settings; // display preferences and the reminder rules' settings
+pub mod validate; // what makes each record valid, for forms, storage and import

@@ -4,7 +4,8 @@
 //! physiotherapist and suggests no massage there (Brummitt 2008: acute injury is a
 //! contraindication).
 
-use crate::domain::record::run::{Region, Run};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::Run;
 use crate::domain::rulebook::windows::shift;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

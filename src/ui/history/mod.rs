@@ -6,10 +6,11 @@ pub use edit::EditRunPage;
 
 use super::router::href;
 use super::AppState;
+use crate::domain::history::Entry;
 use crate::domain::history::{group_by_week, Week};
 use crate::domain::input::dates;
 use crate::domain::input::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
-use crate::domain::record::massage::{Entry, Massage};
+use crate::domain::record::massage::Massage;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 
 use super::body_shapes::{OUTLINE_BACK, OUTLINE_FRONT, REGION_SHAPES};
 use crate::domain::massage::body_map::{body_map, Band, RegionReading, MAP_DAYS};
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::ui::router::{href, Router};
 use crate::ui::AppState;
 use leptos::prelude::*;

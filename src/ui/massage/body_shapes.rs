@@ -4,7 +4,7 @@
 //! Each figure spans y≈8 (head) to y≈212.5 (soles), centred on x=50 (front) and x=150 (back).
 //! Region shapes sit about a unit inside the silhouette with ~2 unit gaps between neighbours.
 
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 
 /// The silhouette drawn under the regions (head, torso, arms, legs), one path per view.
 pub const OUTLINE_FRONT: &str =

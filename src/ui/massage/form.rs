@@ -1,10 +1,11 @@
 //! Logging and editing a massage.
 
 use crate::domain::input::dates;
-use crate::domain::input::massage_draft::{MassageDraft, MassageField, NOTES_MAX_CHARS};
+use crate::domain::input::massage_draft::{MassageDraft, MassageField};
 use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
-use crate::domain::record::run::Region;
+use crate::domain::record::validate::NOTES_MAX_CHARS;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
 use crate::ui::router::Router;

@@ -5,7 +5,7 @@
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::{technique, todays_routine, Routine};
 use crate::domain::record::massage::{Massage, MassageKind};
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::ui::router::href;
 use crate::ui::{clock, device, AppState};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
 use crate::domain::input::units::{distance_for_input, format_distance, format_duration};
-use crate::domain::record::massage::{Priority, Race};
+use crate::domain::record::race::{Priority, Race};
 use crate::domain::record::settings::Unit;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, TextField};

@@ -6,7 +6,7 @@
 //! escaping (§3.3.11) and line folding (§3.1), about 100 lines.
 
 use crate::domain::massage::reminders::{Reminder, Rule, Status};
-use crate::domain::record::massage::Race;
+use crate::domain::record::race::Race;
 use crate::domain::rulebook::settings::ReminderSettings;
 use crate::domain::rulebook::windows::{
     no_deep_hours, RaceWindows, ALARM_MINUTES_AFTER_MIDNIGHT, LAST_DEEP_DAYS_BEFORE_RACE,
@@ -256,7 +256,7 @@ mod tests {
 #[cfg(test)]
 mod race_window_tests {
     use super::*;
-    use crate::domain::record::massage::Priority;
+    use crate::domain::record::race::Priority;
 
     #[test]
     fn an_a_race_gets_its_deep_massage_window_and_light_days() {

@@ -70,7 +70,7 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::run::Region;
+    use crate::domain::record::region::Region;
 
     #[test]
     fn runs_come_out_oldest_first_with_quoting_and_no_formulas() {

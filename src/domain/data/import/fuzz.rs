@@ -7,9 +7,9 @@ use super::fit::tests::{sample as fit_sample, Encoder};
 use super::preview::{merge, preview, replace};
 use super::{gpx, parse_file, strava, tcx};
 use crate::domain::data::envelope;
-use crate::domain::input::run_draft::NOTES_MAX_CHARS;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::{Run, RunKind};
+use crate::domain::record::validate::NOTES_MAX_CHARS;
 use proptest::prelude::*;
 use std::sync::Arc;
 

@@ -5,7 +5,8 @@ use super::{capitalise, massaged_between, reminder, without_red_flags, Facts, Re
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::run::{Region, Run, RunKind};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::{Run, RunKind};
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_RACE_DEEP_DAYS, AFTER_RACE_LIGHT_DAYS};
 use chrono::NaiveDate;

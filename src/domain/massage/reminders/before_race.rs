@@ -5,7 +5,7 @@ use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAYS_BEFORE_RACE};
 

@@ -3,7 +3,8 @@
 use super::{reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
-use crate::domain::record::run::{Region, Run};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::settings::ReminderSettings;
 use crate::domain::rulebook::sources;

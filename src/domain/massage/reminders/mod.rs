@@ -16,9 +16,11 @@ mod soreness; // persistent soreness: a routine, or a physiotherapist at the red
 mod tests;
 
 use crate::domain::record::journal::Journal;
-use crate::domain::record::massage::{Massage, MassageKind, Race};
+use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::race::Race;
+use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
-use crate::domain::record::run::{Region, Run};
+use crate::domain::record::run::Run;
 use crate::domain::record::settings::{Unit, WeekStart};
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::settings::ReminderSettings;

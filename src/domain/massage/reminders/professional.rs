@@ -3,7 +3,7 @@
 use super::{region_words, reminder, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::run::Region;
+use crate::domain::record::region::Region;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
 

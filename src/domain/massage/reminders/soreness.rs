@@ -4,7 +4,8 @@
 
 use super::{reminder, Facts, Reminder, Rule};
 use crate::domain::input::dates;
-use crate::domain::record::run::{Region, Run};
+use crate::domain::record::region::Region;
+use crate::domain::record::run::Run;
 use crate::domain::rulebook::sources;
 use chrono::NaiveDate;
 

@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::data::envelope;
-use crate::domain::record::massage::Priority;
+use crate::domain::record::race::Priority;
 use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::sources as evidence;
 use proptest::prelude::*;

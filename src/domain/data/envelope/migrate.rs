@@ -1,0 +1,50 @@
+//! Older formats: which versions this build reads, and how a journal is built from any of
+//! them. Version 1 had only `settings` and `runs`; every later field has a default, so
+//! migrating a version 1 text is reading it and writing the current version. The caller
+//! keeps a copy of the older text before the first write (`Decoded::is_migration`).
+//! A new version adds its step here, with a fixture of the version before it.
+
+use super::{Decoded, Envelope, SetAside, CURRENT_VERSION};
+use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::Massage;
+use crate::domain::record::race::Race;
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
+
+pub(super) fn is_readable_version(version: u32) -> bool {
+    (1..=CURRENT_VERSION).contains(&version)
+}
+
+impl<R, M, C> Envelope<R, M, C> {
+    pub(super) fn into_decoded(
+        self,
+        runs: Vec<Run>,
+        massages: Vec<Massage>,
+        races: Vec<Race>,
+        set_aside: Vec<SetAside>,
+    ) -> Decoded {
+        Decoded {
+            from_version: self.version,
+            journal: Journal {
+                settings: Settings {
+                    reminders: self.settings.reminders.sanitized(),
+                    ..self.settings
+                },
+                runs,
+                massages,
+                races,
+                reminder_states: self.reminders,
+                deleted: self.deleted,
+                settings_ms: self.settings_updated_ms,
+            },
+            set_aside,
+        }
+    }
+}
+
+impl Decoded {
+    /// An older format: the stored text must be copied aside before it is rewritten.
+    pub fn is_migration(&self) -> bool {
+        self.from_version < CURRENT_VERSION
+    }
+}

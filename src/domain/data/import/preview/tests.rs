@@ -1,0 +1,378 @@
+use super::*;
+use crate::domain::data::import::{parse_file, Format};
+use crate::domain::record::massage::MassageKind;
+use crate::domain::record::run::RunKind;
+use crate::domain::record::settings::Unit;
+
+fn activity(start: &str, distance_m: u32, moving_s: u32) -> Activity {
+    Activity {
+        start_utc: start.parse().unwrap(),
+        distance_m,
+        moving_s: Some(moving_s),
+        elapsed_s: moving_s + 60,
+        avg_hr: Some(150),
+        elevation_gain_m: Some(40),
+        name: "Lunch run".into(),
+        kind: RunKind::Easy,
+        location: "row 2".into(),
+    }
+}
+
+fn file(name: &str, activities: Vec<Activity>) -> ParsedFile {
+    ParsedFile {
+        file_name: name.into(),
+        format: Format::StravaCsv,
+        activities,
+        journal: None,
+        problems: Vec::new(),
+        skipped_other_sports: 0,
+    }
+}
+
+fn logged(id: &str, date: &str, time: Option<&str>, distance_m: u32) -> Run {
+    Run {
+        id: id.into(),
+        start_time: time.map(|t| t.parse().unwrap()),
+        distance_m,
+        ..Run::sample(date, 50, 5, 10)
+    }
+}
+
+fn ids(i: usize) -> String {
+    format!("imp-{i}")
+}
+
+#[test]
+fn an_activity_becomes_a_run_in_local_time() {
+    let files = [file(
+        "a.csv",
+        vec![activity("2026-11-20T06:45:12", 10_000, 3000)],
+    )];
+    let p = preview(&Journal::default(), &files, 6, 60, ids);
+    assert_eq!(p.new_runs.len(), 1);
+    let run = &p.new_runs[0];
+    assert_eq!(run.id, "imp-0");
+    assert_eq!(run.date, "2026-11-20".parse().unwrap());
+    assert_eq!(run.start_time, Some("07:45:12".parse().unwrap()));
+    assert_eq!((run.distance_m, run.duration_s, run.rpe), (10_000, 3000, 6));
+    assert_eq!((run.avg_hr, run.elevation_gain_m), (Some(150), Some(40)));
+    assert_eq!(run.notes, "Lunch run");
+    assert_eq!(run.kind, RunKind::Easy);
+    assert!(run.soreness.is_empty() && run.race_id.is_none());
+}
+
+#[test]
+fn an_offset_can_cross_midnight_either_way() {
+    let files = [file(
+        "a.csv",
+        vec![
+            activity("2026-11-22T23:30:00", 10_000, 3000),
+            activity("2026-11-24T00:30:00", 10_000, 3000),
+        ],
+    )];
+    let east = preview(&Journal::default(), &files, 5, 60, ids);
+    assert_eq!(east.new_runs[0].date, "2026-11-23".parse().unwrap());
+    assert_eq!(
+        east.new_runs[0].start_time,
+        Some("00:30:00".parse().unwrap())
+    );
+    let west = preview(&Journal::default(), &files, 5, -120, ids);
+    assert_eq!(west.new_runs[1].date, "2026-11-23".parse().unwrap());
+    assert_eq!(
+        west.new_runs[1].start_time,
+        Some("22:30:00".parse().unwrap())
+    );
+    // Summer time: an offset per start time.
+    let dst = preview_with_offsets(
+        &Journal::default(),
+        &files,
+        5,
+        |t| {
+            if t.date() < "2026-11-23".parse().unwrap() {
+                120
+            } else {
+                60
+            }
+        },
+        ids,
+    );
+    assert_eq!(
+        dst.new_runs[0].start_time,
+        Some("01:30:00".parse().unwrap())
+    );
+    assert_eq!(
+        dst.new_runs[1].start_time,
+        Some("01:30:00".parse().unwrap())
+    );
+    let absurd = preview(&Journal::default(), &files, 5, i32::MAX, ids);
+    assert_eq!(absurd.rejected.len(), 2);
+}
+
+#[test]
+fn moving_time_when_given_else_elapsed() {
+    let mut a = activity("2026-11-20T06:45:12", 10_000, 3000);
+    a.moving_s = None;
+    let mut zero = a.clone();
+    zero.moving_s = Some(0);
+    let p = preview(&Journal::default(), &[file("a", vec![a, zero])], 5, 0, ids);
+    assert_eq!(p.new_runs[0].duration_s, 3060);
+    assert_eq!(p.duplicates[0].run.duration_s, 3060);
+}
+
+#[test]
+fn duplicates_within_a_minute_and_two_percent() {
+    let journal = Journal {
+        runs: vec![
+            logged("timed", "2026-11-20", Some("07:45:12"), 10_000),
+            logged("untimed", "2026-11-21", None, 8_000),
+        ],
+        ..Journal::default()
+    };
+    let files = [file(
+        "a.csv",
+        vec![
+            // 60 s later and 2 % longer: a duplicate.
+            activity("2026-11-20T06:46:12", 10_200, 3000),
+            // 61 s earlier: new.
+            activity("2026-11-20T06:44:11", 10_000, 3000),
+            // Same time, 2.1 % shorter than the logged run: new.
+            activity("2026-11-20T06:45:12", 9_790, 3000),
+            // The logged run has no start time: the same date and 1.5 % is enough.
+            activity("2026-11-21T17:00:00", 8_120, 2400),
+            // Another day: new.
+            activity("2026-11-22T06:00:00", 8_000, 2400),
+        ],
+    )];
+    let p = preview(&journal, &files, 5, 60, ids);
+    let dups: Vec<(&str, &str)> = p
+        .duplicates
+        .iter()
+        .map(|d| (d.run.id.as_str(), d.of.as_str()))
+        .collect();
+    assert_eq!(dups, [("imp-0", "timed"), ("imp-3", "untimed")]);
+    let new: Vec<&str> = p.new_runs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(new, ["imp-1", "imp-2", "imp-4"]);
+}
+
+#[test]
+fn the_same_run_in_two_files_comes_in_once() {
+    let gpx = parse_file(
+        "run.gpx",
+        crate::domain::data::import::gpx::tests::SAMPLE.as_bytes(),
+    )
+    .unwrap();
+    let mut again = gpx.clone();
+    again.file_name = "copy.gpx".into();
+    let p = preview(&Journal::default(), &[gpx, again], 5, 0, ids);
+    assert_eq!(p.new_runs.len(), 1);
+    assert_eq!(p.duplicates.len(), 1);
+    assert_eq!(p.duplicates[0].of, "imp-0");
+}
+
+#[test]
+fn invalid_runs_are_rejected_with_the_reason() {
+    let mut hr_low = activity("2026-11-20T06:00:00", 10_000, 3000);
+    hr_low.avg_hr = Some(25);
+    let mut hr_high = hr_low.clone();
+    hr_high.avg_hr = Some(231);
+    let mut no_time = activity("2026-11-20T06:00:00", 10_000, 0);
+    no_time.elapsed_s = 0;
+    let mut old = activity("1969-12-31T23:00:00", 10_000, 3000);
+    old.location = "trkpt 1".into();
+    let files = [file(
+        "a.csv",
+        vec![
+            activity("2026-11-20T06:00:00", 0, 3000),
+            no_time,
+            activity("2026-11-20T06:00:00", 10_000, 1400),
+            activity("2026-11-20T06:00:00", 1_000, 1801),
+            hr_low,
+            hr_high,
+            old,
+            activity("2026-11-20T06:00:00", 10_000, 1500),
+            activity("2026-11-20T06:00:00", 1_000_001, 500_000),
+        ],
+    )];
+    let p = preview(&Journal::default(), &files, 5, 0, ids);
+    let reasons: Vec<&str> = p
+        .rejected
+        .iter()
+        .map(|(_, problem)| problem.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "its distance is 0",
+            "its duration is 0",
+            "its pace, 2:20 /km, is faster than 2:30 /km: faster than any world record",
+            "its pace, 30:01 /km, is slower than 30:00 /km: slower than walking",
+            "its average heart rate, 25, is outside 30–230",
+            "its average heart rate, 231, is outside 30–230",
+            "its date, 1969-12-31, is before 1970",
+            "its distance is over 1000 km, longer than any single run",
+        ]
+    );
+    assert_eq!(p.rejected[0].0, "a.csv");
+    assert_eq!(p.rejected[6].1.location, "trkpt 1");
+    assert_eq!(p.new_runs.len(), 1, "2:30 /km exactly is allowed");
+    let miles = Journal {
+        settings: crate::domain::record::settings::Settings {
+            unit: Unit::Mi,
+            ..Default::default()
+        },
+        ..Journal::default()
+    };
+    let p = preview(&miles, &files[..], 5, 0, ids);
+    assert!(
+        p.rejected[2]
+            .1
+            .reason
+            .starts_with("its pace, 3:45 /mi, is faster than 4:01 /mi"),
+        "{:?}",
+        p.rejected[2]
+    );
+}
+
+#[test]
+fn the_batch_rpe_is_on_the_scale_and_long_names_are_cut() {
+    let mut a = activity("2026-11-20T06:00:00", 10_000, 3000);
+    a.name = "x".repeat(NOTES_MAX_CHARS + 5);
+    let p = preview(&Journal::default(), &[file("a", vec![a])], 0, 0, ids);
+    assert_eq!(p.new_runs[0].rpe, 1);
+    assert_eq!(p.new_runs[0].notes.chars().count(), NOTES_MAX_CHARS);
+    let p = preview(&Journal::default(), &[file("a", vec![])], 99, 0, ids);
+    assert!(p.new_runs.is_empty());
+}
+
+fn backup_file(journal: Journal) -> ParsedFile {
+    ParsedFile {
+        format: Format::Backup,
+        journal: Some(journal),
+        ..file("backup.json", Vec::new())
+    }
+}
+
+#[test]
+fn a_backup_brings_records_with_their_ids_and_rpe() {
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v2.json"
+    ));
+    let backup = parse_file("backup.json", text.as_bytes()).unwrap();
+    let mut journal = Journal::default();
+    journal.save_massage(
+        Massage::sample("2026-11-01", MassageKind::SelfMassage, false),
+        5,
+    );
+    journal.massages[0].id = "m1".into();
+    let p = preview(&journal, std::slice::from_ref(&backup), 3, 0, ids);
+    assert_eq!(p.new_runs.len(), 1);
+    assert_eq!((p.new_runs[0].id.as_str(), p.new_runs[0].rpe), ("a1", 9));
+    let massages: Vec<&str> = p.new_massages.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(massages, ["m2"]);
+    assert_eq!(p.duplicate_massages[0].id, "m1");
+    assert_eq!(p.new_races[0].id, "r1");
+    assert_eq!(p.reminder_states.len(), 2);
+    // Imported twice in one batch: the second copy is all duplicates.
+    let twice = preview(&Journal::default(), &[backup.clone(), backup], 3, 0, ids);
+    assert_eq!((twice.new_runs.len(), twice.duplicates.len()), (1, 1));
+    assert_eq!(
+        (twice.new_massages.len(), twice.duplicate_massages.len()),
+        (2, 2)
+    );
+    assert_eq!((twice.new_races.len(), twice.duplicate_races.len()), (1, 1));
+}
+
+#[test]
+fn a_backup_run_whose_id_exists_is_a_duplicate_however_different() {
+    let journal = Journal {
+        runs: vec![logged("a1", "2020-01-01", None, 3000)],
+        ..Journal::default()
+    };
+    let backup = Journal {
+        runs: vec![logged("a1", "2026-11-20", Some("07:00:00"), 10_000)],
+        ..Journal::default()
+    };
+    let p = preview(&journal, &[backup_file(backup)], 3, 0, ids);
+    assert_eq!(p.duplicates[0].of, "a1");
+    let mut wrong = logged("z", "2026-11-20", None, 10_000);
+    wrong.duration_s = 60;
+    let p = preview(
+        &Journal::default(),
+        &[backup_file(Journal {
+            runs: vec![wrong],
+            ..Journal::default()
+        })],
+        3,
+        0,
+        ids,
+    );
+    assert_eq!(p.rejected[0].1.location, "run 1");
+}
+
+#[test]
+fn merge_adds_and_replace_starts_over_with_the_backups_settings() {
+    let settings = crate::domain::record::settings::Settings {
+        unit: Unit::Mi,
+        ..Default::default()
+    };
+    let journal = Journal {
+        settings,
+        runs: vec![
+            logged("old", "2026-11-01", None, 5000),
+            logged("timed", "2026-11-20", Some("07:45:12"), 10_000),
+        ],
+        massages: vec![Massage::sample(
+            "2026-11-02",
+            MassageKind::FoamRolling,
+            false,
+        )],
+        ..Journal::default()
+    };
+    let files = [
+        file(
+            "a.csv",
+            vec![
+                activity("2026-11-20T06:45:30", 10_050, 3000),
+                activity("2026-11-22T06:00:00", 8_000, 2400),
+                activity("2026-11-22T06:00:20", 8_000, 2400),
+            ],
+        ),
+        backup_file(Journal {
+            massages: vec![Massage::sample(
+                "2026-11-21",
+                MassageKind::Professional,
+                true,
+            )],
+            ..Journal::default()
+        }),
+    ];
+    let p = preview(&journal, &files, 4, 60, ids);
+    assert_eq!(p.new_runs.len(), 1);
+    assert_eq!(p.duplicates.len(), 2);
+
+    let merged = merge(&journal, &p, 1000);
+    let ids_of = |j: &Journal| j.runs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids_of(&merged), ["old", "timed", "imp-1"]);
+    assert_eq!(merged.run("imp-1").unwrap().updated_ms, 1000);
+    assert_eq!(merged.massages.len(), 2);
+    assert_eq!(merged.settings, journal.settings);
+
+    let replaced = replace(&journal, &p, 2000);
+    // The imported copy of "timed" stays; the batch's own duplicate (imp-2) does not.
+    assert_eq!(ids_of(&replaced), ["imp-1", "imp-0"]);
+    assert_eq!(replaced.massages.len(), 1);
+    assert_eq!(replaced.massages[0].kind, MassageKind::Professional);
+    // The backup's settings come with it (its default km over the journal's mi).
+    assert_eq!(replaced.settings.unit, Unit::Km);
+    assert_eq!(replaced.settings_ms, 2000);
+    assert!(replaced.runs.iter().all(|r| r.updated_ms == 2000));
+    // Old records leave tombstones so another tab's copy cannot bring them back.
+    assert_eq!(replaced.deleted.get("run:old"), Some(&2000));
+    let other_tab = Journal::merged(&journal, &replaced);
+    assert_eq!(
+        ids_of(&other_tab),
+        ["imp-0", "imp-1"],
+        "merged copies are in id order"
+    );
+}
