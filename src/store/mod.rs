@@ -126,7 +126,7 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn load(now_ms: f64) -> Loaded {
+pub fn load(now_ms: u64) -> Loaded {
     let Some(storage) = storage() else {
         return fresh(Some(StartupProblem::Unavailable), false);
     };
@@ -206,7 +206,7 @@ fn keep_unreadable(
     storage: &web_sys::Storage,
     raw: &str,
     error: &DecodeError,
-    now_ms: f64,
+    now_ms: u64,
 ) -> Loaded {
     let reason = error.to_string();
     let copy_key = copy_once(storage, UNREADABLE_COPY_PREFIX, raw, now_ms);
@@ -252,7 +252,7 @@ fn fresh_after(
 
 /// Copies `text` to `<prefix><now_ms>` and reads it back; a copy already kept under the
 /// prefix with the same text is used instead, so reopening the app never piles up copies.
-fn copy_once(storage: &web_sys::Storage, prefix: &str, text: &str, now_ms: f64) -> Option<String> {
+fn copy_once(storage: &web_sys::Storage, prefix: &str, text: &str, now_ms: u64) -> Option<String> {
     for index in 0..storage.length().unwrap_or(0) {
         if let Some(key) = storage.key(index).ok().flatten() {
             if key.starts_with(prefix)
@@ -262,7 +262,7 @@ fn copy_once(storage: &web_sys::Storage, prefix: &str, text: &str, now_ms: f64) 
             }
         }
     }
-    let key = format!("{prefix}{}", now_ms as u64);
+    let key = format!("{prefix}{now_ms}");
     copy_verified(storage, &key, text).then_some(key)
 }
 

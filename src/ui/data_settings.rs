@@ -1,7 +1,7 @@
 //! "Your data" in Settings: the full backup and the runs as CSV (shared on phones,
 //! downloaded elsewhere), and the way to import.
 
-use super::router::href;
+use super::router::{link, Page};
 use super::{download, AppState};
 use crate::domain::data::envelope;
 use crate::domain::data::export::runs_csv::{backup_file_name, runs_csv, runs_csv_file_name};
@@ -35,7 +35,7 @@ pub fn DataSection() -> impl IntoView {
             <button type="button" class="secondary" on:click=csv>
                 "Export runs (CSV)"
             </button>
-            <a class="button secondary" href=href("/import")>
+            <a class="button secondary" href=link(&Page::Import)>
                 "Import…"
             </a>
         </p>

@@ -73,7 +73,7 @@ pub fn TextField<D, F>(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
     #[prop(optional)] placeholder: &'static str,
-    #[prop(optional, into)] max: Option<String>,
+    #[prop(optional, into)] max: Option<Signal<String>>,
     #[prop(optional, into)] hint: Option<Signal<Option<String>>>,
     #[prop(optional)] optional: bool,
 ) -> impl IntoView
@@ -93,7 +93,7 @@ where
                 type=input_type
                 inputmode=inputmode
                 placeholder=placeholder
-                max=max
+                max=move || max.map(|m| m.get())
                 autocomplete="off"
                 aria-invalid=move || aria_invalid(errors, field)
                 aria-describedby=move || described_by(errors, field)

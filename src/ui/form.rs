@@ -3,7 +3,6 @@
 //! The draft is kept as typed text; validation (`RunDraft::to_run`) runs on submit and,
 //! after a failed submit, live as the runner fixes things, so messages clear as they go.
 
-use super::clock;
 use super::fields::{
     described_by, draft_form, FieldMessage, FormField, NotesField, SelectField, TextField,
 };
@@ -47,7 +46,7 @@ where
     let id = StoredValue::new(id);
     let (draft, errors, submit) = draft_form(
         initial,
-        move |d: &RunDraft| id.with_value(|id| d.to_run(id, unit.get(), clock::today())),
+        move |d: &RunDraft| id.with_value(|id| d.to_run(id, unit.get(), state.today.get())),
         on_save,
     );
 
@@ -55,7 +54,7 @@ where
     let elevation_label = move || format!("Elevation gain ({})", unit.get().elevation_abbrev());
     let live_pace = move || draft.with(|d| d.live_pace(unit.get()));
     let duration_reading = move || draft.with(|d| d.duration_reading());
-    let today = dates::iso(clock::today());
+    let today = move || dates::iso(state.today.get());
     let has_soreness = draft.with_untracked(|d| !d.soreness.is_empty());
 
     view! {
@@ -65,7 +64,7 @@ where
                     field=Field::Date
                     label="Date"
                     input_type="date"
-                    max=today
+                    max=Signal::derive(today)
                     draft
                     errors
                     get=|d| d.date.clone()

@@ -2,7 +2,7 @@
 //! Numbers are read from the rulebook and the runner's own settings, so the page says
 //! what the advice does.
 
-use super::router::href;
+use super::router::{link, Page};
 use super::AppState;
 use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, FATIGUE_DAYS,
@@ -129,7 +129,7 @@ pub fn HowPage() -> impl IntoView {
                 "Restride is not a medical device and does not diagnose. If something hurts, see a professional."
             </p>
             <p>
-                <a href=href("/")>"Back to Today"</a>
+                <a href=link(&Page::Today)>"Back to Today"</a>
             </p>
         </section>
     }

@@ -3,7 +3,7 @@
 //! with reasons) before anything is written: merge, or replace everything.
 
 use super::clock;
-use super::router::Router;
+use super::router::{Page, Router};
 use super::AppState;
 use crate::domain::data::import::{self, ParsedFile, Preview};
 use crate::domain::input::dates;
@@ -76,14 +76,7 @@ pub fn ImportPage() -> impl IntoView {
         let Some(preview) = preview.get_untracked() else {
             return;
         };
-        let now = clock::now_ms() as u64;
-        state.journal.update(|j| {
-            *j = if replace {
-                import::replace(j, &preview, now)
-            } else {
-                import::merge(j, &preview, now)
-            }
-        });
+        state.import(&preview, replace);
         state.say(
             format!(
                 "Imported {} runs{}.",
@@ -96,7 +89,7 @@ pub fn ImportPage() -> impl IntoView {
             ),
             None,
         );
-        router.go("/history");
+        router.go(&Page::History);
     };
 
     view! {

@@ -1,7 +1,8 @@
 //! The browser shell: Leptos components that render domain values through signals.
 //!
-//! State lives in one `RwSignal<Journal>`; one effect persists it (see `App`). Components
-//! hold no formulas: they call `domain` functions inside memos.
+//! State lives in `AppState` (`state.rs`): the journal to read and the commands that change
+//! it; one effect persists it (see `App`). Components hold no formulas: they call `domain`
+//! functions inside memos.
 
 mod clock;
 mod data_settings;
@@ -21,66 +22,18 @@ mod reminder_settings;
 mod router;
 mod settings;
 mod shell;
+mod state;
 mod toast;
 mod today;
 
-use crate::domain::input::massage_draft::MassageDraft;
-use crate::domain::massage::reminders::{self, Reminder};
-use crate::domain::record::journal::{Deleted, Journal};
+use crate::domain::massage::reminders;
 use crate::store::{self, SaveError};
-use chrono::NaiveDate;
 use leptos::prelude::*;
+pub use state::AppState;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
-}
-
-/// Shared app state, provided as context; every field is a cheap `Copy` handle.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub journal: RwSignal<Journal>,
-    pub toast: RwSignal<Option<toast::Toast>>,
-    /// Why the last write failed, shown until a write succeeds.
-    pub save_problem: RwSignal<Option<String>>,
-    /// What start-up found wrong with storage, shown until dismissed.
-    pub startup_problem: RwSignal<Option<store::StartupProblem>>,
-    /// The runner's date, moved on when the app comes back to the foreground.
-    pub today: RwSignal<NaiveDate>,
-    /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
-    /// Massage page and notifications. Empty until the reminders engine has arrived with
-    /// the second part of the WebAssembly, right after the first screen.
-    pub reminders: Memo<Vec<Reminder>>,
-    /// The engine behind `reminders` and notifications, once the second part is here
-    /// (`pages::ensure_reminder_engine`).
-    pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
-    /// A massage form filled in advance from a reminder, with the reminder's id: saving
-    /// the massage marks that reminder done.
-    pub massage_prefill: RwSignal<Option<(MassageDraft, String)>>,
-}
-
-impl AppState {
-    pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
-        toast::show(self.toast, message.into(), undo);
-    }
-
-    /// Changes the settings, noting when (two tabs keep the newer settings).
-    pub fn change_settings(
-        &self,
-        change: impl FnOnce(&mut crate::domain::record::settings::Settings),
-    ) {
-        self.journal
-            .update(|j| j.change_settings(clock::now_ms() as u64, change));
-    }
-
-    /// Removes a record with `remove` and says `message` with Undo.
-    pub fn delete(&self, message: &str, remove: impl FnOnce(&mut Journal) -> Option<Deleted>) {
-        let mut deleted = None;
-        self.journal.update(|j| deleted = remove(j));
-        if let Some(deleted) = deleted {
-            self.say(message, Some(deleted));
-        }
-    }
 }
 
 /// The page of a record that no longer exists (deleted, or another device's link).
@@ -88,7 +41,7 @@ impl AppState {
 fn Missing(
     title: &'static str,
     what: &'static str,
-    back: &'static str,
+    back: router::Page,
     back_label: &'static str,
 ) -> impl IntoView {
     view! {
@@ -96,7 +49,7 @@ fn Missing(
             <h1>{title}</h1>
             <p>
                 {format!("This {what} does not exist (it may have been deleted). ")}
-                <a href=router::href(back)>{back_label}</a>
+                <a href=router::link(&back)>{back_label}</a>
             </p>
         </section>
     }
@@ -106,23 +59,8 @@ fn Missing(
 fn App() -> impl IntoView {
     let loaded = store::load(clock::now_ms());
     clock::mark("restride:storage-read");
-    let journal = RwSignal::new(loaded.journal);
-    let today = RwSignal::new(clock::today());
-    let reminder_engine = RwSignal::new(None::<pages::ReminderEngine>);
-    let state = AppState {
-        journal,
-        toast: RwSignal::new(None),
-        save_problem: RwSignal::new(None),
-        startup_problem: RwSignal::new(loaded.problem),
-        today,
-        reminders: Memo::new(move |_| {
-            reminder_engine.get().map_or_else(Vec::new, |engine| {
-                journal.with(|j| (engine.work_out)(j, today.get()))
-            })
-        }),
-        reminder_engine,
-        massage_prefill: RwSignal::new(None),
-    };
+    let state = AppState::new(loaded.journal, loaded.problem);
+    let (today, reminder_engine) = (state.today, state.reminder_engine);
     provide_context(state);
 
     // The one place that writes: after every change of the journal. Shared with the
@@ -154,11 +92,7 @@ fn App() -> impl IntoView {
     // cannot read (a newer version) stops all writing here, so it is never overwritten.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
         match store.from_other_tab(&event) {
-            store::FromOtherTab::Journal(theirs) => {
-                state
-                    .journal
-                    .update(|ours| *ours = Journal::merged(&theirs, ours));
-            }
+            store::FromOtherTab::Journal(theirs) => state.merge_from_other_tab(&theirs),
             store::FromOtherTab::Unreadable(reason) => {
                 store.lock(reason.clone());
                 state.save_problem.set(Some(reason));
@@ -179,6 +113,8 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || visible.remove());
+    // At local midnight the date moves on while the page stays open.
+    follow_midnight(today);
     // The app badge follows the due count; notifications go out for newly due reminders.
     Effect::new(move |_| {
         let due = state.reminders.with(|all| reminders::due(all).len());
@@ -197,6 +133,20 @@ fn App() -> impl IntoView {
     });
 
     view! { <shell::Shell /> }
+}
+
+/// Moves `today` on at each local midnight, for as long as the app runs.
+fn follow_midnight(today: RwSignal<chrono::NaiveDate>) {
+    set_timeout(
+        move || {
+            let now = clock::today();
+            if today.try_get_untracked().is_some_and(|shown| shown != now) {
+                today.set(now);
+            }
+            follow_midnight(today);
+        },
+        clock::until_next_midnight(),
+    );
 }
 
 /// Shows a system notification for each reminder that has become due since it was last

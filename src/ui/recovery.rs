@@ -2,7 +2,7 @@
 //! or only in part. It says what happened and offers the ways forward; it never deletes
 //! the saved text.
 
-use super::router::href;
+use super::router::{link, Page};
 use super::{download, AppState};
 use crate::domain::input::dates;
 use crate::store::{self, StartupProblem};
@@ -57,7 +57,7 @@ pub fn RecoveryPage() -> impl IntoView {
                 </li>
                 <li>
                     <p>"If you have a backup file, import it."</p>
-                    <a class="button secondary" href=href("/import") on:click=dismiss>
+                    <a class="button secondary" href=link(&Page::Import) on:click=dismiss>
                         "Import a backup"
                     </a>
                 </li>

@@ -6,65 +6,11 @@
 //! the handful of flat routes the app has. The app may be served from a sub-path: the base is
 //! read once from `<base href>` (Trunk's public URL), and every href goes through `href`.
 
-use crate::domain::record::region::Region;
+pub use crate::route::Page;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::OnceLock;
 use wasm_bindgen::{JsCast, JsValue};
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Page {
-    Today,
-    Log,
-    History,
-    EditRun(String),
-    Massage,
-    LogMassage,
-    EditMassage(String),
-    NewRace,
-    EditRace(String),
-    /// Today's routine, or one region's.
-    Routine(Option<Region>),
-    Settings,
-    Import,
-    How,
-    NotFound,
-}
-
-impl Page {
-    /// The page for an app path (without the base), e.g. "/runs/abc".
-    pub fn of(path: &str) -> Page {
-        let trimmed = path.trim_end_matches('/');
-        match trimmed {
-            "" => Page::Today,
-            "/log" => Page::Log,
-            "/history" => Page::History,
-            "/settings" => Page::Settings,
-            "/how" => Page::How,
-            "/massage" => Page::Massage,
-            "/massage/log" => Page::LogMassage,
-            "/races/new" => Page::NewRace,
-            "/routine" => Page::Routine(None),
-            "/import" => Page::Import,
-            _ => {
-                let (prefix, id) = trimmed
-                    .rsplit_once('/')
-                    .filter(|(_, id)| !id.is_empty())
-                    .unwrap_or(("", ""));
-                match prefix {
-                    "/runs" => Page::EditRun(id.to_string()),
-                    "/massages" => Page::EditMassage(id.to_string()),
-                    "/races" => Page::EditRace(id.to_string()),
-                    "/routine" => Region::ALL
-                        .into_iter()
-                        .find(|r| r.key() == id)
-                        .map_or(Page::NotFound, |r| Page::Routine(Some(r))),
-                    _ => Page::NotFound,
-                }
-            }
-        }
-    }
-}
 
 /// The path the app is served under, without a trailing slash: "" at the root of its
 /// origin, "/restride" when built with `--public-url /restride/`.
@@ -86,8 +32,13 @@ fn base() -> &'static str {
 }
 
 /// The URL path of an app path: `href("/log")` is "/restride/log" under a sub-path.
-pub fn href(path: &str) -> String {
+fn href(path: &str) -> String {
     format!("{}{path}", base())
+}
+
+/// The URL of a page, for a link: `link(&Page::Log)` is "/restride/log" under a sub-path.
+pub fn link(page: &Page) -> String {
+    href(&page.path())
 }
 
 /// The app path of a URL path, or `None` when it lies outside the app.
@@ -134,8 +85,12 @@ impl Router {
         router
     }
 
-    /// Goes to an app path, adding a history entry.
-    pub fn go(&self, path: &str) {
+    /// Goes to a page, adding a history entry.
+    pub fn go(&self, page: &Page) {
+        self.go_to_path(&page.path());
+    }
+
+    fn go_to_path(&self, path: &str) {
         if let Some(window) = web_sys::window() {
             if let Ok(history) = window.history() {
                 let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href(path)));
@@ -189,7 +144,7 @@ impl Router {
         }
         event.prevent_default();
         if path != self.path.get_untracked() {
-            self.go(&path);
+            self.go_to_path(&path);
         }
         // "/how#massage": keep the fragment in the address, and bring the section (the new
         // page is rendered by now) into view.

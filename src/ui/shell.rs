@@ -2,10 +2,11 @@
 //! screens, by CSS), storage banners, the routes and the toast.
 
 use super::pages::{self, lazily, Place};
-use super::router::{href, Page, Router};
+use super::router::{link, Page, Router};
 use super::toast::ToastArea;
 use super::today::TodayPage;
 use super::AppState;
+use crate::route::Section;
 use leptos::prelude::*;
 
 #[component]
@@ -38,59 +39,39 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
-/// A tab, active for its own page and for the pages under it.
+/// A tab: its section (`route::Section`), the label and icon.
 struct Tab {
-    path: &'static str,
+    section: Section,
     label: &'static str,
     /// An SVG path drawn with a stroke, so icons need no font glyphs.
     icon: &'static str,
-    owns: fn(&Page) -> bool,
 }
 
 const TABS: [Tab; 5] = [
     Tab {
-        path: "/",
+        section: Section::Today,
         label: "Today",
         icon: "M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0.01 0",
-        owns: |page| matches!(page, Page::Today | Page::How),
     },
     Tab {
-        path: "/log",
+        section: Section::Log,
         label: "Log run",
         icon: "M12 5v14M5 12h14",
-        owns: |page| *page == Page::Log,
     },
     Tab {
-        path: "/massage",
+        section: Section::Massage,
         label: "Massage",
         icon: "M7 4c3 3 3 13 0 16M12 4c3 3 3 13 0 16M17 4c3 3 3 13 0 16",
-        owns: |page| {
-            matches!(
-                page,
-                Page::Massage
-                    | Page::LogMassage
-                    | Page::NewRace
-                    | Page::EditRace(_)
-                    | Page::Routine(_)
-            )
-        },
     },
     Tab {
-        path: "/history",
+        section: Section::History,
         label: "History",
         icon: "M4 6h16M4 12h16M4 18h10",
-        owns: |page| {
-            matches!(
-                page,
-                Page::History | Page::EditRun(_) | Page::EditMassage(_)
-            )
-        },
     },
     Tab {
-        path: "/settings",
+        section: Section::Settings,
         label: "Settings",
         icon: "M4 7h10M18 7h2M4 17h2M10 17h10M16 5v4M8 15v4",
-        owns: |page| matches!(page, Page::Settings | Page::Import),
     },
 ];
 
@@ -107,15 +88,17 @@ fn Nav() -> impl IntoView {
                 {TABS
                     .iter()
                     .map(|tab| {
-                        let owns = tab.owns;
-                        let current = move || router.page.with(owns).then_some("page");
-                        let counted = tab.path == "/massage";
+                        let section = tab.section;
+                        let current = move || {
+                            router.page.with(|page| page.section() == Some(section)).then_some("page")
+                        };
+                        let counted = section == Section::Massage;
                         let due = move || {
                             state.reminders.with(|r| r.iter().filter(|r| r.is_due()).count())
                         };
                         view! {
                             <li>
-                                <a href=href(tab.path) aria-current=current>
+                                <a href=link(&section.page()) aria-current=current>
                                     <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
                                         <path d=tab.icon />
                                     </svg>
@@ -194,8 +177,8 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>
-                "There is nothing at this address. " <a href=href("/log")>"Log a run"</a> " or see your "
-                <a href=href("/history")>"history"</a> "."
+                "There is nothing at this address. " <a href=link(&Page::Log)>"Log a run"</a> " or see your "
+                <a href=link(&Page::History)>"history"</a> "."
             </p>
         </section>
     }

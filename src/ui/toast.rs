@@ -41,9 +41,7 @@ pub fn ToastArea() -> impl IntoView {
             .with_untracked(|t| t.as_ref().and_then(|t| t.undo.clone()))
         {
             let message = deleted.restored_message();
-            state
-                .journal
-                .update(|j| j.restore(deleted, super::clock::now_ms() as u64));
+            state.restore(deleted);
             state.say(message, None);
         }
     };

@@ -3,8 +3,10 @@
 
 use crate::domain::massage::reminders::{red_flags_on, Reminder, Rule};
 use crate::domain::record::journal::Journal;
+use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
+use crate::domain::rulebook::durations::logged_minutes;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
@@ -225,7 +227,34 @@ impl Routine {
 
     /// Whole minutes for the massage log, at least 1.
     pub fn minutes(&self) -> u16 {
-        (self.total_seconds().div_ceil(60)).clamp(1, 600) as u16
+        logged_minutes(self.total_seconds())
+    }
+
+    /// The self-massage the player logs when the runner finishes: the regions of the
+    /// steps with time spent on them, and that time. `None` when no time was spent.
+    pub fn logged_massage(&self, spent_s: &[u32], id: String, date: NaiveDate) -> Option<Massage> {
+        let seconds: u32 = spent_s.iter().sum();
+        if seconds == 0 {
+            return None;
+        }
+        let regions = self
+            .steps
+            .iter()
+            .zip(spent_s)
+            .filter(|(_, spent)| **spent > 0)
+            .map(|(step, _)| step.region)
+            .collect();
+        Some(Massage {
+            id,
+            date,
+            kind: MassageKind::SelfMassage,
+            minutes: logged_minutes(seconds),
+            deep: false,
+            regions,
+            notes: String::new(),
+            cost_cents: None,
+            updated_ms: 0,
+        })
     }
 
     pub fn regions(&self) -> Vec<Region> {
@@ -389,5 +418,26 @@ mod tests {
         // 21–27 Nov are the 7 days: the 20th is out.
         let levels = recent_soreness(&[old, recent, latest], day("2026-11-27"), 7);
         assert_eq!(levels.get(&Region::Calves), Some(&3));
+    }
+
+    #[test]
+    fn a_finished_routine_logs_the_regions_and_time_spent() {
+        let routine = Routine::of(&[Region::Calves, Region::Shins], String::new());
+        // Calves left 60 s and right 30 s, shins skipped: 90 s → 2 minutes, calves only.
+        let spent = [60, 30, 0, 0];
+        let massage = routine
+            .logged_massage(&spent, "m1".into(), day("2026-11-20"))
+            .unwrap();
+        assert_eq!(massage.minutes, 2);
+        assert_eq!(
+            massage.regions.into_iter().collect::<Vec<_>>(),
+            [Region::Calves]
+        );
+        assert_eq!(massage.kind, MassageKind::SelfMassage);
+        assert!(!massage.deep);
+        assert_eq!(
+            routine.logged_massage(&[0, 0, 0, 0], "m2".into(), day("2026-11-20")),
+            None
+        );
     }
 }

@@ -58,6 +58,15 @@ pub struct Race {
     pub updated_ms: u64,
 }
 
+/// Upcoming races (today's included), soonest first, and past ones, latest first.
+pub fn upcoming_and_past(races: &[Race], today: NaiveDate) -> (Vec<Race>, Vec<Race>) {
+    let (mut upcoming, mut past): (Vec<Race>, Vec<Race>) =
+        races.iter().cloned().partition(|r| r.date >= today);
+    upcoming.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    past.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    (upcoming, past)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +80,29 @@ mod tests {
                 format!("\"{}\"", priority.key())
             );
         }
+    }
+
+    #[test]
+    fn races_split_into_upcoming_soonest_first_and_past_latest_first() {
+        let race = |id: &str, date: &str| Race {
+            id: id.into(),
+            name: id.into(),
+            date: date.parse().unwrap(),
+            distance_m: 10_000,
+            priority: Priority::B,
+            goal_s: None,
+            updated_ms: 0,
+        };
+        let races = [
+            race("old", "2026-03-01"),
+            race("next", "2026-12-06"),
+            race("today", "2026-11-30"),
+            race("recent", "2026-11-29"),
+            race("later", "2027-04-01"),
+        ];
+        let (upcoming, past) = upcoming_and_past(&races, "2026-11-30".parse().unwrap());
+        let ids = |list: &[Race]| list.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&upcoming), ["today", "next", "later"]);
+        assert_eq!(ids(&past), ["recent", "old"]);
     }
 }

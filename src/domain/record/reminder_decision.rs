@@ -20,3 +20,14 @@ pub enum ReminderDecision {
         on: NaiveDate,
     },
 }
+
+impl ReminderDecision {
+    /// Snoozed for `days` from `today`.
+    pub fn snoozed_for(today: NaiveDate, days: u64) -> ReminderDecision {
+        ReminderDecision::Snoozed {
+            until: today
+                .checked_add_days(chrono::Days::new(days))
+                .unwrap_or(today),
+        }
+    }
+}

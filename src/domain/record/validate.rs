@@ -23,8 +23,7 @@ pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     Some(date) => date,
     None => NaiveDate::MIN,
 };
-/// A massage lasts at most 10 hours.
-pub const MASSAGE_MINUTES_MAX: u16 = 600;
+pub use crate::domain::rulebook::durations::MASSAGE_MINUTES_MAX;
 
 /// A pace no run has: too fast for any human, or slower than walking.
 #[derive(Clone, Copy, Debug, PartialEq)]

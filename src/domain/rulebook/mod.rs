@@ -3,6 +3,7 @@
 //! Today, the Massage tab, the routine, the calendar file, "How this works" and Settings
 //! read their numbers from here, so changing one here changes every place that uses it.
 
+pub mod durations; // massage sessions, snoozes and the longest log
 pub mod pain; // the pain red flag: which regions are never massaged
 pub mod readiness; // thresholds of Today's readiness
 pub mod settings; // the rules the runner can switch and tune, with defaults and ranges

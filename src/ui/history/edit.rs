@@ -3,8 +3,8 @@
 use crate::domain::input::run_draft::RunDraft;
 use crate::domain::record::run::Run;
 use crate::ui::form::RunForm;
-use crate::ui::router::Router;
-use crate::ui::{clock, AppState, Missing};
+use crate::ui::router::{Page, Router};
+use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
 
 /// Rendered anew for each id by the router.
@@ -21,7 +21,7 @@ pub fn EditRunPage(id: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        None => view! { <Missing title="Edit run" what="run" back="/history" back_label="Back to history" /> }
+        None => view! { <Missing title="Edit run" what="run" back=Page::History back_label="Back to history" /> }
             .into_any(),
     }
 }
@@ -34,17 +34,13 @@ fn EditForm(run: Run) -> impl IntoView {
     let id = run.id.clone();
 
     let on_save = move |run: Run| {
-        state
-            .journal
-            .update(|j| j.save_run(run, clock::now_ms() as u64));
+        state.save_run(run);
         state.say("Changes saved.", None);
-        router.go("/history");
+        router.go(&Page::History);
     };
     let delete = move |_| {
-        state.delete("Run deleted.", |j| {
-            j.delete_run(&id, clock::now_ms() as u64)
-        });
-        router.go("/history");
+        state.delete_run(&id);
+        router.go(&Page::History);
     };
 
     view! {

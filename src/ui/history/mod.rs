@@ -4,7 +4,7 @@ mod edit;
 
 pub use edit::EditRunPage;
 
-use super::router::href;
+use super::router::{link, Page};
 use super::AppState;
 use crate::domain::history::Entry;
 use crate::domain::history::{group_by_week, Week};
@@ -38,7 +38,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! {
                         <div class="empty">
                             <p>"No runs yet. Each run and massage you log appears here, grouped by week with its totals."</p>
-                            <a class="button primary" href=href("/log")>
+                            <a class="button primary" href=link(&Page::Log)>
                                 "Log your first run"
                             </a>
                         </div>
@@ -123,7 +123,7 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
     );
     view! {
         <li>
-            <a class="run-row" href=href(&format!("/runs/{}", run.id))>
+            <a class="run-row" href=link(&Page::EditRun(run.id.clone()))>
                 <span class="run-line">
                     <span class="run-when">{when}</span>
                     <span class="run-distance">{format_distance(run.distance_m as u64, unit)}</span>
@@ -149,7 +149,7 @@ fn massage_view(massage: &Massage) -> impl IntoView {
     );
     view! {
         <li>
-            <a class="run-row massage-row" href=href(&format!("/massages/{}", massage.id))>
+            <a class="run-row massage-row" href=link(&Page::EditMassage(massage.id.clone()))>
                 <span class="run-line">
                     <span class="run-when">{dates::short_day(massage.date)}</span>
                     <span class="entry-kind">"Massage"</span>

@@ -5,7 +5,7 @@ use super::form::RunForm;
 use super::AppState;
 use crate::domain::input::run_draft::RunDraft;
 use crate::domain::record::run::Run;
-use crate::ui::router::Router;
+use crate::ui::router::{Page, Router};
 use leptos::prelude::*;
 
 #[component]
@@ -13,17 +13,15 @@ pub fn LogPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
     let on_save = move |run: Run| {
-        state
-            .journal
-            .update(|j| j.save_run(run, clock::now_ms() as u64));
+        state.save_run(run);
         state.say("Run saved.", None);
-        router.go("/history");
+        router.go(&Page::History);
     };
     view! {
         <section class="page">
             <h1>"Log a run"</h1>
             <RunForm
-                initial=RunDraft::new_for(clock::today())
+                initial=RunDraft::new_for(state.today.get_untracked())
                 id=clock::new_id()
                 submit_label="Save run"
                 on_save

@@ -5,7 +5,7 @@
 use super::body_shapes::{OUTLINE_BACK, OUTLINE_FRONT, REGION_SHAPES};
 use crate::domain::massage::body_map::{body_map, Band, RegionReading, MAP_DAYS};
 use crate::domain::record::region::Region;
-use crate::ui::router::{href, Router};
+use crate::ui::router::{link, Page, Router};
 use crate::ui::AppState;
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn BodyMap() -> impl IntoView {
             })
         })
     };
-    let open = move |region: Region| router.go(&format!("/routine/{}", region.key()));
+    let open = move |region: Region| router.go(&Page::Routine(Some(region)));
 
     view! {
         <figure class="body-map">
@@ -74,7 +74,7 @@ pub fn BodyMap() -> impl IntoView {
                 .map(|region| {
                     view! {
                         <li>
-                            <a href=href(&format!("/routine/{}", region.key()))>
+                            <a href=link(&Page::Routine(Some(region)))>
                                 <span class=move || {
                                     format!("swatch {}", band_class(reading(region).band))
                                 }></span>

@@ -4,11 +4,10 @@ use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{MassageDraft, MassageField};
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::region::Region;
-use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::validate::NOTES_MAX_CHARS;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
-use crate::ui::router::Router;
+use crate::ui::router::{Page, Router};
 use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
 
@@ -30,18 +29,12 @@ pub fn LogMassagePage() -> impl IntoView {
     let router = expect_context::<Router>();
     let (initial, reminder) = match state.massage_prefill.try_update(Option::take).flatten() {
         Some((draft, reminder)) => (draft, Some(reminder)),
-        None => (MassageDraft::new_for(clock::today()), None),
+        None => (MassageDraft::new_for(state.today.get_untracked()), None),
     };
     let on_save = move |massage: Massage| {
-        let on = massage.date;
-        state.journal.update(|j| {
-            j.save_massage(massage, clock::now_ms() as u64);
-            if let Some(id) = &reminder {
-                j.set_reminder_state(id, ReminderDecision::Done { on });
-            }
-        });
+        state.save_massage(massage, reminder.as_deref());
         state.say("Massage saved.", None);
-        router.go("/history");
+        router.go(&Page::History);
     };
     view! {
         <section class="page">
@@ -58,22 +51,18 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
     let found = state.journal.with_untracked(|j| j.massage(&id).cloned());
     let Some(massage) = found else {
         return view! {
-            <Missing title="Edit massage" what="massage" back="/history" back_label="Back to history" />
+            <Missing title="Edit massage" what="massage" back=Page::History back_label="Back to history" />
         }
         .into_any();
     };
     let on_save = move |massage: Massage| {
-        state
-            .journal
-            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
+        state.save_massage(massage, None);
         state.say("Changes saved.", None);
-        router.go("/history");
+        router.go(&Page::History);
     };
     let delete = move |_| {
-        state.delete("Massage deleted.", |j| {
-            j.delete_massage(&id, clock::now_ms() as u64)
-        });
-        router.go("/history");
+        state.delete_massage(&id);
+        router.go(&Page::History);
     };
     view! {
         <section class="page">
@@ -104,13 +93,14 @@ fn MassageForm<F>(
 where
     F: Fn(Massage) + 'static,
 {
+    let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     let (draft, errors, submit) = draft_form(
         initial,
-        move |d: &MassageDraft| id.with_value(|id| d.to_massage(id, clock::today())),
+        move |d: &MassageDraft| id.with_value(|id| d.to_massage(id, state.today.get())),
         on_save,
     );
-    let today = dates::iso(clock::today());
+    let today = move || dates::iso(state.today.get());
 
     view! {
         <form class="massage-form" novalidate on:submit=submit>
@@ -119,7 +109,7 @@ where
                     field=MassageField::Date
                     label="Date"
                     input_type="date"
-                    max=today
+                    max=Signal::derive(today)
                     draft
                     errors
                     get=|d| d.date.clone()

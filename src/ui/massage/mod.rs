@@ -17,7 +17,7 @@ use crate::domain::data::export::ics;
 use crate::domain::input::dates;
 use crate::domain::massage::reminders::Status;
 use crate::domain::massage::routine::todays_routine;
-use crate::ui::router::href;
+use crate::ui::router::{link, Page};
 use crate::ui::{clock, download, AppState};
 use leptos::prelude::*;
 
@@ -37,9 +37,10 @@ pub fn MassagePage() -> impl IntoView {
                 .journal
                 .with_untracked(|j| ics::events(r, &j.races, &j.settings.reminders, today))
         });
-        let now = chrono::DateTime::from_timestamp_millis(clock::now_ms() as i64)
-            .map(|t| t.naive_utc())
-            .unwrap_or_default();
+        let now =
+            chrono::DateTime::from_timestamp_millis(i64::try_from(clock::now_ms()).unwrap_or(0))
+                .map(|t| t.naive_utc())
+                .unwrap_or_default();
         let text = ics::calendar(&events, now);
         // On a phone the share sheet offers the calendar app directly.
         download::share_or_offer(
@@ -53,10 +54,10 @@ pub fn MassagePage() -> impl IntoView {
         <section class="page massage">
             <h1>"Massage"</h1>
             <p class="page-actions">
-                <a class="button primary" href=href("/massage/log")>
+                <a class="button primary" href=link(&Page::LogMassage)>
                     "Log a massage"
                 </a>
-                <a class="button secondary" href=href("/routine")>
+                <a class="button secondary" href=link(&Page::Routine(None))>
                     "Start today's routine"
                 </a>
             </p>
@@ -98,7 +99,7 @@ pub fn MassagePage() -> impl IntoView {
                 }
             }}
             <p>
-                <a class="button secondary" href=href("/routine")>
+                <a class="button secondary" href=link(&Page::Routine(None))>
                     "Open the routine"
                 </a>
             </p>
@@ -110,7 +111,7 @@ pub fn MassagePage() -> impl IntoView {
             <races::RaceList />
             <p class="muted">
                 "Massages you log appear in History with your runs. "
-                <a href=href("/how#massage")>"How reminders work"</a>
+                <a href=format!("{}#massage", link(&Page::How))>"How reminders work"</a>
             </p>
         </section>
     }

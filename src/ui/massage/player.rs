@@ -4,9 +4,8 @@
 
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::{technique, todays_routine, Routine};
-use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::region::Region;
-use crate::ui::router::href;
+use crate::ui::router::{link, Page};
 use crate::ui::{clock, device, AppState};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -62,34 +61,14 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
         phase.set(Phase::Finished);
         device::keep_awake(false);
         device::vibrate(400);
-        let seconds: u32 = spent.with_untracked(|s| s.iter().sum());
-        if seconds == 0 {
-            return;
-        }
-        let regions = routine.with_value(|r| {
+        let logged = routine.with_value(|r| {
             spent.with_untracked(|s| {
-                r.steps
-                    .iter()
-                    .zip(s)
-                    .filter(|(_, spent)| **spent > 0)
-                    .map(|(step, _)| step.region)
-                    .collect()
+                r.logged_massage(s, clock::new_id(), state.today.get_untracked())
             })
         });
-        let massage = Massage {
-            id: clock::new_id(),
-            date: clock::today(),
-            kind: MassageKind::SelfMassage,
-            minutes: seconds.div_ceil(60).clamp(1, 600) as u16,
-            deep: false,
-            regions,
-            notes: String::new(),
-            cost_cents: None,
-            updated_ms: 0,
-        };
-        state
-            .journal
-            .update(|j| j.save_massage(massage, clock::now_ms() as u64));
+        if let Some(massage) = logged {
+            state.save_massage(massage, None);
+        }
     };
     let next = move || {
         let at = index.get_untracked();
@@ -218,7 +197,7 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                                     format!("Logged a {}-minute self-massage.", seconds.div_ceil(60))
                                 }}
                             </p>
-                            <a class="button secondary" href=href("/history")>
+                            <a class="button secondary" href=link(&Page::History)>
                                 "See it in History"
                             </a>
                         </div>

@@ -3,11 +3,11 @@
 use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
 use crate::domain::input::units::{distance_for_input, format_distance, format_duration};
-use crate::domain::record::race::{Priority, Race};
+use crate::domain::record::race::{upcoming_and_past, Priority, Race};
 use crate::domain::record::settings::Unit;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, TextField};
-use crate::ui::router::{href, Router};
+use crate::ui::router::{link, Page, Router};
 use crate::ui::{AppState, Missing};
 use leptos::prelude::*;
 
@@ -18,15 +18,7 @@ pub fn RaceList() -> impl IntoView {
     let lists = Memo::new(move |_| {
         let today = state.today.get();
         state.journal.with(|j| {
-            let mut upcoming: Vec<Race> = j
-                .races
-                .iter()
-                .filter(|r| r.date >= today)
-                .cloned()
-                .collect();
-            upcoming.sort_by_key(|r| r.date);
-            let mut past: Vec<Race> = j.races.iter().filter(|r| r.date < today).cloned().collect();
-            past.sort_by_key(|r| std::cmp::Reverse(r.date));
+            let (upcoming, past) = upcoming_and_past(&j.races, today);
             (upcoming, past, j.settings.unit)
         })
     });
@@ -57,7 +49,7 @@ pub fn RaceList() -> impl IntoView {
             }
                 .into_any()
         }}
-        <a class="button secondary" href=href("/races/new")>
+        <a class="button secondary" href=link(&Page::NewRace)>
             "Add a race"
         </a>
     }
@@ -70,7 +62,7 @@ fn race_row(race: Race, unit: Unit) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <li>
-            <a class="run-row" href=href(&format!("/races/{}", race.id))>
+            <a class="run-row" href=link(&Page::EditRace(race.id.clone()))>
                 <span class="run-line">
                     <span class="run-when">{race.name.clone()}</span>
                     <span>{format!("Priority {}", race.priority.key())}</span>
@@ -89,11 +81,9 @@ pub fn NewRacePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
     let on_save = move |race: Race| {
-        state
-            .journal
-            .update(|j| j.save_race(race, clock::now_ms() as u64));
+        state.save_race(race);
         state.say("Race saved.", None);
-        router.go("/massage");
+        router.go(&Page::Massage);
     };
     view! {
         <section class="page">
@@ -112,22 +102,18 @@ pub fn EditRacePage(id: String) -> impl IntoView {
         .with_untracked(|j| (j.race(&id).cloned(), j.settings.unit));
     let Some(race) = found else {
         return view! {
-            <Missing title="Edit race" what="race" back="/massage" back_label="Back to Massage" />
+            <Missing title="Edit race" what="race" back=Page::Massage back_label="Back to Massage" />
         }
         .into_any();
     };
     let on_save = move |race: Race| {
-        state
-            .journal
-            .update(|j| j.save_race(race, clock::now_ms() as u64));
+        state.save_race(race);
         state.say("Changes saved.", None);
-        router.go("/massage");
+        router.go(&Page::Massage);
     };
     let delete = move |_| {
-        state.delete("Race deleted.", |j| {
-            j.delete_race(&id, clock::now_ms() as u64)
-        });
-        router.go("/massage");
+        state.delete_race(&id);
+        router.go(&Page::Massage);
     };
     view! {
         <section class="page">

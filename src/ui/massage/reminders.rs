@@ -1,12 +1,11 @@
 //! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
 
 use crate::domain::input::dates;
-use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::massage::reminders::{Reminder, Status};
 use crate::domain::record::reminder_decision::ReminderDecision;
-use crate::ui::router::{href, Router};
+use crate::domain::rulebook::durations::SNOOZE_DAYS;
+use crate::ui::router::{link, Page, Router};
 use crate::ui::AppState;
-use chrono::Days;
 use leptos::prelude::*;
 
 /// The reminders `keep` selects, or `empty` when there are none.
@@ -70,18 +69,6 @@ fn focus_after_leaving(card: Option<web_sys::HtmlLiElement>) {
     );
 }
 
-fn status_text(reminder: &Reminder) -> String {
-    let day = dates::short_day;
-    match reminder.status {
-        Status::Due => match reminder.until {
-            Some(until) => format!("Due — until {}", day(until)),
-            None => "Due".into(),
-        },
-        Status::Upcoming => format!("From {}", day(reminder.due)),
-        Status::Snoozed(until) => format!("Snoozed until {}", day(until)),
-    }
-}
-
 #[component]
 fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -90,26 +77,17 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let card = NodeRef::<leptos::html::Li>::new();
     let set = move |new: ReminderDecision| {
         focus_after_leaving(card.get_untracked());
-        id.with_value(|id| state.journal.update(|j| j.set_reminder_state(id, new)));
+        id.with_value(|id| state.decide(id, new));
     };
     let snooze = move |days: u64| {
-        let today = state.today.get_untracked();
-        let until = today.checked_add_days(Days::new(days)).unwrap_or(today);
-        set(ReminderDecision::Snoozed { until });
-        state.say(format!("Snoozed until {}.", dates::short_day(until)), None);
+        let snoozed = ReminderDecision::snoozed_for(state.today.get_untracked(), days);
+        if let ReminderDecision::Snoozed { until } = snoozed {
+            state.say(format!("Snoozed until {}.", dates::short_day(until)), None);
+        }
+        set(snoozed);
     };
     let suggests = reminder.rule.suggests_massage();
-    let prefill = StoredValue::new(MassageDraft::suggested(
-        state.today.get_untracked(),
-        reminder.kind,
-        reminder.deep,
-        &reminder.regions,
-        if reminder.kind == crate::domain::record::massage::MassageKind::Professional {
-            60
-        } else {
-            10
-        },
-    ));
+    let prefill = StoredValue::new(reminder.massage_draft(state.today.get_untracked()));
     let logs = reminder.rule.done_by_logging();
     // Done by logging: the reminder is marked done when the massage is saved, so leaving
     // the form without saving leaves it as it was.
@@ -117,7 +95,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         if logs {
             let id = id.get_value();
             state.massage_prefill.set(Some((prefill.get_value(), id)));
-            router.go("/massage/log");
+            router.go(&Page::LogMassage);
         } else {
             set(ReminderDecision::Done {
                 on: state.today.get_untracked(),
@@ -132,7 +110,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         state.say("Reminder dismissed.", None);
     };
     let routine_link = match reminder.regions.as_slice() {
-        [region] if suggests => Some(href(&format!("/routine/{}", region.key()))),
+        [region] if suggests => Some(link(&Page::Routine(Some(*region)))),
         _ => None,
     };
     let class = match reminder.status {
@@ -142,7 +120,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     };
     view! {
         <li class=class data-reminder=reminder.id.clone() node_ref=card>
-            <p class="reminder-status">{status_text(&reminder)}</p>
+            <p class="reminder-status">{reminder.status_words()}</p>
             <h3 class="reminder-title">{reminder.title.clone()}</h3>
             <p>
                 <strong>"Why: "</strong>
@@ -162,18 +140,16 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                         }
                     })}
                 <button type="button" class="secondary" on:click=done>
-                    {match reminder.rule {
-                        _ if logs => "Done — log it",
-                        crate::domain::massage::reminders::Rule::RaceBook => "Booked",
-                        _ => "Got it",
-                    }}
+                    {reminder.rule.done_label()}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| snooze(1)>
-                    "Snooze 1 day"
-                </button>
-                <button type="button" class="secondary" on:click=move |_| snooze(3)>
-                    "Snooze 3 days"
-                </button>
+                {SNOOZE_DAYS
+                    .map(|days| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| snooze(days)>
+                                {if days == 1 { "Snooze 1 day".to_string() } else { format!("Snooze {days} days") }}
+                            </button>
+                        }
+                    })}
                 <button type="button" class="link-button" on:click=dismiss>
                     "Dismiss"
                 </button>

@@ -7,8 +7,8 @@
 mod chart;
 
 use super::pages::{self, lazily, Place};
-use super::router::href;
-use super::{clock, AppState};
+use super::router::{link, Page};
+use super::AppState;
 use crate::domain::advice::{acwr_band, Readiness, Recommendation};
 use crate::domain::input::dates;
 use crate::domain::input::units::{format_distance, to_unit};
@@ -24,9 +24,12 @@ use std::sync::Arc;
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    // The app's one clock: at midnight, or back from the background, the whole page moves
+    // to the new day together.
+    let today = state.today;
     // Shared, not copied: the series holds a day for every day since the first run.
     let summary = Memo::new(move |_| {
+        let today = today.get();
         state
             .journal
             .with(|j| TodaySummary::of(j, today).map(Arc::new))
@@ -35,7 +38,7 @@ pub fn TodayPage() -> impl IntoView {
 
     view! {
         <section class="page today">
-            <h1>"Today" <span class="muted date">{dates::long_day(today)}</span></h1>
+            <h1>"Today" <span class="muted date">{move || dates::long_day(today.get())}</span></h1>
             {move || match summary.get() {
                 None => view! { <EmptyState /> }.into_any(),
                 Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
@@ -45,13 +48,13 @@ pub fn TodayPage() -> impl IntoView {
                     <h2 id="due-heading">"Massage reminders due"</h2>
                     {lazily(Place::Section, pages::due_reminder_list())}
                     <p>
-                        <a href=href("/massage")>"All reminders, routine and races"</a>
+                        <a href=link(&Page::Massage)>"All reminders, routine and races"</a>
                     </p>
                 </section>
             </Show>
             <p class="muted disclaimer">
                 "Restride is not a medical device. Its advice comes from simple published training-load models and your own logs; it cannot diagnose anything. "
-                <a href=href("/how")>"How this works"</a>
+                <a href=link(&Page::How)>"How this works"</a>
             </p>
         </section>
     }
@@ -69,7 +72,7 @@ fn EmptyState() -> impl IntoView {
                     "Most numbers appear from the first run; the load ratio (acute : chronic) needs {BASELINE_DAYS} days of history.",
                 )}
             </p>
-            <a class="button primary" href=href("/log")>
+            <a class="button primary" href=link(&Page::Log)>
                 "Log a run"
             </a>
         </div>
@@ -246,7 +249,8 @@ pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     // The CSV is written only when asked for: with years of history it is thousands of rows.
     let shared = StoredValue::new(summary.clone());
     let export = move |_| {
-        let name = format!("restride-daily-metrics-{}.csv", dates::iso(clock::today()));
+        let name =
+            shared.with_value(|s| format!("restride-daily-metrics-{}.csv", dates::iso(s.today)));
         let text = shared.with_value(|s| daily_csv(&s.series));
         super::download::offer(&name, "text/csv", &text);
     };

@@ -15,6 +15,8 @@ mod soreness; // persistent soreness: a routine, or a physiotherapist at the red
 #[cfg(test)]
 mod tests;
 
+use crate::domain::input::dates;
+use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::race::Race;
@@ -22,6 +24,9 @@ use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::{Unit, WeekStart};
+use crate::domain::rulebook::durations::{
+    PROFESSIONAL_SESSION_MINUTES, SELF_MASSAGE_SESSION_MINUTES,
+};
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::settings::ReminderSettings;
 use chrono::NaiveDate;
@@ -50,6 +55,15 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The label of the card's "done" button.
+    pub fn done_label(self) -> &'static str {
+        match self {
+            _ if self.done_by_logging() => "Done — log it",
+            Rule::RaceBook => "Booked",
+            _ => "Got it",
+        }
+    }
+
     /// Warnings and referrals are not massages: "done" logs nothing for them.
     pub fn suggests_massage(self) -> bool {
         !matches!(
@@ -86,6 +100,28 @@ pub struct Reminder {
 impl Reminder {
     pub fn is_due(&self) -> bool {
         self.status == Status::Due
+    }
+
+    /// Where the reminder stands, in the card's words: "Due — until Fri 27 Nov".
+    pub fn status_words(&self) -> String {
+        let day = dates::short_day;
+        match self.status {
+            Status::Due => match self.until {
+                Some(until) => format!("Due — until {}", day(until)),
+                None => "Due".into(),
+            },
+            Status::Upcoming => format!("From {}", day(self.due)),
+            Status::Snoozed(until) => format!("Snoozed until {}", day(until)),
+        }
+    }
+
+    /// The massage log that "Done — log it" opens, filled in as the reminder suggests.
+    pub fn massage_draft(&self, today: NaiveDate) -> MassageDraft {
+        let minutes = match self.kind {
+            MassageKind::Professional => PROFESSIONAL_SESSION_MINUTES,
+            _ => SELF_MASSAGE_SESSION_MINUTES,
+        };
+        MassageDraft::suggested(today, self.kind, self.deep, &self.regions, minutes)
     }
 }
 

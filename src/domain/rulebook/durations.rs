@@ -1,0 +1,34 @@
+//! How long things take: the sessions a reminder pre-fills and how far a snooze moves one.
+
+/// A sports massage with a therapist, as "Done — log it" pre-fills it.
+pub const PROFESSIONAL_SESSION_MINUTES: u16 = 60;
+/// A self-massage or foam-rolling session, as "Done — log it" pre-fills it.
+pub const SELF_MASSAGE_SESSION_MINUTES: u16 = 10;
+/// The snoozes a reminder card offers, in days.
+pub const SNOOZE_DAYS: [u64; 2] = [1, 3];
+/// The longest massage a log may hold (10 hours), and so a routine's logged minutes.
+pub const MASSAGE_MINUTES_MAX: u16 = 600;
+
+/// Whole minutes for the massage log of `seconds` of massage: rounded up, at least 1.
+pub fn logged_minutes(seconds: u32) -> u16 {
+    u16::try_from(
+        seconds
+            .div_ceil(60)
+            .clamp(1, u32::from(MASSAGE_MINUTES_MAX)),
+    )
+    .unwrap_or(MASSAGE_MINUTES_MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logged_minutes_round_up_within_the_limits() {
+        assert_eq!(logged_minutes(1), 1);
+        assert_eq!(logged_minutes(60), 1);
+        assert_eq!(logged_minutes(61), 2);
+        assert_eq!(logged_minutes(0), 1);
+        assert_eq!(logged_minutes(100_000), 600);
+    }
+}

@@ -1,0 +1,150 @@
+//! The app's state, provided as context: the journal to read, and the commands that
+//! change it. Components never write the journal themselves; each change is one command
+//! here, stamped with the shell's clock, and the one save effect in `App` persists it.
+
+use super::{clock, pages, toast};
+use crate::domain::data::import::{self, Preview};
+use crate::domain::input::massage_draft::MassageDraft;
+use crate::domain::massage::reminders::Reminder;
+use crate::domain::record::journal::{Deleted, Journal};
+use crate::domain::record::massage::Massage;
+use crate::domain::record::race::Race;
+use crate::domain::record::reminder_decision::ReminderDecision;
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
+use crate::store;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// Every field is a cheap `Copy` handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The runner's journal, read-only: changes go through the commands below.
+    pub journal: ReadSignal<Journal>,
+    write: WriteSignal<Journal>,
+    pub toast: RwSignal<Option<toast::Toast>>,
+    /// Why the last write failed, shown until a write succeeds.
+    pub save_problem: RwSignal<Option<String>>,
+    /// What start-up found wrong with storage, shown until dismissed.
+    pub startup_problem: RwSignal<Option<store::StartupProblem>>,
+    /// The runner's date: the one clock of every page, moved on when the app comes back
+    /// to the foreground.
+    pub today: RwSignal<NaiveDate>,
+    /// Every upcoming, due or snoozed reminder: one memo for the tab count, Today, the
+    /// Massage page and notifications. Empty until the reminders engine has arrived with
+    /// the second part of the WebAssembly, right after the first screen.
+    pub reminders: Memo<Vec<Reminder>>,
+    /// The engine behind `reminders` and notifications, once the second part is here
+    /// (`pages::ensure_reminder_engine`).
+    pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
+    /// A massage form filled in advance from a reminder, with the reminder's id: saving
+    /// the massage marks that reminder done.
+    pub massage_prefill: RwSignal<Option<(MassageDraft, String)>>,
+}
+
+impl AppState {
+    pub fn new(journal: Journal, startup_problem: Option<store::StartupProblem>) -> AppState {
+        let (journal, write) = signal(journal);
+        let today = RwSignal::new(clock::today());
+        let reminder_engine = RwSignal::new(None::<pages::ReminderEngine>);
+        AppState {
+            journal,
+            write,
+            toast: RwSignal::new(None),
+            save_problem: RwSignal::new(None),
+            startup_problem: RwSignal::new(startup_problem),
+            today,
+            reminders: Memo::new(move |_| {
+                reminder_engine.get().map_or_else(Vec::new, |engine| {
+                    journal.with(|j| (engine.work_out)(j, today.get()))
+                })
+            }),
+            reminder_engine,
+            massage_prefill: RwSignal::new(None),
+        }
+    }
+
+    pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
+        toast::show(self.toast, message.into(), undo);
+    }
+
+    pub fn save_run(&self, run: Run) {
+        self.write.update(|j| j.save_run(run, clock::now_ms()));
+    }
+
+    pub fn save_race(&self, race: Race) {
+        self.write.update(|j| j.save_race(race, clock::now_ms()));
+    }
+
+    /// Saves a massage; one logged from a reminder's "Done — log it" marks it done.
+    pub fn save_massage(&self, massage: Massage, from_reminder: Option<&str>) {
+        let on = massage.date;
+        self.write.update(|j| {
+            j.save_massage(massage, clock::now_ms());
+            if let Some(id) = from_reminder {
+                j.set_reminder_state(id, ReminderDecision::Done { on });
+            }
+        });
+    }
+
+    pub fn delete_run(&self, id: &str) {
+        self.delete("Run deleted.", |j, now| j.delete_run(id, now));
+    }
+
+    pub fn delete_massage(&self, id: &str) {
+        self.delete("Massage deleted.", |j, now| j.delete_massage(id, now));
+    }
+
+    pub fn delete_race(&self, id: &str) {
+        self.delete("Race deleted.", |j, now| j.delete_race(id, now));
+    }
+
+    /// Removes a record with `remove` and says `message` with Undo.
+    fn delete(&self, message: &str, remove: impl FnOnce(&mut Journal, u64) -> Option<Deleted>) {
+        let mut deleted = None;
+        self.write.update(|j| deleted = remove(j, clock::now_ms()));
+        if let Some(deleted) = deleted {
+            self.say(message, Some(deleted));
+        }
+    }
+
+    /// Undo of a deletion: the record comes back where it was.
+    pub fn restore(&self, deleted: Deleted) {
+        self.write.update(|j| j.restore(deleted, clock::now_ms()));
+    }
+
+    /// What the runner did with a reminder: snoozed, done or dismissed.
+    pub fn decide(&self, reminder_id: &str, decision: ReminderDecision) {
+        self.write
+            .update(|j| j.set_reminder_state(reminder_id, decision));
+    }
+
+    /// Changes the settings, noting when (two tabs keep the newer settings).
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.write
+            .update(|j| j.change_settings(clock::now_ms(), change));
+    }
+
+    /// Adds an import preview's records, or replaces everything with them.
+    pub fn import(&self, preview: &Preview, replace: bool) {
+        let now = clock::now_ms();
+        self.write.update(|j| {
+            *j = if replace {
+                import::replace(j, preview, now)
+            } else {
+                import::merge(j, preview, now)
+            }
+        });
+    }
+
+    /// Another tab saved: its journal is merged with ours record by record.
+    pub fn merge_from_other_tab(&self, theirs: &Journal) {
+        self.write
+            .update(|ours| *ours = Journal::merged(theirs, ours));
+    }
+
+    /// "Start fresh" on the recovery screen and similar: the journal as given.
+    pub fn reset(&self, journal: Journal) {
+        self.write.set(journal);
+    }
+}
