@@ -20,6 +20,14 @@ if ! have node || ! have npm; then
   exit 1
 fi
 
+# The pinned toolchain (rust-toolchain.toml) with its components and the wasm32 target;
+# rustup skips whatever is already installed.
+TOOLCHAIN=$(awk -F'"' '/^channel/ { print $2 }' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$TOOLCHAIN-"; then
+  say "installing the Rust $TOOLCHAIN toolchain"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal --component clippy,rustfmt --target wasm32-unknown-unknown
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

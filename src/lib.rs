@@ -12,3 +12,10 @@ pub mod route;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The body map's shapes are plain data: their tests run natively with the domain's (the
+/// rest of `ui` needs a browser). Only the tests read them here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)]
+#[path = "ui/massage/body_shapes.rs"]
+mod body_shapes;

@@ -1,0 +1,106 @@
+//! Properties over generated journals: every reminder explains itself; one voice on red flags.
+
+use super::*;
+
+fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
+    let run = (
+        0u32..120,
+        1u32..300,
+        1u8..=10,
+        1u32..45_000,
+        0u8..8,
+        proptest::collection::vec((0usize..10, 0u8..=10), 0..3),
+    )
+        .prop_map(|(day, minutes, rpe, metres, kind, sore)| {
+            let mut run = Run::sample("2026-08-01", minutes, rpe, 1);
+            run.id = format!("r{day}-{minutes}-{metres}");
+            run.date = d("2026-08-01") + chrono::Days::new(day as u64);
+            run.distance_m = metres;
+            run.kind = RunKind::ALL[kind as usize];
+            run.soreness = sore.into_iter().map(|(r, l)| (Region::ALL[r], l)).collect();
+            run
+        });
+    let massage = (0u32..130, 0usize..4, any::<bool>()).prop_map(|(day, kind, deep)| {
+        let mut m = Massage::sample("2026-08-01", MassageKind::ALL[kind], deep);
+        m.id = format!("m{day}-{kind}");
+        m.date = d("2026-08-01") + chrono::Days::new(day as u64);
+        m
+    });
+    let race = (0u32..150, 0usize..3).prop_map(|(day, priority)| Race {
+        id: format!("race{day}"),
+        name: "Race".into(),
+        date: d("2026-08-01") + chrono::Days::new(day as u64),
+        distance_m: 10_000,
+        priority: Priority::ALL[priority],
+        goal_s: None,
+        updated_ms: 0,
+    });
+    (
+        proptest::collection::vec(run, 0..60),
+        proptest::collection::vec(massage, 0..10),
+        proptest::collection::vec(race, 0..4),
+        0u32..140,
+    )
+        .prop_map(|(runs, massages, races, today)| {
+            let mut j = journal(runs);
+            j.massages = massages;
+            j.races = races;
+            (j, today)
+        })
+}
+
+proptest! {
+    #[test]
+    fn every_reminder_explains_itself((j, today) in arbitrary_journal()) {
+        let today = d("2026-08-01") + chrono::Days::new(today as u64);
+        let first = reminders(&j, today);
+        let mut seen = BTreeSet::new();
+        for r in &first {
+            prop_assert!(seen.insert(r.id.clone()), "duplicate id {}", r.id);
+            prop_assert!(!r.why.is_empty() && !r.title.is_empty() && !r.evidence.is_empty());
+            prop_assert!(r.until.is_none_or(|until| today <= until));
+            prop_assert_eq!(r.status == Status::Due, r.due <= today);
+        }
+        // Soreness at the physio level is never in a massage suggestion for that region.
+        for physio in first.iter().filter(|r| r.rule == Rule::SeePhysio) {
+            for other in first.iter().filter(|r| r.rule.suggests_massage()) {
+                for region in &physio.regions {
+                    prop_assert!(!other.regions.contains(region));
+                }
+            }
+        }
+    }
+
+    /// One voice: Today, the reminders and today's routine read the same red flags, so
+    /// no screen suggests massaging a region another sends to a physiotherapist.
+    #[test]
+    fn today_the_reminders_and_the_routine_agree_on_red_flags((j, today) in arbitrary_journal()) {
+        let today = d("2026-08-01") + chrono::Days::new(today as u64);
+        let flags = red_flags_on(&j, today);
+        let list = reminders(&j, today);
+        if let Some(summary) = crate::domain::today::TodaySummary::of(&j, today) {
+            let today_flags: BTreeSet<Region> = summary.readings.red_flags.keys().copied().collect();
+            prop_assert_eq!(&today_flags, &flags);
+            let says_physio = summary
+                .assessment
+                .recommendations
+                .iter()
+                .any(|r| r.action == crate::domain::advice::Action::SeePhysio);
+            prop_assert_eq!(says_physio, !flags.is_empty());
+        }
+        for region in &flags {
+            let physio_card = list
+                .iter()
+                .any(|r| r.rule == Rule::SeePhysio && r.regions.contains(region));
+            let decided = j.reminder_states.keys().any(|id| id.starts_with(&format!("physio:{}:", region.key())));
+            prop_assert!(physio_card || decided, "no physiotherapist card for {region:?}");
+            for other in list.iter().filter(|r| r.rule.suggests_massage()) {
+                prop_assert!(!other.regions.contains(region), "{} suggests {region:?}", other.id);
+            }
+        }
+        let routine = crate::domain::massage::routine::todays_routine(&j, &list, today);
+        for region in routine.regions() {
+            prop_assert!(!flags.contains(&region));
+        }
+    }
+}
