@@ -13,7 +13,10 @@
 //! wasm32 this file compiles to an empty `main`, so `cargo clippy --target
 //! wasm32-unknown-unknown --all-targets` still builds.
 
+// A benchmark is a tool, not a user path: a failed expectation may stop it, and its
+// generator's small numbers fit their types.
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::expect_used, clippy::cast_possible_truncation)]
 mod native {
     use chrono::{Days, NaiveDate};
     use criterion::{BenchmarkId, Criterion, Throughput};

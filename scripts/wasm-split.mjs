@@ -1,5 +1,6 @@
 // Cuts the WebAssembly at the split points of src/ui/pages.rs, so the first download holds
-// only what Today needs and the other pages come in a second file when first opened.
+// only what Today needs and the other pages come in a second file, fetched right after
+// Today's first screen.
 //
 // Trunk has no step between cargo and wasm-bindgen, and the split needs the linker's
 // output (with the relocations asked for in .cargo/config.toml), so this post-build step

@@ -20,7 +20,7 @@ pub fn week_start_of(date: NaiveDate, week_start: WeekStart) -> NaiveDate {
     };
     // Subtracting at most six days from a valid date only fails at the very start of the
     // calendar, far before any date the form accepts; fall back to the date itself there.
-    date.checked_sub_days(Days::new(days_into_week as u64))
+    date.checked_sub_days(Days::new(u64::from(days_into_week)))
         .unwrap_or(date)
 }
 
@@ -99,8 +99,8 @@ pub fn group_by_week(runs: &[Run], massages: &[Massage], week_start: WeekStart) 
 
 impl Week {
     fn add(&mut self, run: &Run) {
-        self.distance_m += run.distance_m as u64;
-        self.duration_s += run.duration_s as u64;
+        self.distance_m += u64::from(run.distance_m);
+        self.duration_s += u64::from(run.duration_s);
         self.runs.push(run.clone());
     }
 }
@@ -268,7 +268,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, day)| {
                     let date = origin.checked_add_days(Days::new(*day)).unwrap();
-                    run(&i.to_string(), &date.to_string(), (i % 20) as u32 + 1, 30)
+                    run(&i.to_string(), &date.to_string(), u32::try_from(i % 20).unwrap() + 1, 30)
                 })
                 .collect();
             let week_start = if sunday { WeekStart::Sunday } else { WeekStart::Monday };
@@ -279,7 +279,7 @@ mod tests {
                 proptest::prop_assert!(pair[0].start > pair[1].start);
             }
             for week in &weeks {
-                let distance: u64 = week.runs.iter().map(|r| r.distance_m as u64).sum();
+                let distance: u64 = week.runs.iter().map(|r| u64::from(r.distance_m)).sum();
                 proptest::prop_assert_eq!(week.distance_m, distance);
                 for r in &week.runs {
                     proptest::prop_assert!(r.date >= week.start && r.date <= week.end());

@@ -1,6 +1,7 @@
-//! The shell's clock: the only place that asks the browser for the date or time, and
-//! where start-up's user-timing marks are set.
+//! The shell's clock: the only place that asks the browser for the date, the time or the
+//! time zone, and where start-up's user-timing marks are set.
 
+use crate::domain::input::units::{round_i64, round_u64};
 use chrono::NaiveDate;
 
 /// The runner's local date.
@@ -29,23 +30,27 @@ pub fn until_next_midnight() -> std::time::Duration {
     let ms = next.get_time() - now.get_time();
     // Never less than a second, never more than a day and an hour: a clock that jumps
     // is looked at again soon.
-    std::time::Duration::from_millis(ms.clamp(1_000.0, 90_000_000.0) as u64)
+    std::time::Duration::from_millis(round_u64(ms.clamp(1_000.0, 90_000_000.0)))
+}
+
+/// The runner's offset from UTC at that moment, in minutes (east positive), so an
+/// activity from the other side of a summer-time change gets its own local time.
+pub fn utc_offset_at(utc: chrono::NaiveDateTime) -> i32 {
+    let ms = utc.and_utc().timestamp_millis() as f64;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    // Offsets are whole minutes within a day.
+    -i32::try_from(round_i64(date.get_timezone_offset())).unwrap_or(0)
 }
 
 /// Milliseconds since 1970 (UTC), whole: the stamp of every saved record.
 pub fn now_ms() -> u64 {
-    // Date.now() is a whole number of ms; a clock before 1970 reads as 0.
-    let ms = js_sys::Date::now();
-    if ms > 0.0 {
-        ms as u64
-    } else {
-        0
-    }
+    // Date.now() is a whole number of ms; a clock before 1970 reads as 0 (round_u64).
+    round_u64(js_sys::Date::now())
 }
 
 /// A record id unique across tabs and devices in practice: time in ms plus 32 random bits.
 pub fn new_id() -> String {
-    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let random = round_u64((js_sys::Math::random() * 4_294_967_296.0).floor());
     format!("{:x}-{:08x}", now_ms(), random)
 }
 

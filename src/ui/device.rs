@@ -60,7 +60,7 @@ pub fn notify(title: &str, body: &str, tag: &str, not_shown: impl FnOnce() + 'st
 }
 
 pub fn badge(count: usize) {
-    let _ = badge_js(count as u32);
+    let _ = badge_js(u32::try_from(count).unwrap_or(u32::MAX));
 }
 
 pub fn vibrate(ms: u32) {

@@ -25,13 +25,6 @@ enum Step {
     Preview,
 }
 
-/// The runner's offset from UTC at that moment, in minutes (east positive), so an
-/// activity from the other side of a summer-time change gets its own local time.
-fn utc_offset_at(utc: chrono::NaiveDateTime) -> i32 {
-    let ms = utc.and_utc().timestamp_millis() as f64;
-    -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32)
-}
-
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -50,7 +43,7 @@ pub fn ImportPage() -> impl IntoView {
         let prefix = id_prefix.get_value();
         Some(parsed.with(|files| {
             state.journal.with(|j| {
-                import::preview_with_offsets(j, files, rpe.get(), utc_offset_at, |i| {
+                import::preview_with_offsets(j, files, rpe.get(), clock::utc_offset_at, |i| {
                     format!("{prefix}-{i}")
                 })
             })
@@ -317,8 +310,8 @@ fn PreviewView(
                                         view! {
                                             <tr>
                                                 <td>{dates::day_month_year(run.date)}</td>
-                                                <td>{format_distance(run.distance_m as u64, unit)}</td>
-                                                <td>{format_duration(run.duration_s as u64)}</td>
+                                                <td>{format_distance(u64::from(run.distance_m), unit)}</td>
+                                                <td>{format_duration(u64::from(run.duration_s))}</td>
                                                 <td>{run.notes}</td>
                                             </tr>
                                         }

@@ -4,7 +4,11 @@
 use super::device;
 use super::AppState;
 use crate::domain::record::settings::Unit;
-use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::rulebook::settings::{
+    ReminderSettings, Tunable, BIG_SESSION_TENTHS, DISTANCE_EVERY_KM, DISTANCE_EVERY_MI,
+    LONG_RUN_MINUTES, PHYSIO_LEVEL, PROFESSIONAL_EVERY_DAYS, RACE_BOOK_DAYS_BEFORE, SORE_LEVEL,
+    SPIKE_ACWR_TENTHS, SPIKE_JUMP_PERCENT,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -37,12 +41,12 @@ pub fn ReminderSettingsSection() -> impl IntoView {
     };
     let distance = move || match unit.get() {
         Unit::Km => view! {
-            <Number id="rule-distance-km" label="Every (km)" min=10 max=2000
+            <Number id="rule-distance-km" label="Every (km)" range=DISTANCE_EVERY_KM
                 get=|r| r.distance_every_km set=|r, v| r.distance_every_km = v />
         }
         .into_any(),
         Unit::Mi => view! {
-            <Number id="rule-distance-mi" label="Every (mi)" min=5 max=1200
+            <Number id="rule-distance-mi" label="Every (mi)" range=DISTANCE_EVERY_MI
                 get=|r| r.distance_every_mi set=|r, v| r.distance_every_mi = v />
         }
         .into_any(),
@@ -51,33 +55,33 @@ pub fn ReminderSettingsSection() -> impl IntoView {
         <h2>"Massage reminders"</h2>
         <Notifications />
         {rule("rule-professional", "Regular sports massage", |r| r.professional_on, |r, v| r.professional_on = v,
-            view! { <Number id="rule-professional-days" label="Every (days)" min=7 max=120
+            view! { <Number id="rule-professional-days" label="Every (days)" range=PROFESSIONAL_EVERY_DAYS
                 get=|r| r.professional_every_days set=|r, v| r.professional_every_days = v /> }.into_any())}
         {rule("rule-distance", "A massage after a set distance", |r| r.distance_on, |r, v| r.distance_on = v,
             view! { {distance} }.into_any())}
         {rule("rule-hard", "Recovery massage 24–72 h after a hard effort", |r| r.hard_effort_on, |r, v| r.hard_effort_on = v,
             view! {
-                <Number id="rule-long-minutes" label="Long run from (minutes)" min=30 max=600
+                <Number id="rule-long-minutes" label="Long run from (minutes)" range=LONG_RUN_MINUTES
                     get=|r| r.long_run_minutes set=|r, v| r.long_run_minutes = v />
-                <Number id="rule-big-session" label="Big session from (tenths of the average load, 15 = 1.5×)" min=11 max=50
+                <Number id="rule-big-session" label="Big session from (tenths of the average load, 15 = 1.5×)" range=BIG_SESSION_TENTHS
                     get=|r| r.big_session_tenths set=|r, v| r.big_session_tenths = v />
             }.into_any())}
         {rule("rule-race-before", "Before A and B races", |r| r.race_before_on, |r, v| r.race_before_on = v,
-            view! { <Number id="rule-race-book" label="Remind to book (days before)" min=7 max=30
+            view! { <Number id="rule-race-book" label="Remind to book (days before)" range=RACE_BOOK_DAYS_BEFORE
                 get=|r| r.race_book_days_before set=|r, v| r.race_book_days_before = v /> }.into_any())}
         {rule("rule-race-after", "After races", |r| r.race_after_on, |r, v| r.race_after_on = v, ().into_any())}
         {rule("rule-soreness", "Persistent soreness", |r| r.soreness_on, |r, v| r.soreness_on = v,
             view! {
-                <Number id="rule-sore-level" label="Sore from (0–10)" min=1 max=9
-                    get=|r| r.sore_level as u16 set=|r, v| r.sore_level = v as u8 />
-                <Number id="rule-physio-level" label="See a physiotherapist from (0–10)" min=2 max=10
-                    get=|r| r.physio_level as u16 set=|r, v| r.physio_level = v as u8 />
+                <Number id="rule-sore-level" label="Sore from (0–10)" range=SORE_LEVEL
+                    get=|r| u16::from(r.sore_level) set=|r, v| r.sore_level = u8::try_from(v).unwrap_or(u8::MAX) />
+                <Number id="rule-physio-level" label="See a physiotherapist from (0–10)" range=PHYSIO_LEVEL
+                    get=|r| u16::from(r.physio_level) set=|r, v| r.physio_level = u8::try_from(v).unwrap_or(u8::MAX) />
             }.into_any())}
         {rule("rule-spike", "Load spike", |r| r.spike_on, |r, v| r.spike_on = v,
             view! {
-                <Number id="rule-spike-acwr" label="Load ratio above (tenths, 15 = 1.5)" min=11 max=30
+                <Number id="rule-spike-acwr" label="Load ratio above (tenths, 15 = 1.5)" range=SPIKE_ACWR_TENTHS
                     get=|r| r.spike_acwr_tenths set=|r, v| r.spike_acwr_tenths = v />
-                <Number id="rule-spike-jump" label="Two-week distance jump above (%)" min=10 max=200
+                <Number id="rule-spike-jump" label="Two-week distance jump above (%)" range=SPIKE_JUMP_PERCENT
                     get=|r| r.spike_jump_percent set=|r, v| r.spike_jump_percent = v />
             }.into_any())}
         <p>
@@ -97,8 +101,8 @@ pub fn ReminderSettingsSection() -> impl IntoView {
 fn Number(
     id: &'static str,
     label: &'static str,
-    min: u16,
-    max: u16,
+    /// The default and range, from the rulebook.
+    range: Tunable,
     get: fn(&ReminderSettings) -> u16,
     set: fn(&mut ReminderSettings, u16),
 ) -> impl IntoView {
@@ -122,10 +126,10 @@ fn Number(
             .trim()
             .parse::<u16>()
             .ok()
-            .filter(|v| (min..=max).contains(v));
+            .filter(|v| (range.min..=range.max).contains(v));
         value
             .is_none()
-            .then(|| format!("Enter a whole number from {min} to {max}."))
+            .then(|| format!("Enter a whole number from {} to {}.", range.min, range.max))
     });
     let error_id = format!("{id}-error");
     let described = error_id.clone();
@@ -145,7 +149,7 @@ fn Number(
                 // not pass through 1 and 15 km and fire reminders on the way.
                 on:change=move |ev| {
                     let typed = event_target_value(&ev);
-                    if let Some(value) = typed.trim().parse::<u16>().ok().filter(|v| (min..=max).contains(v)) {
+                    if let Some(value) = typed.trim().parse::<u16>().ok().filter(|v| (range.min..=range.max).contains(v)) {
                         state.change_settings(|s| set(&mut s.reminders, value));
                     }
                 }

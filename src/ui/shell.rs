@@ -13,8 +13,8 @@ use leptos::prelude::*;
 pub fn Shell() -> impl IntoView {
     let router = Router::install();
     let state = expect_context::<AppState>();
-    // Today is in the first download; every other page's code is fetched when it is
-    // first opened (and precached by the service worker for offline use).
+    // Today is in the first download; every other page's code comes in the second part,
+    // fetched right after the first screen (and precached by the service worker).
     let page = move || match router.page.get() {
         Page::Today => view! { <TodayPage /> }.into_any(),
         other => lazily(Place::Page, pages::page(other)),

@@ -2,6 +2,7 @@
 
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
+use crate::domain::input::units::round_u32;
 use crate::domain::massage::routine::{technique, Routine};
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
@@ -132,5 +133,5 @@ fn seconds_per_side(regions: &[Region]) -> String {
 /// rounded down to 5 minutes.
 pub fn easy_minutes(typical_minutes: Option<f64>) -> u32 {
     let target = typical_minutes.map_or(30.0, |t| t * 0.75).clamp(20.0, 45.0);
-    (target / 5.0).floor() as u32 * 5
+    round_u32((target / 5.0).floor()) * 5
 }

@@ -47,7 +47,7 @@ impl StorageUse {
         if self.quota_bytes == 0 {
             return 100;
         }
-        (self.used_bytes.saturating_mul(100) / self.quota_bytes).min(u32::MAX as u64) as u32
+        u32::try_from(self.used_bytes.saturating_mul(100) / self.quota_bytes).unwrap_or(u32::MAX)
     }
 
     pub fn should_warn(&self) -> bool {

@@ -201,7 +201,7 @@ fn stored_time(text: &str) -> Option<NaiveTime> {
     let nano = match &b[8..] {
         [] => 0,
         [b'.', fraction @ ..] if !fraction.is_empty() => {
-            digits(fraction)? * 10u32.pow(9 - fraction.len() as u32)
+            digits(fraction)? * 10u32.pow(9u32.checked_sub(u32::try_from(fraction.len()).ok()?)?)
         }
         _ => return None,
     };

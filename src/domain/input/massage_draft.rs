@@ -3,7 +3,7 @@
 
 use crate::domain::input::dates;
 use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
-use crate::domain::input::units::{distance_for_input, format_duration, from_unit};
+use crate::domain::input::units::{distance_for_input, format_duration, from_unit, round_u32};
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::race::{Priority, Race};
 use crate::domain::record::region::Region;
@@ -95,7 +95,7 @@ impl MassageDraft {
         let date = read_date(&self.date, today, "the massage")
             .map_err(|e| errors.insert(MassageField::Date, e));
         let minutes = match parse_whole(&self.minutes) {
-            Ok(m) if massage_minutes_ok(m) => Ok(m as u16),
+            Ok(m) if massage_minutes_ok(m) => Ok(u16::try_from(m).unwrap_or(MASSAGE_MINUTES_MAX)),
             Ok(0) => Err("The duration must be at least 1 minute.".to_string()),
             Ok(_) => Err(format!(
                 "That is longer than {} hours: please check the minutes.",
@@ -148,7 +148,7 @@ fn read_date(text: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, Stri
 fn read_cost(text: &str) -> Result<Option<u32>, String> {
     match parse_decimal(&text.replace(',', ".")) {
         Err(ParseError::Empty) => Ok(None),
-        Ok(value) if value <= COST_MAX => Ok(Some((value * 100.0).round() as u32)),
+        Ok(value) if value <= COST_MAX => Ok(Some(round_u32(value * 100.0))),
         Ok(_) => Err("That cost looks too high: please check it.".into()),
         Err(_) => Err("Enter the cost as a number, e.g. 65 or 65.50, or leave it empty.".into()),
     }
@@ -188,7 +188,7 @@ impl RaceDraft {
             priority: race.priority,
             goal: race
                 .goal_s
-                .map(|s| format_duration(s as u64))
+                .map(|s| format_duration(u64::from(s)))
                 .unwrap_or_default(),
         }
     }
@@ -221,7 +221,8 @@ impl RaceDraft {
                 m if m > LONGEST_RACE_M => {
                     Err("That is longer than any race: please check it.".to_string())
                 }
-                m => Ok(m as u32),
+                m => u32::try_from(m)
+                    .map_err(|_| "That is longer than any race: please check it.".to_string()),
             },
             Err(ParseError::Empty) => Err(format!(
                 "Enter the distance in {}, or pick one above.",

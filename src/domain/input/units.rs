@@ -5,6 +5,26 @@
 
 use crate::domain::record::settings::Unit;
 
+/// `x` rounded to a whole number. `as` saturates: NaN and negatives become 0 and values
+/// past the type's range its maximum, which is what every caller here wants; this is the
+/// one place such a conversion is written.
+#[allow(clippy::cast_possible_truncation)]
+pub fn round_u64(x: f64) -> u64 {
+    x.round() as u64
+}
+
+/// `x` rounded to a whole `u32`, saturating as `round_u64`.
+#[allow(clippy::cast_possible_truncation)]
+pub fn round_u32(x: f64) -> u32 {
+    x.round() as u32
+}
+
+/// `x` rounded to a whole `i64`, saturating as `round_u64`.
+#[allow(clippy::cast_possible_truncation)]
+pub fn round_i64(x: f64) -> i64 {
+    x.round() as i64
+}
+
 /// Exact by definition (international mile).
 pub const METRES_PER_MILE: f64 = 1609.344;
 /// Exact by definition (international foot).
@@ -49,7 +69,7 @@ pub fn to_unit(distance_m: u64, unit: Unit) -> f64 {
 
 /// A distance typed in the runner's unit, as whole metres.
 pub fn from_unit(value: f64, unit: Unit) -> u64 {
-    (value * unit.metres_per_unit()).round() as u64
+    round_u64(value * unit.metres_per_unit())
 }
 
 /// "10.50 km": two decimals, as running apps show it.
@@ -61,7 +81,7 @@ pub fn format_distance(distance_m: u64, unit: Unit) -> String {
 /// trailing zeros) that reads back as the same whole metres, so saving an untouched form
 /// never changes the stored distance and a typed "26.2" mi shows as "26.2".
 pub fn distance_for_input(distance_m: u32, unit: Unit) -> String {
-    let value = to_unit(distance_m as u64, unit);
+    let value = to_unit(u64::from(distance_m), unit);
     let with_decimals = |places: usize| {
         let text = format!("{value:.places$}");
         text.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -90,13 +110,13 @@ pub fn pace_s_per_unit(distance_m: u64, duration_s: u64, unit: Unit) -> Option<f
 
 /// "5:12 /km". Rounded to the nearest second, carrying into the minutes.
 pub fn format_pace(s_per_unit: f64, unit: Unit) -> String {
-    let whole = s_per_unit.round().max(0.0) as u64;
+    let whole = round_u64(s_per_unit);
     format!("{}:{:02} /{}", whole / 60, whole % 60, unit.abbrev())
 }
 
 /// Elevation in the runner's unit, rounded to whole metres or feet.
 pub fn elevation_for_display(elevation_m: u32, unit: Unit) -> u64 {
-    (elevation_m as f64 / unit.metres_per_elevation_unit()).round() as u64
+    round_u64(f64::from(elevation_m) / unit.metres_per_elevation_unit())
 }
 
 #[cfg(test)]
@@ -135,7 +155,11 @@ mod tests {
             for metres in (1..=300_000u32).step_by(7) {
                 let shown = distance_for_input(metres, unit);
                 let back = from_unit(shown.parse().unwrap(), unit);
-                assert_eq!(back, metres as u64, "{metres} m shown as {shown} {unit:?}");
+                assert_eq!(
+                    back,
+                    u64::from(metres),
+                    "{metres} m shown as {shown} {unit:?}"
+                );
             }
         }
     }
@@ -143,7 +167,7 @@ mod tests {
     #[test]
     fn typed_miles_survive_a_round_trip_through_storage() {
         for typed in ["3.1", "13.1", "26.2", "0.5", "100"] {
-            let metres = from_unit(typed.parse().unwrap(), Unit::Mi) as u32;
+            let metres = u32::try_from(from_unit(typed.parse().unwrap(), Unit::Mi)).unwrap();
             assert_eq!(distance_for_input(metres, Unit::Mi), typed);
         }
     }

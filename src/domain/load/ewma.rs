@@ -35,9 +35,12 @@ impl AcuteChronic {
 /// (the reminder engine needs only this one number).
 pub fn acwr_on(runs: &[Run], today: NaiveDate) -> Option<f64> {
     let first = runs.iter().map(|r| r.date).filter(|d| *d <= today).min()?;
-    let mut load = vec![0.0; (today - first).num_days() as usize + 1];
+    let mut load = vec![0.0; usize::try_from((today - first).num_days()).unwrap_or(0) + 1];
     for run in runs.iter().filter(|r| r.date <= today) {
-        if let Some(slot) = load.get_mut((run.date - first).num_days() as usize) {
+        let Ok(index) = usize::try_from((run.date - first).num_days()) else {
+            continue;
+        };
+        if let Some(slot) = load.get_mut(index) {
             *slot += session_load(run);
         }
     }

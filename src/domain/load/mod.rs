@@ -49,5 +49,5 @@ pub const BASELINE_DAYS: i64 = 28;
 
 /// Session-RPE load of one run: RPE × minutes.
 pub fn session_load(run: &Run) -> f64 {
-    run.rpe as f64 * run.duration_s as f64 / 60.0
+    f64::from(run.rpe) * f64::from(run.duration_s) / 60.0
 }

@@ -32,7 +32,7 @@ impl Progression {
 pub fn distance_between(runs: &[Run], from: NaiveDate, to: NaiveDate) -> u64 {
     runs.iter()
         .filter(|r| r.date >= from && r.date <= to)
-        .map(|r| r.distance_m as u64)
+        .map(|r| u64::from(r.distance_m))
         .sum()
 }
 

@@ -29,13 +29,15 @@ pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
     let Some(first) = runs.iter().map(|r| r.date).filter(|d| *d <= today).min() else {
         return Vec::new();
     };
-    let days = (today - first).num_days() as usize + 1;
+    let days = usize::try_from((today - first).num_days()).unwrap_or(0) + 1;
     let mut load = vec![0.0; days];
     let mut distance = vec![0u64; days];
     for run in runs.iter().filter(|r| r.date <= today && r.date >= first) {
-        let index = (run.date - first).num_days() as usize;
+        let Ok(index) = usize::try_from((run.date - first).num_days()) else {
+            continue;
+        };
         load[index] += session_load(run);
-        distance[index] += run.distance_m as u64;
+        distance[index] += u64::from(run.distance_m);
     }
 
     let (fitness_k, fatigue_k) = (impulse_factor(FITNESS_DAYS), impulse_factor(FATIGUE_DAYS));

@@ -47,7 +47,8 @@ pub(crate) fn is_zero(n: &u64) -> bool {
 impl Run {
     /// Seconds per kilometre; `None` for a zero distance (never stored, but never divide by it).
     pub fn pace_s_per_km(&self) -> Option<f64> {
-        (self.distance_m > 0).then(|| self.duration_s as f64 / (self.distance_m as f64 / 1000.0))
+        (self.distance_m > 0)
+            .then(|| f64::from(self.duration_s) / (f64::from(self.distance_m) / 1000.0))
     }
 
     /// The order History shows runs in: newest day first, then latest start time.

@@ -109,7 +109,7 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
 }
 
 fn run_view(run: &Run, unit: Unit) -> impl IntoView {
-    let pace = pace_s_per_unit(run.distance_m as u64, run.duration_s as u64, unit)
+    let pace = pace_s_per_unit(u64::from(run.distance_m), u64::from(run.duration_s), unit)
         .map(|p| format_pace(p, unit))
         .unwrap_or_default();
     let when = match run.start_time {
@@ -119,14 +119,14 @@ fn run_view(run: &Run, unit: Unit) -> impl IntoView {
     let details = format!(
         "{} · {} · {pace}",
         run.kind.label(),
-        format_duration(run.duration_s as u64)
+        format_duration(u64::from(run.duration_s))
     );
     view! {
         <li>
             <a class="run-row" href=link(&Page::EditRun(run.id.clone()))>
                 <span class="run-line">
                     <span class="run-when">{when}</span>
-                    <span class="run-distance">{format_distance(run.distance_m as u64, unit)}</span>
+                    <span class="run-distance">{format_distance(u64::from(run.distance_m), unit)}</span>
                 </span>
                 <span class="run-line muted">
                     <span>{details}</span>

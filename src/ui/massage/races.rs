@@ -58,7 +58,7 @@ pub fn RaceList() -> impl IntoView {
 fn race_row(race: Race, unit: Unit) -> impl IntoView {
     let goal = race
         .goal_s
-        .map(|s| format!(" · goal {}", format_duration(s as u64)))
+        .map(|s| format!(" · goal {}", format_duration(u64::from(s))))
         .unwrap_or_default();
     view! {
         <li>
@@ -69,7 +69,7 @@ fn race_row(race: Race, unit: Unit) -> impl IntoView {
                 </span>
                 <span class="run-line muted">
                     <span>{dates::short_day_year(race.date)}</span>
-                    <span>{format!("{}{goal}", format_distance(race.distance_m as u64, unit))}</span>
+                    <span>{format!("{}{goal}", format_distance(u64::from(race.distance_m), unit))}</span>
                 </span>
             </a>
         </li>

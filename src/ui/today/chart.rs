@@ -3,6 +3,7 @@
 //! Each chart is a `<figure>` with a title, a text summary for screen readers, a readout
 //! of the day under the pointer or the keyboard, and a "Show as table" toggle.
 
+use crate::domain::input::units::round_u64;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -109,7 +110,8 @@ fn day_under(event: &leptos::ev::MouseEvent, count: usize) -> Option<usize> {
     }
     let share = (f64::from(event.client_x()) - rect.left()) / rect.width();
     // Truncation is the intent: column i spans [i, i + 1) / count.
-    Some(((share * count as f64).max(0.0) as usize).min(last))
+    let column = round_u64((share * count as f64).floor());
+    Some(usize::try_from(column).unwrap_or(last).min(last))
 }
 
 #[component]

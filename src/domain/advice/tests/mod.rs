@@ -12,13 +12,12 @@ use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind};
 use crate::domain::record::settings::{Settings, Unit};
 use crate::domain::rulebook::readiness::FORM_AMBER;
-use crate::domain::rulebook::settings::PHYSIO_LEVEL;
 use crate::domain::rulebook::sources as evidence;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
 /// The default red-flag level (7).
-const PAIN_RED_FLAG: u8 = PHYSIO_LEVEL.default as u8;
+const PAIN_RED_FLAG: u8 = 7;
 
 fn d(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -98,5 +97,5 @@ fn actions(a: &Assessment) -> Vec<Action> {
     a.recommendations.iter().map(|r| r.action).collect()
 }
 
-mod scenarios; // dated scenarios, one rule at a time
-mod properties; // properties over generated histories
+mod properties;
+mod scenarios; // dated scenarios, one rule at a time // properties over generated histories

@@ -79,7 +79,7 @@ fn why_unreadable(raw: &str, shape_error: serde_json::Error) -> DecodeError {
     }
     match serde_json::from_str::<VersionProbe>(raw).map(|p| p.version) {
         Err(_) | Ok(None) | Ok(Some(0)) => DecodeError::NoVersion,
-        Ok(Some(v)) if v > CURRENT_VERSION as u64 => DecodeError::NewerVersion(v),
+        Ok(Some(v)) if v > u64::from(CURRENT_VERSION) => DecodeError::NewerVersion(v),
         Ok(Some(_)) => DecodeError::BadShape(shape_error.to_string()),
     }
 }

@@ -257,7 +257,7 @@ fn decode_in_separate_passes(raw: &str) -> Result<Decoded, DecodeError> {
     let probe: VersionProbe = serde_json::from_str(raw).map_err(|_| DecodeError::NoVersion)?;
     match probe.version {
         None | Some(0) => return Err(DecodeError::NoVersion),
-        Some(v) if v > CURRENT_VERSION as u64 => return Err(DecodeError::NewerVersion(v)),
+        Some(v) if v > u64::from(CURRENT_VERSION) => return Err(DecodeError::NewerVersion(v)),
         Some(_) => {}
     }
     serde_json::from_str::<RecordTexts>(raw).map_err(|e| DecodeError::BadShape(e.to_string()))?;

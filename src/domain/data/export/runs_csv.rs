@@ -34,9 +34,9 @@ pub fn runs_csv(journal: &Journal) -> String {
             run.date.to_string(),
             run.start_time.map(dates::clock_time).unwrap_or_default(),
             run.kind.key().to_string(),
-            format!("{:.3}", run.distance_m as f64 / 1000.0),
+            format!("{:.3}", f64::from(run.distance_m) / 1000.0),
             run.duration_s.to_string(),
-            crate::domain::input::units::format_duration(run.duration_s as u64),
+            crate::domain::input::units::format_duration(u64::from(run.duration_s)),
             run.rpe.to_string(),
             run.avg_hr.map(|hr| hr.to_string()).unwrap_or_default(),
             run.elevation_gain_m

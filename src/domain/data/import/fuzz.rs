@@ -22,7 +22,7 @@ const BACKUP: &str = include_str!(concat!(
 fn assert_valid(run: &Run) {
     assert!(run.distance_m > 0 && run.distance_m <= 1_000_000, "{run:?}");
     assert!(run.duration_s > 0, "{run:?}");
-    let s_per_km = run.duration_s as f64 * 1000.0 / run.distance_m as f64;
+    let s_per_km = f64::from(run.duration_s) * 1000.0 / f64::from(run.distance_m);
     assert!(
         (150.0..=1800.0).contains(&s_per_km),
         "pace {s_per_km}: {run:?}"

@@ -1,8 +1,9 @@
 //! Importing runs from files: Restride's own backups, Strava's bulk export
 //! `activities.csv`, GPX, TCX and FIT.
 //!
-//! Each format has a small hand-written reader (no crates: the WebAssembly bundle is on a
-//! size budget). `parse_file` detects the format and reads one file into `Activity`
+//! Each format has a small hand-written reader: every problem becomes a `Problem` in the
+//! runner's words, located in the file, and nothing can panic (a crate's reader would
+//! decide both for us). `parse_file` detects the format and reads one file into `Activity`
 //! values and the `Problem`s met on the way; `preview` turns a batch of read files into
 //! runs for the journal, finds duplicates and rejects what would be an invalid run;
 //! `merge` and `replace` apply a preview. Nothing here panics on any input: every reader
@@ -22,6 +23,7 @@ mod xml;
 pub use preview::{merge, preview, preview_with_offsets, replace, Duplicate, Preview};
 
 use crate::domain::data::envelope;
+use crate::domain::input::units::round_u32;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::RunKind;
 use chrono::NaiveDateTime;
@@ -268,7 +270,7 @@ fn clean_name(raw: &str) -> String {
 
 /// A finite, non-negative number rounded to a whole `u32`.
 fn whole(x: f64) -> Option<u32> {
-    (x.is_finite() && x >= 0.0 && x <= f64::from(u32::MAX)).then(|| x.round() as u32)
+    (x.is_finite() && x >= 0.0 && x <= f64::from(u32::MAX)).then(|| round_u32(x))
 }
 
 /// A decimal number as the formats write it ("5012.3", "1e3"), finite only.

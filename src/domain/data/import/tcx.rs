@@ -15,6 +15,7 @@
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event, Scanner};
 use super::{clean_name, number, whole, Activity, Climb, Mean, Read};
+use crate::domain::input::units::round_i64;
 use crate::domain::record::run::RunKind;
 
 #[derive(Default)]
@@ -174,7 +175,7 @@ fn add_lap(s: &mut Session, lap: Lap, read: &mut Read) {
     }
     if let Some(start) = lap.start_ms {
         s.first_lap_ms = s.first_lap_ms.or(Some(start));
-        let end = start.saturating_add((time_s * 1000.0) as i64);
+        let end = start.saturating_add(round_i64(time_s * 1000.0));
         s.end_ms = s.end_ms.max(Some(end));
     }
 }

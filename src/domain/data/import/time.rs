@@ -108,7 +108,7 @@ pub(super) fn parse_strava_date(text: &str) -> Option<NaiveDateTime> {
         } else {
             let prefix = lower.get(..3)?;
             let found = MONTHS.iter().position(|m| *m == prefix)?;
-            month = Some(found as u32 + 1);
+            month = Some(u32::try_from(found).ok()? + 1);
         }
     }
     let mut parts = clock?.split(':');

@@ -6,7 +6,7 @@
 use crate::domain::input::dates;
 use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::input::units::{
-    distance_for_input, elevation_for_display, format_duration, format_pace, from_unit,
+    distance_for_input, elevation_for_display, format_duration, format_pace, from_unit, round_u32,
 };
 use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
@@ -79,7 +79,7 @@ impl RunDraft {
             date: dates::iso(run.date),
             start_time: run.start_time.map(dates::clock_time).unwrap_or_default(),
             distance: distance_for_input(run.distance_m, unit),
-            duration: format_duration(run.duration_s as u64),
+            duration: format_duration(u64::from(run.duration_s)),
             kind: run.kind,
             race_id: run.race_id.clone().unwrap_or_default(),
             rpe: Some(run.rpe),
@@ -110,7 +110,7 @@ impl RunDraft {
     pub fn live_pace(&self, unit: Unit) -> Option<String> {
         let distance_m = read_distance(&self.distance, unit).ok()?;
         let duration_s = parse_duration(&self.duration).ok().filter(|s| *s > 0)?;
-        let s_per_unit = duration_s as f64 / (distance_m as f64 / unit.metres_per_unit());
+        let s_per_unit = f64::from(duration_s) / (f64::from(distance_m) / unit.metres_per_unit());
         Some(format_pace(s_per_unit, unit))
     }
 
@@ -119,7 +119,7 @@ impl RunDraft {
         parse_duration(&self.duration)
             .ok()
             .filter(|s| *s > 0)
-            .map(|s| format_duration(s as u64))
+            .map(|s| format_duration(u64::from(s)))
     }
 
     /// Validates every field; on success builds the run with the given id.
@@ -263,7 +263,7 @@ fn read_distance(text: &str, unit: Unit) -> Result<u32, DistanceError> {
     } else if metres > LONGEST_PLAUSIBLE_DISTANCE_M {
         Err(DistanceError::TooLong)
     } else {
-        Ok(metres as u32)
+        u32::try_from(metres).map_err(|_| DistanceError::TooLong)
     }
 }
 
@@ -324,7 +324,7 @@ fn read_heart_rate(text: &str) -> Result<Option<u16>, String> {
     let range = HEART_RATE_RANGE;
     match parse_whole(text) {
         Err(ParseError::Empty) => Ok(None),
-        Ok(bpm) if heart_rate_ok(bpm) => Ok(Some(bpm as u16)),
+        Ok(bpm) if heart_rate_ok(bpm) => Ok(u16::try_from(bpm).ok()),
         Ok(_) | Err(_) => Err(format!(
             "Average heart rate is beats per minute between {} and {}, or leave it empty.",
             range.start(),
@@ -341,11 +341,11 @@ fn read_elevation(text: &str, unit: Unit) -> Result<Option<u32>, String> {
             "Enter the elevation gain as whole {abbrev} (e.g. 120), or leave it empty."
         )),
         Ok(value) => {
-            let metres = value as f64 * unit.metres_per_elevation_unit();
+            let metres = f64::from(value) * unit.metres_per_elevation_unit();
             if !elevation_ok(metres) {
                 Err("That elevation gain is more than twice Everest: please check it.".into())
             } else {
-                Ok(Some(metres.round() as u32))
+                Ok(Some(round_u32(metres)))
             }
         }
     }

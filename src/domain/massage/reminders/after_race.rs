@@ -57,7 +57,7 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
                     || {
                         format!(
                             "your race ({})",
-                            format_distance(run.distance_m as u64, facts.unit)
+                            format_distance(u64::from(run.distance_m), facts.unit)
                         )
                     },
                     |race| race.name.clone(),

@@ -33,7 +33,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 format!(
                     "{} ({}, priority {}) is on {}. A deep massage leaves muscles tender for a day or two, so the last one belongs {} before the race.",
                     race.name,
-                    format_distance(race.distance_m as u64, facts.unit),
+                    format_distance(u64::from(race.distance_m), facts.unit),
                     race.priority.key(),
                     dates::short_day(race.date),
                     LAST_DEEP_DAYS_BEFORE_RACE.days_words()

@@ -2,7 +2,7 @@
 
 use super::{reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::input::dates;
-use crate::domain::input::units::format_distance;
+use crate::domain::input::units::{format_distance, round_u64};
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
@@ -13,7 +13,7 @@ use crate::domain::rulebook::sources;
 pub fn distance_every_m(settings: &ReminderSettings, unit: Unit) -> u64 {
     match unit {
         Unit::Km => u64::from(settings.distance_every_km) * 1000,
-        Unit::Mi => (f64::from(settings.distance_every_mi) * 1609.344).round() as u64,
+        Unit::Mi => round_u64(f64::from(settings.distance_every_mi) * 1609.344),
     }
 }
 
@@ -26,7 +26,7 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
     let since = |run: &&&Run| last.is_none_or(|m| run.date > m.date);
     let mut total = 0u64;
     let Some(crossed) = facts.runs.iter().filter(since).find(|run| {
-        total += run.distance_m as u64;
+        total += u64::from(run.distance_m);
         total >= every
     }) else {
         return;
@@ -35,7 +35,7 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
         .runs
         .iter()
         .filter(since)
-        .map(|r| r.distance_m as u64)
+        .map(|r| u64::from(r.distance_m))
         .sum();
     let from = match last {
         Some(m) => format!("since your last massage on {}", dates::short_day(m.date)),

@@ -30,9 +30,9 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         .iter()
         .filter(|r| r.date >= from && r.kind != RunKind::Race)
     {
-        let minutes = run.duration_s as f64 / 60.0;
-        let distance = format_distance(run.distance_m as u64, facts.unit);
-        let what = if minutes >= s.long_run_minutes as f64 {
+        let minutes = f64::from(run.duration_s) / 60.0;
+        let distance = format_distance(u64::from(run.distance_m), facts.unit);
+        let what = if minutes >= f64::from(s.long_run_minutes) {
             format!(
                 "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
                 dates::short_day(run.date),

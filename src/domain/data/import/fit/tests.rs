@@ -60,12 +60,12 @@ impl Encoder {
         self.records.push(u8::from(self.big_endian));
         let global = self.int(u64::from(global), 2);
         self.records.extend(global);
-        self.records.push(fields.len() as u8);
+        self.records.push(u8::try_from(fields.len()).unwrap());
         for &(number, size, base) in fields {
             self.records.extend([number, size, base]);
         }
         if !developer.is_empty() {
-            self.records.push(developer.len() as u8);
+            self.records.push(u8::try_from(developer.len()).unwrap());
             for &(number, size, index) in developer {
                 self.records.extend([number, size, index]);
             }
@@ -112,7 +112,7 @@ impl Encoder {
     pub(crate) fn file(&self, header_size: u8) -> Vec<u8> {
         let mut file = vec![header_size, 0x20];
         file.extend(2132u16.to_le_bytes()); // profile version 21.32
-        file.extend((self.records.len() as u32).to_le_bytes());
+        file.extend(u32::try_from(self.records.len()).unwrap().to_le_bytes());
         file.extend(b".FIT");
         if header_size == 14 {
             let header_crc = crc(&file);

@@ -55,6 +55,6 @@ fn valencia(date: &str, priority: Priority) -> Race {
     }
 }
 
-mod scenarios; // dated scenarios, one rule at a time
+mod cards;
 mod properties; // properties over generated journals
-mod cards; // what a card says and pre-fills
+mod scenarios; // dated scenarios, one rule at a time // what a card says and pre-fills

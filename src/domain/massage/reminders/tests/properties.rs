@@ -14,7 +14,7 @@ fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
         .prop_map(|(day, minutes, rpe, metres, kind, sore)| {
             let mut run = Run::sample("2026-08-01", minutes, rpe, 1);
             run.id = format!("r{day}-{minutes}-{metres}");
-            run.date = d("2026-08-01") + chrono::Days::new(day as u64);
+            run.date = d("2026-08-01") + chrono::Days::new(u64::from(day));
             run.distance_m = metres;
             run.kind = RunKind::ALL[kind as usize];
             run.soreness = sore.into_iter().map(|(r, l)| (Region::ALL[r], l)).collect();
@@ -23,13 +23,13 @@ fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
     let massage = (0u32..130, 0usize..4, any::<bool>()).prop_map(|(day, kind, deep)| {
         let mut m = Massage::sample("2026-08-01", MassageKind::ALL[kind], deep);
         m.id = format!("m{day}-{kind}");
-        m.date = d("2026-08-01") + chrono::Days::new(day as u64);
+        m.date = d("2026-08-01") + chrono::Days::new(u64::from(day));
         m
     });
     let race = (0u32..150, 0usize..3).prop_map(|(day, priority)| Race {
         id: format!("race{day}"),
         name: "Race".into(),
-        date: d("2026-08-01") + chrono::Days::new(day as u64),
+        date: d("2026-08-01") + chrono::Days::new(u64::from(day)),
         distance_m: 10_000,
         priority: Priority::ALL[priority],
         goal_s: None,
@@ -52,7 +52,7 @@ fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
 proptest! {
     #[test]
     fn every_reminder_explains_itself((j, today) in arbitrary_journal()) {
-        let today = d("2026-08-01") + chrono::Days::new(today as u64);
+        let today = d("2026-08-01") + chrono::Days::new(u64::from(today));
         let first = reminders(&j, today);
         let mut seen = BTreeSet::new();
         for r in &first {
@@ -75,7 +75,7 @@ proptest! {
     /// no screen suggests massaging a region another sends to a physiotherapist.
     #[test]
     fn today_the_reminders_and_the_routine_agree_on_red_flags((j, today) in arbitrary_journal()) {
-        let today = d("2026-08-01") + chrono::Days::new(today as u64);
+        let today = d("2026-08-01") + chrono::Days::new(u64::from(today));
         let flags = red_flags_on(&j, today);
         let list = reminders(&j, today);
         if let Some(summary) = crate::domain::today::TodaySummary::of(&j, today) {
