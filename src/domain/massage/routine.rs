@@ -8,6 +8,7 @@ use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
 use crate::domain::rulebook::durations::logged_minutes;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
+use crate::domain::rulebook::regions::{AFTER_HARD_EFFORT, DURING_A_LOAD_SPIKE, EVERYDAY};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -283,15 +284,6 @@ pub fn recent_soreness(runs: &[Run], today: NaiveDate, days: u64) -> BTreeMap<Re
     levels
 }
 
-const AFTER_HARD_EFFORT: [Region; 5] = [
-    Region::Calves,
-    Region::Quads,
-    Region::Hamstrings,
-    Region::Glutes,
-    Region::Feet,
-];
-const EVERYDAY: [Region; 3] = [Region::Calves, Region::Feet, Region::Hamstrings];
-
 /// Today's routine: sore regions first (the reminders name them), then the regions a
 /// recent hard effort or load spike calls for; an everyday routine otherwise. Regions
 /// with a pain red flag are never included.
@@ -324,7 +316,7 @@ pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDat
         reasons.push("what a long or hard effort loads most");
     }
     if has(Rule::LoadSpike) {
-        take(&[Region::Calves, Region::Feet, Region::Shins], &mut regions);
+        take(&DURING_A_LOAD_SPIKE, &mut regions);
         reasons.push("calves, feet and shins while your load is spiking");
     }
     if regions.is_empty() {

@@ -189,18 +189,8 @@ mod tests {
     fn newest_first_orders_by_date_then_start_time() {
         let mk = |id: &str, date: &str, time: Option<&str>| Run {
             id: id.into(),
-            date: date.parse().unwrap(),
             start_time: time.map(|t| t.parse().unwrap()),
-            distance_m: 1000,
-            duration_s: 300,
-            kind: RunKind::Easy,
-            rpe: 3,
-            avg_hr: None,
-            elevation_gain_m: None,
-            notes: String::new(),
-            soreness: BTreeMap::new(),
-            race_id: None,
-            updated_ms: 0,
+            ..Run::sample(date, 5, 3, 1)
         };
         let mut runs = [
             mk("a", "2026-11-01", Some("07:00:00")),

@@ -50,23 +50,12 @@ pub fn red_flags(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::run::RunKind;
 
     fn run(id: &str, date: &str, soreness: &[(Region, u8)]) -> Run {
         Run {
             id: id.into(),
-            date: date.parse().unwrap(),
-            start_time: None,
-            distance_m: 8000,
-            duration_s: 2700,
-            kind: RunKind::Easy,
-            rpe: 4,
-            avg_hr: None,
-            elevation_gain_m: None,
-            notes: String::new(),
             soreness: soreness.iter().copied().collect(),
-            race_id: None,
-            updated_ms: 0,
+            ..Run::sample(date, 45, 4, 8)
         }
     }
 

@@ -5,8 +5,8 @@ use super::{capitalise, massaged_between, reminder, without_red_flags, Facts, Re
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind};
+use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_RACE_DEEP_DAYS, AFTER_RACE_LIGHT_DAYS};
 use chrono::NaiveDate;
@@ -84,15 +84,7 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
 }
 
 pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
-    let regions = without_red_flags(
-        facts,
-        &[
-            Region::Calves,
-            Region::Quads,
-            Region::Hamstrings,
-            Region::Glutes,
-        ],
-    );
+    let regions = without_red_flags(facts, &regions::AROUND_A_RACE);
     for race in race_days(facts) {
         let (light_from, light_until) = AFTER_RACE_LIGHT_DAYS.around(race.date);
         if !massaged_between(facts, light_from, light_until, false) {

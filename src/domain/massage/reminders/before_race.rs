@@ -5,7 +5,7 @@ use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::region::Region;
+use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAYS_BEFORE_RACE};
 
@@ -43,15 +43,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
             r.until = Some(window_closes);
             r.kind = MassageKind::Professional;
             r.deep = true;
-            r.regions = without_red_flags(
-                facts,
-                &[
-                    Region::Calves,
-                    Region::Quads,
-                    Region::Hamstrings,
-                    Region::Glutes,
-                ],
-            );
+            r.regions = without_red_flags(facts, &regions::AROUND_A_RACE);
             list.push(r);
         }
         list.push(reminder(

@@ -3,9 +3,9 @@
 use super::{reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::input::units::{format_distance, round_u64};
-use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
+use crate::domain::rulebook::regions;
 use crate::domain::rulebook::settings::ReminderSettings;
 use crate::domain::rulebook::sources;
 
@@ -53,6 +53,6 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
         ),
         sources::POPPENDIECK,
     );
-    r.regions = without_red_flags(facts, &[Region::Calves, Region::Quads, Region::Hamstrings]);
+    r.regions = without_red_flags(facts, &regions::FOR_DISTANCE);
     list.push(r);
 }

@@ -5,9 +5,9 @@ use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::load;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind};
 use crate::domain::rulebook::readiness::HARD_RPE;
+use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_HARD_EFFORT_DAYS};
 use chrono::NaiveDate;
@@ -58,16 +58,7 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         if massaged_between(facts, run.date, closes, false) {
             continue;
         }
-        let regions = without_red_flags(
-            facts,
-            &[
-                Region::Calves,
-                Region::Quads,
-                Region::Hamstrings,
-                Region::Glutes,
-                Region::Feet,
-            ],
-        );
+        let regions = without_red_flags(facts, &regions::AFTER_HARD_EFFORT);
         let mut r = reminder(
             Rule::HardEffort,
             format!("hard:{}", run.id),

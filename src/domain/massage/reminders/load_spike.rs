@@ -5,7 +5,7 @@ use super::{capitalise, region_words, reminder, without_red_flags, Facts, Remind
 use crate::domain::history::week_start_of;
 use crate::domain::input::units::format_distance;
 use crate::domain::load::{self, Progression};
-use crate::domain::record::region::Region;
+use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
 use crate::domain::rulebook::sources;
 
 pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
@@ -38,7 +38,7 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     if why.is_empty() {
         return;
     }
-    let regions = without_red_flags(facts, &[Region::Calves, Region::Feet, Region::Shins]);
+    let regions = without_red_flags(facts, &DURING_A_LOAD_SPIKE);
     if regions.is_empty() {
         return;
     }
