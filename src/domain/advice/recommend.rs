@@ -3,8 +3,8 @@
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
 use crate::domain::input::units::round_u32;
-use crate::domain::massage::routine::{technique, Routine};
 use crate::domain::record::region::Region;
+use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::sources;
 
@@ -91,15 +91,15 @@ pub(super) fn recommend(
     });
 
     if !sore.is_empty() {
-        // The technique library's time per side: the same routine the player would run.
-        let routine = Routine::of(sore, String::new());
+        // The routine's time per side: what the player would run for these regions.
+        let seconds: u32 = sore.iter().map(|r| 2 * seconds_per_side(*r)).sum();
         list.push(Recommendation {
             action: Action::SelfMassage,
             title: format!(
                 "Foam-roll or self-massage your {}: {} per side, about {} minutes",
                 Region::list_in_sentence(sore),
-                seconds_per_side(sore),
-                routine.minutes()
+                time_per_side_words(sore),
+                logged_minutes(seconds)
             ),
             why: format!(
                 "You logged soreness of {}–{} there in the last 3 days.",
@@ -114,10 +114,10 @@ pub(super) fn recommend(
 }
 
 /// "60 s" when every region takes the same time, else "60 s, 45 s and 60 s" in order.
-fn seconds_per_side(regions: &[Region]) -> String {
+fn time_per_side_words(regions: &[Region]) -> String {
     let times: Vec<String> = regions
         .iter()
-        .map(|r| format!("{} s", technique(*r).seconds_per_side))
+        .map(|r| format!("{} s", seconds_per_side(*r)))
         .collect();
     if times.windows(2).all(|pair| pair[0] == pair[1]) {
         return times.first().cloned().unwrap_or_default();

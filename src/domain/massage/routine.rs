@@ -6,7 +6,7 @@ use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
-use crate::domain::rulebook::durations::logged_minutes;
+use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use crate::domain::rulebook::regions::{AFTER_HARD_EFFORT, DURING_A_LOAD_SPIKE, EVERYDAY};
 use chrono::{Days, NaiveDate};
@@ -36,7 +36,6 @@ pub struct Technique {
     pub region: Region,
     pub name: &'static str,
     pub tool: Tool,
-    pub seconds_per_side: u32,
     pub cues: &'static [&'static str],
     pub avoid: &'static str,
 }
@@ -47,7 +46,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Feet,
         name: "Plantar fascia ball roll",
         tool: Tool::MassageBall,
-        seconds_per_side: 60,
         cues: &[
             "Stand or sit, ball under the arch.",
             "Roll slowly from the heel to the base of the toes.",
@@ -59,7 +57,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Achilles,
         name: "Lower calf and soleus release",
         tool: Tool::Hands,
-        seconds_per_side: 45,
         cues: &[
             "Sit with the foot relaxed across the other knee.",
             "Knead the lower calf muscle above the tendon with thumb and fingers.",
@@ -71,7 +68,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Calves,
         name: "Calf roll",
         tool: Tool::FoamRoller,
-        seconds_per_side: 60,
         cues: &[
             "Roller under the calf, other leg crossed on top for more pressure.",
             "Roll from just above the ankle to below the knee.",
@@ -83,7 +79,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Shins,
         name: "Front shin muscle roll",
         tool: Tool::Stick,
-        seconds_per_side: 45,
         cues: &[
             "Sit with the knee bent.",
             "Roll the muscle on the outer side of the shin, from below the knee to above the ankle.",
@@ -95,7 +90,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Knees,
         name: "Above-the-knee quad release",
         tool: Tool::FoamRoller,
-        seconds_per_side: 45,
         cues: &[
             "Lie face down, roller just above the kneecap.",
             "Short strokes over the lowest part of the thigh.",
@@ -107,7 +101,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Quads,
         name: "Quad roll",
         tool: Tool::FoamRoller,
-        seconds_per_side: 60,
         cues: &[
             "Face down on the forearms, roller under the thighs.",
             "Roll from above the knee to below the hip.",
@@ -119,7 +112,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Hamstrings,
         name: "Hamstring roll",
         tool: Tool::FoamRoller,
-        seconds_per_side: 60,
         cues: &[
             "Sit with the roller under the back of the thigh, hands behind you.",
             "Roll from above the knee to below the buttock.",
@@ -131,7 +123,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::Glutes,
         name: "Glute ball release",
         tool: Tool::MassageBall,
-        seconds_per_side: 60,
         cues: &[
             "Sit on the ball, one ankle crossed over the other knee.",
             "Lean into the side of the crossed leg and make small circles.",
@@ -143,7 +134,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::HipsItBand,
         name: "Outer hip roll",
         tool: Tool::FoamRoller,
-        seconds_per_side: 45,
         cues: &[
             "Lie on the side, roller under the outer hip just below the hip bone.",
             "Roll the muscle at the front-outer hip (TFL) and the upper outer thigh.",
@@ -155,7 +145,6 @@ pub const TECHNIQUES: [Technique; 10] = [
         region: Region::LowerBack,
         name: "Back muscle ball release",
         tool: Tool::MassageBall,
-        seconds_per_side: 45,
         cues: &[
             "Stand with your back to a wall, ball beside the spine.",
             "Lean in and make small movements on the muscle.",
@@ -164,6 +153,13 @@ pub const TECHNIQUES: [Technique; 10] = [
         avoid: "Never roll on the spine itself, and don't foam-roll the lower back lying down.",
     },
 ];
+
+impl Technique {
+    /// Time on each side (`rulebook::durations`), as Today's advice quotes it.
+    pub fn seconds_per_side(&self) -> u32 {
+        seconds_per_side(self.region)
+    }
+}
 
 pub fn technique(region: Region) -> &'static Technique {
     let index = Region::ALL.iter().position(|r| *r == region).unwrap_or(0);
@@ -211,7 +207,7 @@ impl Routine {
         let steps = regions
             .iter()
             .flat_map(|&region| {
-                let seconds = technique(region).seconds_per_side;
+                let seconds = seconds_per_side(region);
                 [Side::Left, Side::Right].map(|side| Step {
                     region,
                     side,

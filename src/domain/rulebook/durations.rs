@@ -1,4 +1,7 @@
-//! How long things take: the sessions a reminder pre-fills and how far a snooze moves one.
+//! How long things take: self-massage per region, the sessions a reminder pre-fills and
+//! how far a snooze moves one.
+
+use crate::domain::record::region::Region;
 
 /// A sports massage with a therapist, as "Done — log it" pre-fills it.
 pub const PROFESSIONAL_SESSION_MINUTES: u16 = 60;
@@ -8,6 +11,20 @@ pub const SELF_MASSAGE_SESSION_MINUTES: u16 = 10;
 pub const SNOOZE_DAYS: [u64; 2] = [1, 3];
 /// The longest massage a log may hold (10 hours), and so a routine's logged minutes.
 pub const MASSAGE_MINUTES_MAX: u16 = 600;
+
+/// Self-massage time on each side of a region, for the routine's player and Today's
+/// advice alike: a minute for the big muscles and the feet, 45 s for the smaller or more
+/// sensitive regions (Wiewelhove 2019: 30–120 s per muscle in the studies pooled).
+pub fn seconds_per_side(region: Region) -> u32 {
+    match region {
+        Region::Feet | Region::Calves | Region::Quads | Region::Hamstrings | Region::Glutes => 60,
+        Region::Achilles
+        | Region::Shins
+        | Region::Knees
+        | Region::HipsItBand
+        | Region::LowerBack => 45,
+    }
+}
 
 /// Whole minutes for the massage log of `seconds` of massage: rounded up, at least 1.
 pub fn logged_minutes(seconds: u32) -> u16 {

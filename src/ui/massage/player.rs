@@ -266,7 +266,7 @@ fn technique_view(region: Region) -> impl IntoView {
         <li class="technique">
             <h2>{format!("{} — {}", region.label(), t.name)}</h2>
             <p class="muted">
-                {format!("{} · {} seconds per side", t.tool.label(), t.seconds_per_side)}
+                {format!("{} · {} seconds per side", t.tool.label(), t.seconds_per_side())}
             </p>
             <ul class="cues">{t.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
             <p class="avoid">
