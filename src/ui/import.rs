@@ -69,7 +69,13 @@ pub fn ImportPage() -> impl IntoView {
         let Some(preview) = preview.get_untracked() else {
             return;
         };
-        state.import(&preview, replace);
+        state.import(|journal, now| {
+            if replace {
+                import::replace(journal, &preview, now)
+            } else {
+                import::merge(journal, &preview, now)
+            }
+        });
         state.say(
             format!(
                 "Imported {} runs{}.",

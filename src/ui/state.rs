@@ -3,7 +3,6 @@
 //! here, stamped with the shell's clock, and the one save effect in `App` persists it.
 
 use super::{clock, pages, toast};
-use crate::domain::data::import::{self, Preview};
 use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::massage::reminders::Reminder;
 use crate::domain::record::journal::{Deleted, Journal};
@@ -125,16 +124,11 @@ impl AppState {
             .update(|j| j.change_settings(clock::now_ms(), change));
     }
 
-    /// Adds an import preview's records, or replaces everything with them.
-    pub fn import(&self, preview: &Preview, replace: bool) {
+    /// Applies an import: `imported` makes the new journal from the current one at `now`
+    /// (generic, so the import code stays in the pages' part of the WebAssembly).
+    pub fn import(&self, imported: impl FnOnce(&Journal, u64) -> Journal) {
         let now = clock::now_ms();
-        self.write.update(|j| {
-            *j = if replace {
-                import::replace(j, preview, now)
-            } else {
-                import::merge(j, preview, now)
-            }
-        });
+        self.write.update(|j| *j = imported(j, now));
     }
 
     /// Another tab saved: its journal is merged with ours record by record.
