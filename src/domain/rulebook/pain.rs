@@ -7,7 +7,7 @@
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
 use crate::domain::rulebook::windows::shift;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 
 /// How many of the latest runs the soreness rules read…
@@ -19,13 +19,22 @@ pub const WINDOW_DAYS: i64 = 7;
 /// (by date, start time, then id, so the order never depends on storage order).
 pub fn latest_logs(runs: &[Run], today: NaiveDate) -> Vec<&Run> {
     let from = shift(today, 1 - WINDOW_DAYS);
-    let mut recent: Vec<&Run> = runs
-        .iter()
-        .filter(|r| r.date >= from && r.date <= today)
-        .collect();
-    recent.sort_by(|a, b| (b.date, b.start_time, &b.id).cmp(&(a.date, a.start_time, &a.id)));
-    recent.truncate(LAST_RUNS);
-    recent
+    fn newest_first(run: &Run) -> (NaiveDate, Option<NaiveTime>, &str) {
+        (run.date, run.start_time, run.id.as_str())
+    }
+    // A pass that keeps the newest few, in order: Today's first screen needs no sort code.
+    let mut latest: Vec<&Run> = Vec::with_capacity(LAST_RUNS + 1);
+    for run in runs.iter().filter(|r| r.date >= from && r.date <= today) {
+        let at = latest
+            .iter()
+            .position(|kept| newest_first(run) > newest_first(kept))
+            .unwrap_or(latest.len());
+        if at < LAST_RUNS {
+            latest.insert(at, run);
+            latest.truncate(LAST_RUNS);
+        }
+    }
+    latest
 }
 
 /// Regions with a pain red flag on `today`, each with its highest level in those runs and
@@ -36,11 +45,14 @@ pub fn red_flags(
     physio_level: u8,
 ) -> BTreeMap<Region, (u8, NaiveDate)> {
     let mut flags: BTreeMap<Region, (u8, NaiveDate)> = BTreeMap::new();
+    // Newest first, so a level only replaces a strictly higher one's day.
     for run in latest_logs(runs, today) {
         for (&region, &level) in run.soreness.iter().filter(|(_, l)| **l >= physio_level) {
-            let entry = flags.entry(region).or_insert((level, run.date));
-            if level > entry.0 {
-                *entry = (level, run.date);
+            if flags
+                .get(&region)
+                .is_none_or(|(highest, _)| level > *highest)
+            {
+                flags.insert(region, (level, run.date));
             }
         }
     }
@@ -77,6 +89,28 @@ mod tests {
         // The runner's own level decides: at 9, nothing here is a flag; at 6, shins are.
         assert!(red_flags(&runs, today, 9).is_empty());
         assert!(red_flags(&runs, today, 6).contains_key(&Region::Shins));
+    }
+
+    #[test]
+    fn the_latest_logs_are_the_newest_three_by_date_time_and_id() {
+        let today: NaiveDate = "2026-11-20".parse().unwrap();
+        let mut morning = run("b", "2026-11-20", &[]);
+        morning.start_time = "07:00".parse().ok();
+        let mut evening = run("a", "2026-11-20", &[]);
+        evening.start_time = "19:00".parse().ok();
+        let runs = vec![
+            run("z", "2026-11-19", &[]),
+            evening,
+            run("y", "2026-11-19", &[]),
+            morning,
+            run("x", "2026-11-18", &[]),
+        ];
+        let ids: Vec<&str> = latest_logs(&runs, today)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        // Same day: the later start first; same day without times: the larger id first.
+        assert_eq!(ids, ["a", "b", "z"]);
     }
 
     #[test]
