@@ -44,7 +44,7 @@ impl From<SplitLoaderError> for NotFetched {
     }
 }
 
-type Loaded = Result<AnyView, NotFetched>;
+type Fetched = Result<AnyView, NotFetched>;
 
 /// Where a view from the part goes.
 #[derive(Clone, Copy)]
@@ -56,7 +56,7 @@ pub enum Place {
 }
 
 /// Shows a view once its part has arrived (at once when it is already here).
-pub fn lazily(place: Place, view: impl Future<Output = Loaded> + 'static) -> AnyView {
+pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> AnyView {
     // The loader's future is not Send; views only ever run on the main thread.
     let view = SendWrapper::new(view);
     let class = match place {
@@ -153,7 +153,7 @@ pub async fn ensure_reminder_engine(engine: RwSignal<Option<ReminderEngine>>) {
 
 /// Any page. Shell shows Today without coming here, so Today stays in the first module.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn page(page: Page) -> Loaded {
+pub fn page(page: Page) -> Fetched {
     Ok(match page {
         Page::Today => view! { <TodayPage /> }.into_any(),
         Page::Log => view! { <LogPage /> }.into_any(),
@@ -174,18 +174,18 @@ pub fn page(page: Page) -> Loaded {
 
 /// The recovery screen, shown instead of any page while stored data is unresolved.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn recovery() -> Loaded {
+pub fn recovery() -> Fetched {
     Ok(view! { <RecoveryPage /> }.into_any())
 }
 
 /// Today's charts and daily-metrics export, below the readiness card and the tiles.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn today_charts(summary: Arc<TodaySummary>, unit: Unit) -> Loaded {
+pub fn today_charts(summary: Arc<TodaySummary>, unit: Unit) -> Fetched {
     Ok(view! { <Charts summary unit /> }.into_any())
 }
 
 /// The cards of Today's due reminders, at the foot of the page.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn due_reminder_list() -> Loaded {
+pub fn due_reminder_list() -> Fetched {
     Ok(view! { <ReminderList keep=|r| r.is_due() empty="" /> }.into_any())
 }

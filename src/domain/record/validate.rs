@@ -1,6 +1,8 @@
 //! What makes each record valid: one definition for the run and massage forms, the stored
 //! format and import. The forms word their messages for a field being typed; the stored
-//! format and import describe a record from a file; the limits and tests are these.
+//! format and import describe a record from a file; the limits and tests are these. A
+//! stored record needs only what the app's numbers need (`check_stored_run`): what an
+//! older version saved is never hidden for being implausible by today's limits.
 
 use crate::domain::input::units::format_pace;
 use crate::domain::record::massage::Massage;
@@ -65,19 +67,38 @@ pub fn massage_minutes_ok(minutes: u32) -> bool {
     (1..=u32::from(MASSAGE_MINUTES_MAX)).contains(&minutes)
 }
 
-/// What makes a stored or imported run invalid, in plain words ("its distance is 0").
-pub fn check_run(run: &Run, unit: Unit) -> Result<(), String> {
-    if run.date < EARLIEST_DATE {
-        return Err(format!("its date, {}, is before 1970", run.date));
-    }
+/// What every stored run must be for the app's numbers to hold, in plain words ("its
+/// distance is 0"). The stored-data reader sets aside a run that fails this; a run that is
+/// only implausible (a pace no form would take today) was saved by some version of the
+/// app and still loads.
+pub fn check_stored_run(run: &Run) -> Result<(), String> {
     if run.distance_m == 0 {
         return Err("its distance is 0".into());
     }
-    if u64::from(run.distance_m) > LONGEST_PLAUSIBLE_DISTANCE_M {
-        return Err("its distance is over 1000 km, longer than any single run".into());
-    }
     if run.duration_s == 0 {
         return Err("its duration is 0".into());
+    }
+    if !(RPE_MIN..=RPE_MAX).contains(&run.rpe) {
+        return Err(format!("its effort is {}, outside 1–10", run.rpe));
+    }
+    if let Some((region, level)) = run.soreness.iter().find(|(_, l)| **l > SORENESS_MAX) {
+        return Err(format!(
+            "soreness of {} is {level}, above 10",
+            Region::label(*region)
+        ));
+    }
+    Ok(())
+}
+
+/// What makes a new run invalid, as the run form sees it (the same limits) and import
+/// reports it: a stored run's checks, then plausibility.
+pub fn check_run(run: &Run, unit: Unit) -> Result<(), String> {
+    check_stored_run(run)?;
+    if run.date < EARLIEST_DATE {
+        return Err(format!("its date, {}, is before 1970", run.date));
+    }
+    if u64::from(run.distance_m) > LONGEST_PLAUSIBLE_DISTANCE_M {
+        return Err("its distance is over 1000 km, longer than any single run".into());
     }
     match pace_problem(run.distance_m, run.duration_s) {
         Some(PaceProblem::TooFast { s_per_km }) => {
@@ -111,18 +132,9 @@ pub fn check_run(run: &Run, unit: Unit) -> Result<(), String> {
             "its elevation gain, {gain} m, is more than twice Everest"
         ));
     }
-    if !(RPE_MIN..=RPE_MAX).contains(&run.rpe) {
-        return Err(format!("its effort is {}, outside 1–10", run.rpe));
-    }
     if !notes_ok(&run.notes) {
         return Err(format!(
             "its notes are longer than {NOTES_MAX_CHARS} characters"
-        ));
-    }
-    if let Some((region, level)) = run.soreness.iter().find(|(_, l)| **l > SORENESS_MAX) {
-        return Err(format!(
-            "soreness of {} is {level}, above 10",
-            Region::label(*region)
         ));
     }
     Ok(())
@@ -131,11 +143,6 @@ pub fn check_run(run: &Run, unit: Unit) -> Result<(), String> {
 pub fn check_massage(massage: &Massage) -> Result<(), String> {
     if !massage_minutes_ok(u32::from(massage.minutes)) {
         return Err(format!("its duration is {} minutes", massage.minutes));
-    }
-    if !notes_ok(&massage.notes) {
-        return Err(format!(
-            "its notes are longer than {NOTES_MAX_CHARS} characters"
-        ));
     }
     Ok(())
 }
@@ -171,7 +178,23 @@ mod tests {
     }
 
     #[test]
-    fn a_stored_run_is_described_in_the_runners_unit() {
+    fn a_stored_run_needs_whole_numbers_a_new_one_also_plausible_ones() {
+        let mut fast = Run::sample("2026-11-20", 10, 5, 10);
+        assert_eq!(check_stored_run(&fast), Ok(()));
+        assert!(check_run(&fast, Unit::Km).is_err());
+        fast.rpe = 0;
+        assert_eq!(
+            check_stored_run(&fast),
+            Err("its effort is 0, outside 1–10".into())
+        );
+        assert_eq!(
+            check_run(&fast, Unit::Km),
+            Err("its effort is 0, outside 1–10".into())
+        );
+    }
+
+    #[test]
+    fn a_new_run_is_described_in_the_runners_unit() {
         let mut run = Run::sample("2026-11-20", 10, 5, 10);
         assert_eq!(
             check_run(&run, Unit::Km),

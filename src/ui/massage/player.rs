@@ -2,6 +2,7 @@
 //! by itself, vibrates at each change and keeps the screen awake while it runs. Finishing
 //! logs a self-massage with the routine's regions and minutes.
 
+use crate::domain::input::units::format_duration;
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::{technique, todays_routine, Routine};
 use crate::domain::record::region::Region;
@@ -126,10 +127,7 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
         device::keep_awake(!running);
     };
     let previous = move |_| go_to(index.get_untracked().saturating_sub(1));
-    let clock_text = move || {
-        let s = remaining.get();
-        format!("{}:{:02}", s / 60, s % 60)
-    };
+    let clock_text = move || format_duration(u64::from(remaining.get()));
 
     let overview = move || {
         routine.with_value(|r| {

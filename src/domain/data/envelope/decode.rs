@@ -7,7 +7,7 @@ use super::{DecodeError, Decoded, Envelope, RecordTexts, CURRENT_VERSION};
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
 use crate::domain::record::run::Run;
-use crate::domain::record::validate::{check_massage, check_race, check_run};
+use crate::domain::record::validate::{check_massage, check_race, check_stored_run};
 use serde::Deserialize;
 
 /// Only the version, read first so that a newer format is recognised before its shape is
@@ -50,7 +50,7 @@ pub(super) fn decode_record_by_record(raw: &str) -> Result<Decoded, DecodeError>
         "run",
         &envelope.runs,
         |r: &Run| &r.id,
-        |r| check_run(r, envelope.settings.unit),
+        check_stored_run,
         &mut set_aside,
     );
     let massages = read_all(

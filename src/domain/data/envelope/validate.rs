@@ -5,7 +5,7 @@ use super::{Envelope, SetAside};
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
 use crate::domain::record::run::Run;
-use crate::domain::record::validate::{check_massage, check_race, check_run};
+use crate::domain::record::validate::{check_massage, check_race, check_stored_run};
 use serde_json::value::RawValue;
 use std::collections::HashSet;
 
@@ -21,11 +21,8 @@ pub(super) fn all_valid(envelope: &Envelope<Run, Massage, Race>) -> bool {
             .iter()
             .all(|r| problem(r, &id, &check).is_none() && ids.insert(id(r).as_str()))
     }
-    valid(
-        &envelope.runs,
-        |r| &r.id,
-        |r| check_run(r, envelope.settings.unit),
-    ) && valid(&envelope.massages, |m| &m.id, check_massage)
+    valid(&envelope.runs, |r| &r.id, check_stored_run)
+        && valid(&envelope.massages, |m| &m.id, check_massage)
         && valid(&envelope.races, |r| &r.id, check_race)
 }
 

@@ -289,4 +289,29 @@ mod race_window_tests {
         };
         assert!(events(&[], &[c], &ReminderSettings::default(), today).is_empty());
     }
+
+    #[test]
+    fn the_booking_alarm_follows_the_runners_remind_to_book_setting() {
+        let race = Race {
+            id: "r1".into(),
+            name: "City Marathon".into(),
+            date: "2026-12-20".parse().unwrap(),
+            distance_m: 42_195,
+            priority: Priority::B,
+            goal_s: None,
+            updated_ms: 0,
+        };
+        let settings = ReminderSettings {
+            race_book_days_before: 21,
+            ..ReminderSettings::default()
+        };
+        let list = events(&[], &[race], &settings, "2026-11-27".parse().unwrap());
+        // The window opens on 13 Dec (race − 7); the booking reminder is race − 21 = 29 Nov,
+        // 14 days before it opens, at 09:00: −14 days + 9 hours = −13 days 15 hours.
+        assert_eq!(list[0].first_day, "2026-12-13".parse().unwrap());
+        assert_eq!(duration(list[0].alarm_minutes), "-P13DT15H");
+        // The light-only days (18–19 Dec) are announced the day before, at 09:00.
+        assert_eq!(list[1].first_day, "2026-12-18".parse().unwrap());
+        assert_eq!(duration(list[1].alarm_minutes), "-PT15H");
+    }
 }
