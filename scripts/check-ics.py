@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Checks iCalendar (.ics, RFC 5545) files independently of the app that wrote them.
 
-Usage: python3 scripts/check-ics.py [--expect-json EXPECT.json] FILE.ics [FILE2.ics ...]
+Usage: python3 scripts/check-ics.py [--expect-json EXPECT.json] [--alarms-after YYYY-MM-DDTHH:MM]
+       FILE.ics [FILE2.ics ...]
 
 Per file: the raw lines (CRLF endings, at most 75 octets, folds start with one space,
 BEGIN/END nesting), then a parse with the `icalendar` package (VERSION:2.0, PRODID,
-VEVENTs with UID, DTSTAMP, DTSTART and SUMMARY, unique UIDs, a VALARM on each).
+VEVENTs with UID, DTSTAMP, DTSTART and SUMMARY, unique UIDs, a VALARM on each unless
+its DESCRIPTION says "No alarm:" and why). With --alarms-after, every alarm must ring
+after that local time (the moment the file was saved): an alarm in the past never rings.
 With --expect-json, events named there by UID must exist with the given SUMMARY,
 DTSTART date and a DESCRIPTION containing the given text, after unescaping, e.g.
 
@@ -192,8 +195,8 @@ def check_event(event, index, report):
         report.add("VEVENT has both DTEND and DURATION", uid=label)
 
     alarms = [c for c in event.subcomponents if c.name == "VALARM"]
-    if not alarms:
-        report.add("VEVENT has no VALARM", uid=label)
+    if not alarms and "No alarm:" not in str(event.get("DESCRIPTION", "")):
+        report.add("VEVENT has no VALARM (and its DESCRIPTION does not say why)", uid=label)
     for alarm in alarms:
         for prop, error in alarm.errors:
             report.add(f"VALARM {prop or 'line'} could not be read: {error}", uid=label)
@@ -240,7 +243,32 @@ def check_expected(events_by_uid, expected, report):
                 )
 
 
-def check_file(path, expected):
+def alarm_times(event):
+    """Each alarm's local time: a relative TRIGGER counts from the start of an all-day
+    DTSTART (local midnight) or from a DTSTART date-time."""
+    start = getattr(event.get("DTSTART"), "dt", None)
+    if isinstance(start, datetime.datetime):
+        start = start.replace(tzinfo=None)
+    elif isinstance(start, datetime.date):
+        start = datetime.datetime.combine(start, datetime.time())
+    times = []
+    for alarm in (c for c in event.subcomponents if c.name == "VALARM"):
+        trigger = getattr(alarm.get("TRIGGER"), "dt", None)
+        if isinstance(trigger, datetime.timedelta) and start is not None:
+            times.append(start + trigger)
+        elif isinstance(trigger, datetime.datetime):
+            times.append(trigger.replace(tzinfo=None))
+    return times
+
+
+def check_alarms_after(events_by_uid, after, report):
+    for uid, event in events_by_uid.items():
+        for at in alarm_times(event):
+            if at <= after:
+                report.add(f"the alarm rings at {at.isoformat()}, not after {after.isoformat()}", uid=uid)
+
+
+def check_file(path, expected, alarms_after=None):
     report = Report(path)
     try:
         with open(path, "rb") as handle:
@@ -285,6 +313,8 @@ def check_file(path, expected):
 
     if expected is not None:
         check_expected(events_by_uid, expected, report)
+    if alarms_after is not None:
+        check_alarms_after(events_by_uid, alarms_after, report)
     return report, len(events)
 
 
@@ -323,12 +353,23 @@ def main():
         help='JSON list of {"uid", "summary", "dtstart", "description_contains"} to find'
         " in every file",
     )
+    parser.add_argument(
+        "--alarms-after",
+        metavar="YYYY-MM-DDTHH:MM",
+        help="local time the file was saved: every alarm must ring after it",
+    )
     args = parser.parse_args()
     expected = load_expected(args.expect_json) if args.expect_json else None
+    after = None
+    if args.alarms_after:
+        try:
+            after = datetime.datetime.fromisoformat(args.alarms_after)
+        except ValueError:
+            sys.exit(f"check-ics: --alarms-after {args.alarms_after!r} is not YYYY-MM-DDTHH:MM")
 
     failed = False
     for path in args.files:
-        report, count = check_file(path, expected)
+        report, count = check_file(path, expected, after)
         if report.problems:
             failed = True
             for problem in report.problems:

@@ -27,6 +27,12 @@ if .venv/bin/python scripts/check-ics.py tests/ics/bad-no-alarm.ics 2>/dev/null;
   echo "check-ics.py accepted an event without an alarm" >&2
   exit 1
 fi
+# good.ics's first alarm rings at 23:30 on 5 Jan 2025: a file saved after it must be refused.
+if .venv/bin/python scripts/check-ics.py --alarms-after 2025-01-06T00:00 tests/ics/good.ics 2>/dev/null; then
+  echo "check-ics.py accepted an alarm that rings before the file was saved" >&2
+  exit 1
+fi
+.venv/bin/python scripts/check-ics.py --alarms-after 2025-01-05T23:00 tests/ics/good.ics
 
 step "release build"
 trunk build --release

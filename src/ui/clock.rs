@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 
 /// The runner's local date.
 pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
+    date_of(&js_sys::Date::new_0())
+}
+
+fn date_of(now: &js_sys::Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(
         now.get_full_year() as i32,
         now.get_month() + 1,
@@ -31,6 +34,14 @@ pub fn until_next_midnight() -> std::time::Duration {
     // Never less than a second, never more than a day and an hour: a clock that jumps
     // is looked at again soon.
     std::time::Duration::from_millis(round_u64(ms.clamp(1_000.0, 90_000_000.0)))
+}
+
+/// The runner's local date and time, to the minute.
+pub fn now_local() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    let time =
+        chrono::NaiveTime::from_hms_opt(now.get_hours(), now.get_minutes(), 0).unwrap_or_default();
+    date_of(&now).and_time(time)
 }
 
 /// The runner's offset from UTC at that moment, in minutes (east positive), so an

@@ -36,9 +36,9 @@ pub struct AppState {
     /// The engine behind `reminders` and notifications, once the second part is here
     /// (`pages::ensure_reminder_engine`).
     pub reminder_engine: RwSignal<Option<pages::ReminderEngine>>,
-    /// A massage form filled in advance from a reminder, with the reminder's id: saving
-    /// the massage marks that reminder done.
-    pub massage_prefill: RwSignal<Option<(MassageDraft, String)>>,
+    /// A massage form filled in advance from a reminder, with the ids it answers: saving
+    /// the massage marks them done.
+    pub massage_prefill: RwSignal<Option<(MassageDraft, Vec<String>)>>,
 }
 
 impl AppState {
@@ -75,12 +75,13 @@ impl AppState {
         self.write.update(|j| j.save_race(race, clock::now_ms()));
     }
 
-    /// Saves a massage; one logged from a reminder's "Done — log it" marks it done.
-    pub fn save_massage(&self, massage: Massage, from_reminder: Option<&str>) {
+    /// Saves a massage; one logged from a reminder's "Done — log it" marks done every
+    /// reminder that card answers.
+    pub fn save_massage(&self, massage: Massage, answers: &[String]) {
         let on = massage.date;
         self.write.update(|j| {
             j.save_massage(massage, clock::now_ms());
-            if let Some(id) = from_reminder {
+            for id in answers {
                 j.set_reminder_state(id, ReminderDecision::Done { on });
             }
         });
@@ -112,10 +113,14 @@ impl AppState {
         self.write.update(|j| j.restore(deleted, clock::now_ms()));
     }
 
-    /// What the runner did with a reminder: snoozed, done or dismissed.
-    pub fn decide(&self, reminder_id: &str, decision: ReminderDecision) {
-        self.write
-            .update(|j| j.set_reminder_state(reminder_id, decision));
+    /// What the runner did with a reminder card: snoozed, done or dismissed, for every
+    /// reminder the card answers (`Reminder::answered_ids`).
+    pub fn decide(&self, reminder_ids: &[String], decision: ReminderDecision) {
+        self.write.update(|j| {
+            for id in reminder_ids {
+                j.set_reminder_state(id, decision);
+            }
+        });
     }
 
     /// Changes the settings, noting when (two tabs keep the newer settings).

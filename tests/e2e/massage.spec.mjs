@@ -144,9 +144,11 @@ test("a race next week and calves sore twice: a booking window, a routine and a 
   expect(race).toMatchObject({ name: "City Marathon", date: await localDate(page, 8), distance_m: 42195, priority: "A" });
 
   const due = list(page, "Due now");
-  const book = `Book your last deep massage for ${await shortDay(page, 1)}–${await shortDay(page, 4)}, before City Marathon`;
+  // One appointment answers the race's last deep window and the regular interval.
+  const book = `Book a sports massage for ${await shortDay(page, 1)}–${await shortDay(page, 4)}, before City Marathon`;
   await expect(card(due, book)).toBeVisible();
-  await expect(card(due, book)).toContainText("City Marathon (42.20 km, priority A) is on");
+  await expect(card(due, book)).toContainText(`City Marathon in 8 days (${await shortDay(page, 8)})`);
+  await expect(card(due, book).getByRole("button", { name: "Done — log it" })).toBeVisible();
 
   const calves = card(due, "Self-massage your calves: a guided routine of a few minutes");
   await expect(calves).toContainText(
@@ -159,7 +161,13 @@ test("a race next week and calves sore twice: a booking window, a routine and a 
   await expect(page.locator(".body-legend li").filter({ hasText: "Quads" })).toContainText("not sore");
   await expect(page.locator('[data-region="calves"]').first()).toHaveClass(/sore-sore/);
 
-  // The calendar file passes the independent RFC 5545 checker with the expected events.
+  // The calendar file passes the independent RFC 5545 checker with the expected events,
+  // and every alarm in it rings after the moment it was saved.
+  const savedAt = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Add to my calendar (.ics)" }).click();
   const file = await download;
@@ -189,7 +197,7 @@ test("a race next week and calves sore twice: a booking window, a routine and a 
     ]));
     let output;
     try {
-      output = execFileSync(".venv/bin/python", ["scripts/check-ics.py", "--expect-json", expectJson, ics], { encoding: "utf8" });
+      output = execFileSync(".venv/bin/python", ["scripts/check-ics.py", "--expect-json", expectJson, "--alarms-after", savedAt, ics], { encoding: "utf8" });
     } catch (e) {
       throw new Error(`check-ics.py exited ${e.status}:\n${e.stdout}${e.stderr}`);
     }
@@ -441,8 +449,13 @@ test("'How reminders work' opens its section of the How page without reloading",
 
 test("after snoozing with the keyboard, the focus moves to the next reminder", async ({ page }) => {
   await page.goto("/");
+  // Two cards due: the appointment before the race (which answers the long run too) and
+  // a routine for calves sore twice.
   await seedJournal(page, {
-    runs: [await longRunYesterday(page)],
+    runs: [
+      { id: "s3", date: await localDate(page, -3), distance_m: 8000, duration_s: 2400, type: "easy", rpe: 4, soreness: { calves: 4 } },
+      await longRunYesterday(page, { soreness: { calves: 5 } }),
+    ],
     races: [{ id: "race1", name: "City Marathon", date: await localDate(page, 8), distance_m: 42195, priority: "A" }],
   });
   await page.goto("/massage");

@@ -71,6 +71,15 @@ pub fn short_day_year(date: NaiveDate) -> String {
     format!("{} {}", short_day(date), date.year())
 }
 
+/// "Fri 27 Nov" in `today`'s year, "Wed 26 Dec 2012" in another: a date in advice.
+pub fn short_day_near(date: NaiveDate, today: NaiveDate) -> String {
+    if date.year() == today.year() {
+        short_day(date)
+    } else {
+        short_day_year(date)
+    }
+}
+
 /// "Friday 27 November".
 pub fn long_day(date: NaiveDate) -> String {
     format!("{} {} {}", weekday(date), date.day(), month(date))

@@ -77,6 +77,11 @@ pub fn format_distance(distance_m: u64, unit: Unit) -> String {
     format!("{:.2} {}", to_unit(distance_m, unit), unit.abbrev())
 }
 
+/// A distance in whole units ("183 km"), for advice and settings rather than a run's log.
+pub fn format_distance_whole(distance_m: u64, unit: Unit) -> String {
+    format!("{} {}", round_u64(to_unit(distance_m, unit)), unit.abbrev())
+}
+
 /// The number only, as the edit form shows it: the shortest text (2 to 4 decimals, no
 /// trailing zeros) that reads back as the same whole metres, so saving an untouched form
 /// never changes the stored distance and a typed "26.2" mi shows as "26.2".

@@ -306,7 +306,7 @@ pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDat
         take(&sore, &mut regions);
         reasons.push("the regions you logged as sore in the last 3 days");
     }
-    let has = |rule: Rule| reminders.iter().any(|r| r.rule == rule);
+    let has = |rule: Rule| reminders.iter().any(|r| r.answers(rule));
     if has(Rule::HardEffort) || has(Rule::AfterRaceLight) {
         take(&AFTER_HARD_EFFORT, &mut regions);
         reasons.push("what a long or hard effort loads most");

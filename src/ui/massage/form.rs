@@ -27,12 +27,15 @@ impl FormField for MassageField {
 pub fn LogMassagePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
-    let (initial, reminder) = match state.massage_prefill.try_update(Option::take).flatten() {
-        Some((draft, reminder)) => (draft, Some(reminder)),
-        None => (MassageDraft::new_for(state.today.get_untracked()), None),
+    let (initial, answers) = match state.massage_prefill.try_update(Option::take).flatten() {
+        Some((draft, answers)) => (draft, answers),
+        None => (
+            MassageDraft::new_for(state.today.get_untracked()),
+            Vec::new(),
+        ),
     };
     let on_save = move |massage: Massage| {
-        state.save_massage(massage, reminder.as_deref());
+        state.save_massage(massage, &answers);
         state.say("Massage saved.", None);
         router.go(&Page::History);
     };
@@ -56,7 +59,7 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
         .into_any();
     };
     let on_save = move |massage: Massage| {
-        state.save_massage(massage, None);
+        state.save_massage(massage, &[]);
         state.say("Changes saved.", None);
         router.go(&Page::History);
     };

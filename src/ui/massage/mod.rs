@@ -32,16 +32,18 @@ pub fn MassagePage() -> impl IntoView {
     });
     let export_calendar = move |_| {
         let today = state.today.get_untracked();
+        // The moment of saving, local: no alarm in the file rings before it.
+        let saved_at = clock::now_local();
         let events = state.reminders.with_untracked(|r| {
             state
                 .journal
-                .with_untracked(|j| ics::events(r, &j.races, &j.settings.reminders, today))
+                .with_untracked(|j| ics::events(r, &j.races, &j.settings.reminders, saved_at))
         });
-        let now =
+        let stamp =
             chrono::DateTime::from_timestamp_millis(i64::try_from(clock::now_ms()).unwrap_or(0))
                 .map(|t| t.naive_utc())
                 .unwrap_or_default();
-        let text = ics::calendar(&events, now);
+        let text = ics::calendar(&events, stamp);
         // On a phone the share sheet offers the calendar app directly.
         download::share_or_offer(
             &format!("restride-reminders-{}.ics", dates::iso(today)),

@@ -68,7 +68,7 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
             })
         });
         if let Some(massage) = logged {
-            state.save_massage(massage, None);
+            state.save_massage(massage, &[]);
         }
     };
     let next = move || {

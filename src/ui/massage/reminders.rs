@@ -73,11 +73,11 @@ fn focus_after_leaving(card: Option<web_sys::HtmlLiElement>) {
 fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = expect_context::<Router>();
-    let id = StoredValue::new(reminder.id.clone());
+    let ids = StoredValue::new(reminder.answered_ids());
     let card = NodeRef::<leptos::html::Li>::new();
     let set = move |new: ReminderDecision| {
         focus_after_leaving(card.get_untracked());
-        id.with_value(|id| state.decide(id, new));
+        ids.with_value(|ids| state.decide(ids, new));
     };
     let snooze = move |days: u64| {
         let snoozed = ReminderDecision::snoozed_for(state.today.get_untracked(), days);
@@ -93,8 +93,9 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     // the form without saving leaves it as it was.
     let done = move |_| {
         if logs {
-            let id = id.get_value();
-            state.massage_prefill.set(Some((prefill.get_value(), id)));
+            state
+                .massage_prefill
+                .set(Some((prefill.get_value(), ids.get_value())));
             router.go(&Page::LogMassage);
         } else {
             set(ReminderDecision::Done {

@@ -1,6 +1,6 @@
 //! The calendar export: upcoming reminders and race massage windows as an iCalendar file
-//! (RFC 5545) with an alarm on each event, so the phone's calendar alerts even when the
-//! app is closed.
+//! (RFC 5545) with an alarm on each event that still lies ahead when the file is saved, so
+//! the phone's calendar alerts even when the app is closed.
 //!
 //! A small writer rather than a crate: it needs all-day events, one alarm each, text
 //! escaping (§3.3.11) and line folding (§3.1), about 100 lines.
@@ -11,7 +11,7 @@ use crate::domain::rulebook::settings::ReminderSettings;
 use crate::domain::rulebook::windows::{
     no_deep_hours, RaceWindows, ALARM_MINUTES_AFTER_MIDNIGHT, LAST_DEEP_DAYS_BEFORE_RACE,
 };
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// An all-day event with one display alarm.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,37 +22,48 @@ pub struct CalendarEvent {
     pub last_day: NaiveDate,
     pub summary: String,
     pub description: String,
-    /// When the alarm rings, in minutes from the start of `first_day` (negative: before).
-    pub alarm_minutes: i64,
+    /// When the alarm rings, in minutes from the start of `first_day` (negative: before);
+    /// none when no moment ahead is left for it (the description then says so).
+    pub alarm_minutes: Option<i64>,
 }
 
 const DAY: i64 = 24 * 60;
+/// An alarm moved to "later today" rings this many minutes after the file is saved, on a
+/// five-minute mark.
+const SOON_MINUTES: i64 = 15;
 
-/// The events of the export: every upcoming or due reminder, and for each A or B race
-/// ahead, its deep-massage window and its light-only days. The reminders that announce
-/// those windows are left out, as the windows say the same with their dates.
-/// The race windows and the booking alarm follow `rulebook::windows` and the runner's
-/// settings, like the reminders.
+/// The events of the export: every upcoming, due or snoozed reminder (a snoozed one on
+/// the day it comes back), and for each A or B race ahead its last deep-massage window
+/// and its light-only days. The reminders that announce those windows are left out, as
+/// the windows say the same with their dates. The windows and the booking alarm follow
+/// `rulebook::windows` and the runner's settings, like the reminders.
+///
+/// `now` is the local time the file is saved: no alarm rings before it. An event whose
+/// planned alarm has passed gets one later today, or tomorrow at the usual hour if it is
+/// still open then, or none, and its description says why.
 pub fn events(
     reminders: &[Reminder],
     races: &[Race],
     settings: &ReminderSettings,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Vec<CalendarEvent> {
+    let today = now.date();
     let days_between = |from: NaiveDate, to: NaiveDate| (to - from).num_days();
     let mut list: Vec<CalendarEvent> = reminders
         .iter()
-        .filter(|r| !matches!(r.status, Status::Snoozed(_)))
         .filter(|r| !matches!(r.rule, Rule::RaceBook | Rule::RaceTaper))
         .map(|r| {
-            let first_day = r.due.max(today);
+            let first_day = match r.status {
+                Status::Snoozed(until) => until,
+                _ => r.due.max(today),
+            };
             CalendarEvent {
                 uid: format!("{}@restride", r.id),
                 first_day,
                 last_day: r.until.unwrap_or(first_day).max(first_day),
                 summary: r.title.clone(),
                 description: format!("{}\n\nEvidence: {}", r.why, r.evidence),
-                alarm_minutes: ALARM_MINUTES_AFTER_MIDNIGHT,
+                alarm_minutes: Some(ALARM_MINUTES_AFTER_MIDNIGHT),
             }
         })
         .collect();
@@ -74,8 +85,9 @@ pub fn events(
                 race.date
             ),
             // When the booking reminder is due: the runner's "Remind to book" setting.
-            alarm_minutes: days_between(first_day, windows.book_reminder) * DAY
-                + ALARM_MINUTES_AFTER_MIDNIGHT,
+            alarm_minutes: Some(
+                days_between(first_day, windows.book_reminder) * DAY + ALARM_MINUTES_AFTER_MIDNIGHT,
+            ),
         });
         list.push(CalendarEvent {
             uid: format!("race-light:{}@restride", race.id),
@@ -91,11 +103,48 @@ pub fn events(
                 no_deep_hours()
             ),
             // The day before the light-only days begin.
-            alarm_minutes: days_between(windows.no_deep_from, windows.no_deep_notice) * DAY
-                + ALARM_MINUTES_AFTER_MIDNIGHT,
+            alarm_minutes: Some(
+                days_between(windows.no_deep_from, windows.no_deep_notice) * DAY
+                    + ALARM_MINUTES_AFTER_MIDNIGHT,
+            ),
         });
     }
+    list.retain(|e| e.last_day >= today);
+    for event in &mut list {
+        event.alarm_minutes = event
+            .alarm_minutes
+            .and_then(|planned| alarm_ahead(event.first_day, event.last_day, planned, now));
+        if event.alarm_minutes.is_none() {
+            event.description.push_str(
+                "\n\nNo alarm: this was already due when the file was saved, too late in the day for one.",
+            );
+        }
+    }
     list
+}
+
+/// Minutes from the start of `first_day` to an alarm that rings after `now`: the planned
+/// one if it lies ahead; else later today; else at the usual hour the next day, while the
+/// event is still open.
+fn alarm_ahead(
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    planned: i64,
+    now: NaiveDateTime,
+) -> Option<i64> {
+    let start = first_day.and_time(NaiveTime::MIN);
+    let at = |minutes: i64| start + TimeDelta::minutes(minutes);
+    if at(planned) > now {
+        return Some(planned);
+    }
+    let since_start = (now - start).num_minutes();
+    let soon = (since_start + SOON_MINUTES).div_euclid(5) * 5 + 5;
+    if at(soon).date() == now.date() && at(soon).date() <= last_day {
+        return Some(soon);
+    }
+    let tomorrow = now.date().succ_opt()?;
+    let next_morning = (tomorrow - first_day).num_days() * DAY + ALARM_MINUTES_AFTER_MIDNIGHT;
+    (tomorrow <= last_day).then_some(next_morning)
 }
 
 /// The whole file. `stamp` is the export time in UTC (DTSTAMP).
@@ -128,11 +177,13 @@ pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
         line(format!("SUMMARY:{}", escape(&event.summary)));
         line(format!("DESCRIPTION:{}", escape(&event.description)));
         line("TRANSP:TRANSPARENT".into());
-        line("BEGIN:VALARM".into());
-        line("ACTION:DISPLAY".into());
-        line(format!("DESCRIPTION:{}", escape(&event.summary)));
-        line(format!("TRIGGER:{}", duration(event.alarm_minutes)));
-        line("END:VALARM".into());
+        if let Some(alarm) = event.alarm_minutes {
+            line("BEGIN:VALARM".into());
+            line("ACTION:DISPLAY".into());
+            line(format!("DESCRIPTION:{}", escape(&event.summary)));
+            line(format!("TRIGGER:{}", duration(alarm)));
+            line("END:VALARM".into());
+        }
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
@@ -235,7 +286,7 @@ mod tests {
             last_day: "2026-12-04".parse().unwrap(),
             summary: "Deep massage, maybe".into(),
             description: "why".into(),
-            alarm_minutes: 540,
+            alarm_minutes: Some(540),
         };
         let stamp = "2026-11-27T15:30:00".parse().unwrap();
         let text = calendar(&[event], stamp);
@@ -269,7 +320,7 @@ mod race_window_tests {
             goal_s: None,
             updated_ms: 0,
         };
-        let today = "2026-11-27".parse().unwrap();
+        let today = "2026-11-27T08:00:00".parse().unwrap();
         let list = events(
             &[],
             std::slice::from_ref(&race),
@@ -277,10 +328,12 @@ mod race_window_tests {
             today,
         );
         assert_eq!(list.len(), 2);
-        // 6 Dec − 7 = 29 Nov … 6 Dec − 4 = 2 Dec; the alarm 3 days before it opens, at 09:00.
+        // 6 Dec − 7 = 29 Nov … 6 Dec − 4 = 2 Dec. The booking alarm was due 3 days before
+        // it opens (26 Nov, 09:00), already past at 08:00 on 27 Nov: it rings at 08:20,
+        // 1 day 15 h 40 min before the window's first midnight.
         assert_eq!(list[0].first_day, "2026-11-29".parse().unwrap());
         assert_eq!(list[0].last_day, "2026-12-02".parse().unwrap());
-        assert_eq!(duration(list[0].alarm_minutes), "-P2DT15H");
+        assert_eq!(duration(list[0].alarm_minutes.unwrap()), "-P1DT15H40M");
         assert_eq!(list[1].first_day, "2026-12-04".parse().unwrap());
         assert_eq!(list[1].last_day, "2026-12-05".parse().unwrap());
         let c = Race {
@@ -305,13 +358,65 @@ mod race_window_tests {
             race_book_days_before: 21,
             ..ReminderSettings::default()
         };
-        let list = events(&[], &[race], &settings, "2026-11-27".parse().unwrap());
+        let list = events(
+            &[],
+            &[race],
+            &settings,
+            "2026-11-27T08:00:00".parse().unwrap(),
+        );
         // The window opens on 13 Dec (race − 7); the booking reminder is race − 21 = 29 Nov,
         // 14 days before it opens, at 09:00: −14 days + 9 hours = −13 days 15 hours.
         assert_eq!(list[0].first_day, "2026-12-13".parse().unwrap());
-        assert_eq!(duration(list[0].alarm_minutes), "-P13DT15H");
+        assert_eq!(duration(list[0].alarm_minutes.unwrap()), "-P13DT15H");
         // The light-only days (18–19 Dec) are announced the day before, at 09:00.
         assert_eq!(list[1].first_day, "2026-12-18".parse().unwrap());
-        assert_eq!(duration(list[1].alarm_minutes), "-PT15H");
+        assert_eq!(duration(list[1].alarm_minutes.unwrap()), "-PT15H");
+    }
+
+    #[test]
+    fn no_alarm_rings_before_the_file_is_saved() {
+        let race = Race {
+            id: "r1".into(),
+            name: "City Marathon".into(),
+            date: "2026-12-06".parse().unwrap(),
+            distance_m: 42_195,
+            priority: Priority::A,
+            goal_s: None,
+            updated_ms: 0,
+        };
+        let settings = ReminderSettings::default();
+        let at = |list: &[CalendarEvent], i: usize| -> NaiveDateTime {
+            list[i].first_day.and_time(NaiveTime::MIN)
+                + TimeDelta::minutes(list[i].alarm_minutes.unwrap())
+        };
+        // Saved on Fri 27 Nov at 14:02: the booking alarm (26 Nov, 09:00) has passed, so
+        // it rings later today, at 14:20; the light-days alarm (3 Dec, 09:00) lies ahead.
+        let now: NaiveDateTime = "2026-11-27T14:02:00".parse().unwrap();
+        let list = events(&[], std::slice::from_ref(&race), &settings, now);
+        assert_eq!(
+            at(&list, 0),
+            "2026-11-27T14:20:00".parse::<NaiveDateTime>().unwrap()
+        );
+        assert_eq!(
+            at(&list, 1),
+            "2026-12-03T09:00:00".parse::<NaiveDateTime>().unwrap()
+        );
+        // At 23:55 today is over: the window is still open tomorrow, so 09:00 tomorrow.
+        let late: NaiveDateTime = "2026-11-27T23:55:00".parse().unwrap();
+        let list = events(&[], std::slice::from_ref(&race), &settings, late);
+        assert_eq!(
+            at(&list, 0),
+            "2026-11-28T09:00:00".parse::<NaiveDateTime>().unwrap()
+        );
+        // Saved late on the window's last day: no moment left, and the event says so.
+        let last: NaiveDateTime = "2026-12-02T23:55:00".parse().unwrap();
+        let list = events(&[], std::slice::from_ref(&race), &settings, last);
+        assert_eq!(list[0].alarm_minutes, None);
+        assert!(list[0].description.contains("No alarm:"));
+        assert!(!calendar(&list[..1], last).contains("BEGIN:VALARM"));
+        // Once the window is over it is not in the file at all.
+        let after: NaiveDateTime = "2026-12-03T08:00:00".parse().unwrap();
+        let list = events(&[], std::slice::from_ref(&race), &settings, after);
+        assert!(list.iter().all(|e| e.uid != "race-window:r1@restride"));
     }
 }

@@ -83,45 +83,57 @@ fn race_days(facts: &Facts) -> Vec<RaceDay> {
     days
 }
 
+/// One card per race that moves from light to deep by date: light work on the days after
+/// it (with the day deep work may start), then deep work from day 3.
 pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
     let regions = without_red_flags(facts, &regions::AROUND_A_RACE);
     for race in race_days(facts) {
         let (light_from, light_until) = AFTER_RACE_LIGHT_DAYS.around(race.date);
-        if !massaged_between(facts, light_from, light_until, false) {
+        let (deep_from, deep_until) = AFTER_RACE_DEEP_DAYS.around(race.date);
+        let name = capitalise(&race.name);
+        let day = dates::short_day(race.date);
+        if facts.today < deep_from {
+            if massaged_between(facts, light_from, light_until, false) {
+                continue;
+            }
             let mut r = reminder(
                 Rule::AfterRaceLight,
                 format!("after-race-light:{}", race.cause),
                 light_from,
-                "Light recovery massage or easy self-massage".into(),
                 format!(
-                    "{} was on {}. From the next day a light massage helps; nothing deep yet.",
-                    capitalise(&race.name),
-                    dates::short_day(race.date)
+                    "Light recovery massage or easy self-massage; deep work from {}",
+                    dates::short_day(deep_from)
+                ),
+                format!(
+                    "{name} was on {day}. From the next day a light massage helps; deep work is best left until day {}, once your legs are no longer sore to the touch.",
+                    AFTER_RACE_DEEP_DAYS.from
                 ),
                 sources::MASSAGE_TIMING,
             );
             r.until = Some(light_until);
             r.regions = regions.clone();
             list.push(r);
-        }
-        let (deep_from, deep_until) = AFTER_RACE_DEEP_DAYS.around(race.date);
-        if !massaged_between(facts, deep_from, deep_until, true) {
+        } else if !massaged_between(facts, deep_from, deep_until, true) {
             let mut r = reminder(
                 Rule::AfterRaceDeep,
                 format!("after-race-deep:{}", race.cause),
                 deep_from,
                 format!("Deep massage is fine from {}", dates::short_day(deep_from)),
                 format!(
-                    "{} was on {}. Deep work is best left until day 3, and only once your legs are no longer sore to the touch.",
-                    capitalise(&race.name),
-                    dates::short_day(race.date)
+                    "{name} was on {day}. Deep work is best left until day {}, and only once your legs are no longer sore to the touch.",
+                    AFTER_RACE_DEEP_DAYS.from
                 ),
-                sources::MASSAGE_TIMING,
+                sources::POPPENDIECK,
             );
             r.until = Some(deep_until);
             r.kind = MassageKind::Professional;
             r.deep = true;
             r.regions = regions.clone();
+            r.cause = format!(
+                "deep work after {} is fine from {}",
+                race.name,
+                dates::short_day(deep_from)
+            );
             list.push(r);
         }
     }

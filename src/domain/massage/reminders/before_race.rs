@@ -5,6 +5,8 @@ use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
+use crate::domain::record::race::Race;
+use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAYS_BEFORE_RACE};
@@ -14,10 +16,12 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
     for race in facts
         .races
         .iter()
-        .filter(|r| r.priority.plans_massage() && r.date >= facts.today)
+        .filter(|r| r.priority.plans_massage() && r.date >= facts.today && !has_been_run(facts, r))
     {
         let windows = RaceWindows::of(race.date, s.race_book_days_before);
         let (window_opens, window_closes) = windows.last_deep;
+        // A window never starts before today: "book for" a day that has passed says nothing.
+        let bookable_from = window_opens.max(facts.today);
         let taper_from = windows.no_deep_from;
         if !massaged_between(facts, window_opens, window_closes, true) {
             let mut r = reminder(
@@ -26,12 +30,12 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 windows.book_reminder,
                 format!(
                     "Book your last deep massage for {}–{}, before {}",
-                    dates::short_day(window_opens),
+                    dates::short_day(bookable_from),
                     dates::short_day(window_closes),
                     race.name
                 ),
                 format!(
-                    "{} ({}, priority {}) is on {}. A deep massage leaves muscles tender for a day or two, so the last one belongs {} before the race.",
+                    "{} ({}, priority {}) is on {}. A deep massage leaves muscles tender for a day or two, so the last one belongs {} before the race (a practitioners' rule of thumb).",
                     race.name,
                     format_distance(u64::from(race.distance_m), facts.unit),
                     race.priority.key(),
@@ -41,9 +45,16 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 sources::BRUMMITT,
             );
             r.until = Some(window_closes);
+            r.opens = Some(bookable_from);
             r.kind = MassageKind::Professional;
             r.deep = true;
             r.regions = without_red_flags(facts, &regions::AROUND_A_RACE);
+            r.cause = format!(
+                "{} in {} days ({})",
+                race.name,
+                (race.date - facts.today).num_days(),
+                dates::short_day(race.date)
+            );
             list.push(r);
         }
         list.push(reminder(
@@ -52,7 +63,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
             windows.no_deep_notice,
             format!("Light flush only from {} until {}", dates::short_day(taper_from), race.name),
             format!(
-                "{} is on {}: no deep massage in the {} hours before it. A light flush or easy foam rolling is fine.",
+                "{} is on {}: no deep massage in the {} hours before it (a practitioners' rule of thumb). A light flush or easy foam rolling is fine.",
                 race.name,
                 dates::short_day(race.date),
                 no_deep_hours()
@@ -83,4 +94,13 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
             list.push(r);
         }
     }
+}
+
+/// Whether the race has been run: a race-type run on its day, or linked to it. Its final
+/// days' cards end then, even on the evening of race day.
+fn has_been_run(facts: &Facts, race: &Race) -> bool {
+    facts.runs.iter().any(|run| {
+        run.race_id.as_deref() == Some(race.id.as_str())
+            || (run.kind == RunKind::Race && run.date == race.date)
+    })
 }

@@ -2,11 +2,11 @@
 
 use super::{reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::input::dates;
-use crate::domain::input::units::{format_distance, round_u64};
+use crate::domain::input::units::{format_distance_whole, round_u64};
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::regions;
-use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::rulebook::settings::{ReminderSettings, DISTANCE_EVERY_KM, DISTANCE_EVERY_MI};
 use crate::domain::rulebook::sources;
 
 /// The distance between massages, in metres, for the runner's unit.
@@ -38,8 +38,26 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
         .map(|r| u64::from(r.distance_m))
         .sum();
     let from = match last {
-        Some(m) => format!("since your last massage on {}", dates::short_day(m.date)),
+        Some(m) => format!(
+            "since your last massage on {}",
+            dates::short_day_near(m.date, facts.today)
+        ),
         None => "since you started logging".into(),
+    };
+    let default = match facts.unit {
+        Unit::Km => facts.settings.distance_every_km == DISTANCE_EVERY_KM.default,
+        Unit::Mi => facts.settings.distance_every_mi == DISTANCE_EVERY_MI.default,
+    };
+    let interval = if default {
+        format!(
+            "the default is a massage every {}, a practitioners' rule of thumb",
+            format_distance_whole(every, facts.unit)
+        )
+    } else {
+        format!(
+            "you asked for a massage every {}",
+            format_distance_whole(every, facts.unit)
+        )
     };
     let mut r = reminder(
         Rule::Distance,
@@ -47,12 +65,12 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
         crossed.date,
         "A massage of any kind is due for the distance you've run".into(),
         format!(
-            "You have run {} {from}; you asked for a massage every {}.",
-            format_distance(total, facts.unit),
-            format_distance(every, facts.unit)
+            "You have run {} {from}; {interval}.",
+            format_distance_whole(total, facts.unit)
         ),
         sources::POPPENDIECK,
     );
     r.regions = without_red_flags(facts, &regions::FOR_DISTANCE);
+    r.cause = format!("{} {from}", format_distance_whole(total, facts.unit));
     list.push(r);
 }

@@ -32,7 +32,8 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
     {
         let minutes = f64::from(run.duration_s) / 60.0;
         let distance = format_distance(u64::from(run.distance_m), facts.unit);
-        let what = if minutes >= f64::from(s.long_run_minutes) {
+        let long = minutes >= f64::from(s.long_run_minutes);
+        let what = if long {
             format!(
                 "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
                 dates::short_day(run.date),
@@ -79,6 +80,14 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         if run.rpe >= HARD_RPE {
             r.kind = MassageKind::Professional;
         }
+        r.cause = if long {
+            format!(
+                "your {minutes:.0}-minute long run on {}",
+                dates::short_day(run.date)
+            )
+        } else {
+            format!("your big session on {}", dates::short_day(run.date))
+        };
         list.push(r);
     }
 }

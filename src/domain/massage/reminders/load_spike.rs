@@ -3,10 +3,13 @@
 
 use super::{capitalise, region_words, reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::history::week_start_of;
+use crate::domain::input::dates;
 use crate::domain::input::units::format_distance;
 use crate::domain::load::{self, Progression};
+use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
 use crate::domain::rulebook::sources;
+use crate::domain::rulebook::windows::shift;
 
 pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     let s = facts.settings;
@@ -42,6 +45,18 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     if regions.is_empty() {
         return;
     }
+    // A race in the last week is load by design: say so rather than leave it unexplained.
+    let raced = facts
+        .runs
+        .iter()
+        .rev()
+        .find(|r| r.kind == RunKind::Race && r.date > shift(facts.today, -7));
+    let race_note = raced.map_or_else(String::new, |race| {
+        format!(
+            " Your race on {} is part of it: a spike after racing is expected, and easy days are the answer.",
+            dates::short_day(race.date)
+        )
+    });
     let week = week_start_of(facts.today, facts.week_start);
     let mut r = reminder(
         Rule::LoadSpike,
@@ -51,7 +66,7 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
             "Load spike: self-massage your {} and keep the next days easy",
             region_words(&regions)
         ),
-        format!("{}.", capitalise(&why.join("; "))),
+        format!("{}.{race_note}", capitalise(&why.join("; "))),
         sources::PROGRESSION,
     );
     r.until = Some(facts.today);

@@ -10,6 +10,7 @@ mod before_race; // book the last deep massage; nothing deep in the final days
 mod distance; // a massage every so many kilometres or miles
 mod hard_effort; // a recovery massage 24–72 h after a long run or a big session
 mod load_spike; // calves, feet and shins during a load spike
+mod plan; // one sports massage for all its causes; race constraints beat intervals; order
 mod professional; // a regular sports massage
 mod soreness; // persistent soreness: a routine, or a physiotherapist at the red-flag level
 #[cfg(test)]
@@ -41,6 +42,9 @@ pub enum Status {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rule {
+    /// One appointment with a sports massage therapist answering every cause that asks
+    /// for one (`plan.rs`): the regular interval, the distance, a hard effort, a race.
+    SportsMassage,
     Professional,
     Distance,
     HardEffort,
@@ -84,6 +88,9 @@ pub struct Reminder {
     pub id: String,
     pub rule: Rule,
     pub due: NaiveDate,
+    /// For a reminder to book ahead: the first day the massage itself belongs, when later
+    /// than `due` (the last deep massage before a race is booked days before its window).
+    pub opens: Option<NaiveDate>,
     /// The last day the reminder makes sense; after it, it lapses.
     pub until: Option<NaiveDate>,
     pub title: String,
@@ -95,11 +102,31 @@ pub struct Reminder {
     pub deep: bool,
     pub regions: Vec<Region>,
     pub status: Status,
+    /// For a cause of a sports massage: the cause in a few words ("22 days since your last
+    /// sports massage (Sun 11 Oct)"), listed on the one card that answers them all.
+    pub cause: String,
+    /// The ids of the other reminders this card answers: what the runner does with the
+    /// card (done, snoozed, dismissed) is done with each of them.
+    pub covers: Vec<String>,
+    /// The rules of the reminders it answers.
+    pub covers_rules: Vec<Rule>,
 }
 
 impl Reminder {
     pub fn is_due(&self) -> bool {
         self.status == Status::Due
+    }
+
+    /// Whether this card answers `rule`: its own, or one of the reminders it covers.
+    pub fn answers(&self, rule: Rule) -> bool {
+        self.rule == rule || self.covers_rules.contains(&rule)
+    }
+
+    /// Every reminder id a decision on this card applies to: its own and those it covers.
+    pub fn answered_ids(&self) -> Vec<String> {
+        std::iter::once(self.id.clone())
+            .chain(self.covers.iter().cloned())
+            .collect()
     }
 
     /// Where the reminder stands, in the card's words: "Due — until Fri 27 Nov".
@@ -181,8 +208,9 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// All reminders that are upcoming, due or snoozed on `today`, oldest due date first.
-/// Done and dismissed ones, and those whose window has passed, are left out.
+/// All reminders that are upcoming, due or snoozed on `today`: warnings first, then the
+/// massage plan, then self-massage, each group oldest due date first. Done and dismissed
+/// ones, and those whose window has passed, are left out.
 pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
     let settings = &journal.settings.reminders;
     let facts = Facts::gather(journal, today);
@@ -212,7 +240,7 @@ pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
     }
 
     let mut seen = BTreeSet::new();
-    let mut out: Vec<Reminder> = list
+    let out: Vec<Reminder> = list
         .into_iter()
         .filter(|r| seen.insert(r.id.clone()))
         .filter(|r| r.until.is_none_or(|until| today <= until))
@@ -230,13 +258,7 @@ pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
             Some(r)
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.due
-            .cmp(&b.due)
-            .then(a.rule.cmp(&b.rule))
-            .then(a.id.cmp(&b.id))
-    });
-    out
+    plan::reconcile(out, &facts)
 }
 
 /// Due reminders only: what Today and the tab's count show.
@@ -256,6 +278,7 @@ fn reminder(
         id,
         rule,
         due,
+        opens: None,
         until: None,
         title,
         why,
@@ -264,6 +287,9 @@ fn reminder(
         deep: false,
         regions: Vec::new(),
         status: Status::Upcoming,
+        cause: String::new(),
+        covers: Vec::new(),
+        covers_rules: Vec::new(),
     }
 }
 

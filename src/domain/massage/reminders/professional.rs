@@ -4,29 +4,47 @@ use super::{region_words, reminder, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::region::Region;
+use crate::domain::rulebook::settings::PROFESSIONAL_EVERY_DAYS;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
 
 pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
-    let every = i64::from(facts.settings.professional_every_days);
+    let every = facts.settings.professional_every_days;
+    let interval = if every == PROFESSIONAL_EVERY_DAYS.default {
+        format!("the default is one every {every} days, a practitioners' rule of thumb")
+    } else {
+        format!("you asked for one every {every} days")
+    };
     let last = facts
         .massages
         .iter()
         .rev()
         .find(|m| m.kind == MassageKind::Professional);
-    let (anchor, why) = match (last, facts.runs.first()) {
-        (Some(m), _) => (
-            m.date,
-            format!(
-                "Your last sports massage was on {}; you asked for one every {every} days.",
-                dates::short_day(m.date)
-            ),
-        ),
+    let day = |date| dates::short_day_near(date, facts.today);
+    let (anchor, why, cause) = match (last, facts.runs.first()) {
+        (Some(m), _) => {
+            let days = (facts.today - m.date).num_days();
+            (
+                m.date,
+                format!(
+                    "Your last sports massage was on {}, {days} days ago; {interval}.",
+                    day(m.date)
+                ),
+                format!(
+                    "{days} days since your last sports massage ({})",
+                    day(m.date)
+                ),
+            )
+        }
         (None, Some(first)) => (
             first.date,
             format!(
-                "No sports massage logged since your first run on {}; you asked for one every {every} days.",
-                dates::short_day(first.date)
+                "No sports massage logged since your first run on {}; {interval}.",
+                day(first.date)
+            ),
+            format!(
+                "no sports massage logged since your first run ({})",
+                day(first.date)
             ),
         ),
         (None, None) => return,
@@ -43,12 +61,13 @@ pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
     let mut r = reminder(
         Rule::Professional,
         format!("pro:{anchor}"),
-        shift(anchor, every),
+        shift(anchor, i64::from(every)),
         "Time for a regular sports massage".into(),
         why,
-        sources::BRUMMITT,
+        sources::POPPENDIECK,
     );
     r.kind = MassageKind::Professional;
     r.deep = true;
+    r.cause = cause;
     list.push(r);
 }

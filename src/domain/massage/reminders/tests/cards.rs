@@ -26,3 +26,161 @@ fn a_card_words_its_status_and_prefills_the_log_it_suggests() {
     assert_eq!(Rule::RaceBook.done_label(), "Booked");
     assert_eq!(Rule::RaceTaper.done_label(), "Got it");
 }
+
+/// The week before Lakeside Marathon (Sun 8 Nov 2026, priority A). The runner's last
+/// sports massage was on Sun 11 Oct; since then ten runs of 16.7 km and a 92-minute long
+/// run of 16 km on Sun 1 Nov: 183 km.
+fn lakeside_week() -> Journal {
+    let mut runs: Vec<Run> = (0..10)
+        .map(|i| {
+            let mut run = Run::sample(&format!("2026-10-{}", 13 + 2 * i), 80, 4, 16);
+            run.distance_m = 16_700;
+            run
+        })
+        .collect();
+    let mut long = Run::sample("2026-11-01", 92, 5, 16);
+    long.kind = RunKind::Long;
+    runs.push(long);
+    let mut j = journal(runs);
+    j.massages.push(Massage::sample(
+        "2026-10-11",
+        MassageKind::Professional,
+        true,
+    ));
+    j.races.push(Race {
+        id: "lakeside".into(),
+        name: "Lakeside Marathon".into(),
+        date: d("2026-11-08"),
+        distance_m: 42_195,
+        priority: Priority::A,
+        goal_s: None,
+        updated_ms: 0,
+    });
+    j
+}
+
+#[test]
+fn six_days_out_one_appointment_answers_every_cause() {
+    let j = lakeside_week();
+    let list = reminders(&j, d("2026-11-02"));
+    let therapist: Vec<&Reminder> = list
+        .iter()
+        .filter(|r| r.rule.suggests_massage() && r.kind == MassageKind::Professional)
+        .collect();
+    assert_eq!(therapist.len(), 1, "{:?}", ids(&list));
+    let card = therapist[0];
+    assert_eq!(card.rule, Rule::SportsMassage);
+    assert_eq!(card.status, Status::Due);
+    // The long run's days (Mon 2–Wed 4 Nov) and the race's last deep window (Sun 1–Wed
+    // 4 Nov, from today) agree on Mon 2–Wed 4 Nov.
+    assert_eq!(
+        card.title,
+        "Book a sports massage for Mon 2 Nov–Wed 4 Nov, before Lakeside Marathon"
+    );
+    for cause in [
+        "22 days since your last sports massage (Sun 11 Oct)",
+        "183 km since your last massage on Sun 11 Oct",
+        "your 92-minute long run on Sun 1 Nov",
+        "Lakeside Marathon in 6 days (Sun 8 Nov)",
+    ] {
+        assert!(
+            card.why.contains(cause),
+            "{cause} missing from: {}",
+            card.why
+        );
+    }
+    // Done, snoozed or dismissed together: one decision answers every cause.
+    assert!(card.answers(Rule::Professional) && card.answers(Rule::RaceBook));
+    assert_eq!(card.answered_ids().len(), 5);
+    // Warnings first: the final days' notice comes before the plan.
+    assert_eq!(list[0].rule, Rule::RaceTaper);
+    let mut booked = j.clone();
+    for id in card.answered_ids() {
+        booked.set_reminder_state(
+            &id,
+            ReminderDecision::Done {
+                on: d("2026-11-02"),
+            },
+        );
+    }
+    assert!(reminders(&booked, d("2026-11-02"))
+        .iter()
+        .all(|r| !(r.rule.suggests_massage() && r.kind == MassageKind::Professional)));
+}
+
+#[test]
+fn in_the_final_two_days_and_the_two_after_nothing_suggests_deep_work() {
+    let mut j = lakeside_week();
+    for day in ["2026-11-06", "2026-11-07", "2026-11-08"] {
+        let list = reminders(&j, d(day));
+        assert!(
+            list.iter()
+                .all(|r| !r.deep && !r.massage_draft(d(day)).deep),
+            "{day}: {:?}",
+            ids(&list)
+        );
+        // The causes are told on the race's own card, with the day deep work may start.
+        let taper = list.iter().find(|r| r.rule == Rule::RaceTaper).unwrap();
+        assert!(
+            taper.why.contains("A massage is also due")
+                && taper.why.contains("book it for Wed 11 Nov or later"),
+            "{}",
+            taper.why
+        );
+    }
+    // Race day evening, the race logged: the final days' cards end; the after-race card
+    // is light, and deep work waits until Wed 11 Nov.
+    let mut race = Run::sample("2026-11-08", 200, 9, 42);
+    race.kind = RunKind::Race;
+    race.race_id = Some("lakeside".into());
+    j.runs.push(race);
+    let list = reminders(&j, d("2026-11-08"));
+    assert!(
+        list.iter().all(|r| r.rule != Rule::RaceTaper),
+        "{:?}",
+        ids(&list)
+    );
+    for day in ["2026-11-09", "2026-11-10"] {
+        let list = reminders(&j, d(day));
+        assert!(list.iter().all(|r| !r.deep), "{day}: {:?}", ids(&list));
+        let light = list
+            .iter()
+            .find(|r| r.rule == Rule::AfterRaceLight)
+            .unwrap();
+        assert!(
+            light.title.ends_with("deep work from Wed 11 Nov"),
+            "{}",
+            light.title
+        );
+    }
+    // Day 3: deep work is fine, in one appointment with the interval and the distance.
+    let list = reminders(&j, d("2026-11-11"));
+    let therapist: Vec<&Reminder> = list
+        .iter()
+        .filter(|r| r.rule.suggests_massage() && r.kind == MassageKind::Professional)
+        .collect();
+    assert_eq!(therapist.len(), 1, "{:?}", ids(&list));
+    assert!(therapist[0].deep);
+    assert!(therapist[0].answers(Rule::AfterRaceDeep));
+}
+
+#[test]
+fn a_load_spike_after_racing_says_the_race_is_part_of_it() {
+    let mut runs: Vec<Run> = (0..15)
+        .map(|i| Run::sample(&format!("2026-10-{:02}", 1 + 2 * i), 30, 3, 5))
+        .collect();
+    let mut race = Run::sample("2026-11-01", 200, 9, 42);
+    race.kind = RunKind::Race;
+    runs.push(race);
+    let mut j = journal(runs);
+    only(&mut j, |s| s.spike_on = true);
+    let spike = reminders(&j, d("2026-11-02"))
+        .into_iter()
+        .find(|r| r.rule == Rule::LoadSpike)
+        .unwrap();
+    assert!(
+        spike.why.contains("Your race on Sun 1 Nov is part of it"),
+        "{}",
+        spike.why
+    );
+}

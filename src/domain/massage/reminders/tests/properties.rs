@@ -104,3 +104,37 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// One voice in race week: from 48 hours before an A or B race until its deep day,
+    /// nothing suggests or pre-fills deep work; and on any day at most one card asks for
+    /// a massage with a therapist.
+    #[test]
+    fn constraints_beat_intervals_and_one_appointment_answers_all((j, today) in arbitrary_journal()) {
+        let today = d("2026-08-01") + chrono::Days::new(u64::from(today));
+        let list = reminders(&j, today);
+        let therapist: Vec<&Reminder> = list
+            .iter()
+            .filter(|r| r.rule.suggests_massage() && r.kind == MassageKind::Professional)
+            .collect();
+        prop_assert!(therapist.len() <= 1, "{:?}", therapist.iter().map(|r| &r.id).collect::<Vec<_>>());
+        let in_race_days = j.races.iter().any(|race| {
+            race.priority.plans_massage()
+                && today >= race.date - chrono::Days::new(2)
+                && today < race.date + chrono::Days::new(3)
+        });
+        for r in &list {
+            let draft = r.massage_draft(today);
+            if in_race_days {
+                prop_assert!(!(r.rule.suggests_massage() && r.deep), "{} suggests deep work on {today}", r.id);
+                prop_assert!(!draft.deep, "{} pre-fills deep work on {today}", r.id);
+            }
+            prop_assert_eq!(r.deep, draft.deep);
+            // Every card says why and on what evidence; a window never opens in the past.
+            prop_assert!(!r.why.trim().is_empty() && !r.evidence.trim().is_empty());
+            if let Some(opens) = r.opens {
+                prop_assert!(opens >= today, "{} opens on {opens}", r.id);
+            }
+        }
+    }
+}

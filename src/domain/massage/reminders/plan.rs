@@ -1,0 +1,328 @@
+//! The massage plan: the rules' reminders reconciled into one voice.
+//!
+//! - Every cause that asks for a massage with a therapist (the regular interval, a hard
+//!   effort at RPE 7 or more, the last deep massage before a race, deep work after one)
+//!   is answered by one card (`Rule::SportsMassage`) that lists them all, with a window
+//!   every cause allows, never starting before today. While that appointment is due it
+//!   answers the due massages of any kind too (the distance, an ordinary hard effort).
+//!   What the runner does with the card is done with each cause (`Reminder::covers`).
+//! - Constraints beat intervals: from `NO_DEEP_DAYS_BEFORE_RACE` before an A or B race
+//!   until its after-race deep day nothing suggests or schedules deep work. A cause that
+//!   falls there is told on the race's own card, and its massage is scheduled after.
+//! - Order: warnings first (physiotherapist, no deep massage now), then the plan, then
+//!   self-massage; each group by due date.
+
+use super::{Facts, Reminder, Rule, Status};
+use crate::domain::input::dates;
+use crate::domain::record::massage::MassageKind;
+use crate::domain::record::region::Region;
+use crate::domain::rulebook::sources;
+use crate::domain::rulebook::windows::{no_deep_hours, shift, RaceWindows};
+use chrono::NaiveDate;
+
+/// The days around one A or B race when no deep work belongs.
+struct NoDeepSpan {
+    race_id: String,
+    race_date: NaiveDate,
+    name: String,
+    from: NaiveDate,
+    /// The last day without deep work; deep work is fine the day after.
+    to: NaiveDate,
+}
+
+impl NoDeepSpan {
+    fn contains(&self, date: NaiveDate) -> bool {
+        date >= self.from && date <= self.to
+    }
+
+    fn deep_from(&self) -> NaiveDate {
+        shift(self.to, 1)
+    }
+}
+
+fn no_deep_spans(facts: &Facts) -> Vec<NoDeepSpan> {
+    facts
+        .races
+        .iter()
+        .filter(|race| race.priority.plans_massage())
+        .map(|race| {
+            let windows = RaceWindows::of(race.date, facts.settings.race_book_days_before);
+            NoDeepSpan {
+                race_id: race.id.clone(),
+                race_date: race.date,
+                name: race.name.clone(),
+                from: windows.no_deep_from,
+                to: shift(windows.after_deep.0, -1),
+            }
+        })
+        .filter(|span| span.to >= facts.today)
+        .collect()
+}
+
+/// Whether the card asks for a massage with a therapist: all such cards become one.
+fn asks_for_a_therapist(reminder: &Reminder) -> bool {
+    reminder.kind == MassageKind::Professional
+        && matches!(
+            reminder.rule,
+            Rule::Professional | Rule::RaceBook | Rule::HardEffort | Rule::AfterRaceDeep
+        )
+}
+
+/// Whether the card asks for a massage of any kind (the distance, a hard effort at an
+/// ordinary effort): a therapist's appointment that is due answers it too.
+fn asks_for_any_massage(reminder: &Reminder) -> bool {
+    matches!(reminder.rule, Rule::Distance | Rule::HardEffort) && !asks_for_a_therapist(reminder)
+}
+
+pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
+    let today = facts.today;
+    let spans = no_deep_spans(facts);
+    let (therapist, others): (Vec<Reminder>, Vec<Reminder>) =
+        list.into_iter().partition(asks_for_a_therapist);
+    let (any_massage, mut cards): (Vec<Reminder>, Vec<Reminder>) =
+        others.into_iter().partition(asks_for_any_massage);
+    let card = one_card(therapist.clone(), facts);
+    if card.as_ref().is_some_and(|c| c.status == Status::Due) {
+        // The appointment is due: it answers the due massages of any kind as well.
+        let (due, later): (Vec<Reminder>, Vec<Reminder>) = any_massage
+            .into_iter()
+            .partition(|r| r.status == Status::Due);
+        let causes: Vec<Reminder> = therapist.into_iter().chain(due).collect();
+        if let Some(card) = one_card(causes, facts) {
+            place(card, &spans, today, &mut cards);
+        }
+        cards.extend(later);
+    } else {
+        if let Some(card) = card {
+            place(card, &spans, today, &mut cards);
+        }
+        cards.extend(any_massage);
+    }
+    cards.sort_by(|a, b| {
+        group(a)
+            .cmp(&group(b))
+            .then(a.due.cmp(&b.due))
+            .then(a.id.cmp(&b.id))
+    });
+    cards
+}
+
+/// 0 warnings, 1 the massage plan, 2 self-massage.
+fn group(reminder: &Reminder) -> u8 {
+    match reminder.rule {
+        Rule::SeePhysio | Rule::RaceDeepWarning | Rule::RaceTaper => 0,
+        Rule::Soreness | Rule::LoadSpike => 2,
+        Rule::HardEffort if reminder.kind != MassageKind::Professional => 2,
+        _ => 1,
+    }
+}
+
+/// The first day the massage itself belongs, and the last (none: open).
+fn window(reminder: &Reminder) -> (NaiveDate, Option<NaiveDate>) {
+    (reminder.opens.unwrap_or(reminder.due), reminder.until)
+}
+
+/// The causes as one card: a single cause stays as it is; several become one.
+fn one_card(mut causes: Vec<Reminder>, facts: &Facts) -> Option<Reminder> {
+    let today = facts.today;
+    if causes.len() <= 1 {
+        return causes.pop();
+    }
+    causes.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+    // The window every bounded cause allows; if they allow none together, the one that
+    // closes first (a hard effort's days, a race's last deep window) decides.
+    let bounded: Vec<(NaiveDate, NaiveDate)> = causes
+        .iter()
+        .filter_map(|c| {
+            let (from, until) = window(c);
+            until.map(|until| (from, until))
+        })
+        .collect();
+    let (from, until) = if bounded.is_empty() {
+        let from = causes.iter().map(|c| window(c).0).min().unwrap_or(today);
+        (from, None)
+    } else {
+        let from = bounded.iter().map(|w| w.0).max().unwrap_or(today);
+        let to = bounded.iter().map(|w| w.1).min().unwrap_or(today);
+        if from <= to.max(today) && from.max(today) <= to {
+            (from, Some(to))
+        } else {
+            let first = bounded
+                .iter()
+                .min_by_key(|w| w.1)
+                .copied()
+                .unwrap_or((today, today));
+            (first.0, Some(first.1))
+        }
+    };
+    let from = from.max(today);
+    let status = if causes.iter().any(|c| c.status == Status::Due) {
+        Status::Due
+    } else if let Some(until) = causes
+        .iter()
+        .map(|c| match c.status {
+            Status::Snoozed(until) => Some(until),
+            _ => None,
+        })
+        .collect::<Option<Vec<NaiveDate>>>()
+        .and_then(|all| all.into_iter().min())
+    {
+        Status::Snoozed(until)
+    } else {
+        Status::Upcoming
+    };
+    let mut regions: Vec<Region> = Vec::new();
+    for region in causes.iter().flat_map(|c| &c.regions) {
+        if !regions.contains(region) {
+            regions.push(*region);
+        }
+    }
+    regions.sort();
+    let listed: Vec<&str> = causes.iter().map(|c| c.cause.as_str()).collect();
+    let mut why = format!("One appointment answers them all: {}.", listed.join(" · "));
+    if !facts.red_flags.is_empty() {
+        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
+        why.push_str(&format!(
+            " Tell your therapist about your {}: no work there until a physiotherapist has seen it.",
+            Region::list_in_sentence(&flagged)
+        ));
+    }
+    // The most specific source: timing after an effort, then recovery of performance.
+    let evidence = if causes
+        .iter()
+        .any(|c| matches!(c.rule, Rule::HardEffort | Rule::AfterRaceDeep))
+    {
+        sources::MASSAGE_TIMING
+    } else {
+        sources::POPPENDIECK
+    };
+    let covers: Vec<String> = causes.iter().flat_map(Reminder::answered_ids).collect();
+    let mut covers_rules: Vec<Rule> = Vec::new();
+    for rule in causes
+        .iter()
+        .flat_map(|c| std::iter::once(c.rule).chain(c.covers_rules.iter().copied()))
+    {
+        if !covers_rules.contains(&rule) {
+            covers_rules.push(rule);
+        }
+    }
+    // Due since the first cause became due; the massage itself belongs in the window.
+    let due = causes.iter().map(|c| c.due).min().unwrap_or(today);
+    // The appointment before a race says which race.
+    let before = causes
+        .iter()
+        .filter(|c| c.rule == Rule::RaceBook)
+        .find_map(|c| {
+            c.title
+                .rsplit_once(", before ")
+                .map(|(_, race)| race.to_string())
+        });
+    let title = match before {
+        Some(race) => format!("{}, before {race}", title(from, until)),
+        None => title(from, until),
+    };
+    let mut card = super::reminder(
+        Rule::SportsMassage,
+        format!("massage-plan:{}", covers.join("+")),
+        due,
+        title,
+        why,
+        evidence,
+    );
+    card.opens = (from > due).then_some(from);
+    card.until = until;
+    card.kind = MassageKind::Professional;
+    card.deep = true;
+    card.regions = regions;
+    card.status = status;
+    card.covers = covers;
+    card.covers_rules = covers_rules;
+    Some(card)
+}
+
+fn title(from: NaiveDate, until: Option<NaiveDate>) -> String {
+    match until {
+        Some(until) if until > from => format!(
+            "Book a sports massage for {}–{}",
+            dates::short_day(from),
+            dates::short_day(until)
+        ),
+        Some(_) => format!("Book a sports massage for {}", dates::short_day(from)),
+        None => format!("Book a sports massage from {}", dates::short_day(from)),
+    }
+}
+
+/// Puts the therapist's card among the others so that no deep work falls before or just
+/// after a race: folded into the race's card while the race's days last, its window moved
+/// or cut where it meets them.
+fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut Vec<Reminder>) {
+    if let Some(span) = spans.iter().find(|s| s.contains(today)) {
+        let causes = if card.rule == Rule::SportsMassage {
+            card.why
+                .trim_start_matches("One appointment answers them all: ")
+                .trim_end_matches('.')
+                .to_string()
+        } else if card.cause.is_empty() {
+            card.title.clone()
+        } else {
+            card.cause.clone()
+        };
+        let deep_from = dates::short_day(span.deep_from());
+        let note = format!(
+            " A massage is also due ({causes}), but nothing deep belongs in the {} hours before {} or the days just after: book it for {deep_from} or later.",
+            no_deep_hours(),
+            span.name
+        );
+        let race_card = cards.iter_mut().find(|c| {
+            matches!(c.rule, Rule::RaceTaper | Rule::AfterRaceLight)
+                && (c
+                    .id
+                    .contains(&format!(":{}:{}", span.race_id, span.race_date))
+                    || c.id.contains(&format!("race:{}:", span.race_id))
+                    || (c.rule == Rule::AfterRaceLight && span.race_date < today))
+        });
+        match race_card {
+            Some(race_card) => race_card.why.push_str(&note),
+            None => {
+                // No race card to fold into (its rule is off): the card itself turns light.
+                card.title = format!(
+                    "Light flush or self-massage only until {}",
+                    dates::short_day(shift(span.deep_from(), -1))
+                );
+                card.why = format!("{}{note}", card.why);
+                card.kind = MassageKind::SelfMassage;
+                card.deep = false;
+                card.until = Some(span.to);
+                cards.push(card);
+            }
+        }
+        return;
+    }
+    // Not in a race's days today: keep the window clear of them.
+    let (mut from, mut until) = window(&card);
+    from = from.max(today);
+    for span in spans {
+        if span.contains(from) {
+            from = span.deep_from();
+        } else if from < span.from && until.is_none_or(|u| u >= span.from) {
+            until = Some(shift(span.from, -1));
+        }
+    }
+    if until.is_some_and(|u| u < from) {
+        // Every day it allowed is a race's: nothing deep to offer; the race's cards speak.
+        return;
+    }
+    card.opens = (from > card.due).then_some(from);
+    card.until = until;
+    if card.rule == Rule::SportsMassage {
+        let race = card
+            .title
+            .rsplit_once(", before ")
+            .map(|(_, race)| race.to_string());
+        card.title = match race {
+            Some(race) => format!("{}, before {race}", title(from, until)),
+            None => title(from, until),
+        };
+    }
+    cards.push(card);
+}
