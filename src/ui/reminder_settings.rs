@@ -63,7 +63,7 @@ pub fn ReminderSettingsSection() -> impl IntoView {
             view! {
                 <Number id="rule-long-minutes" label="Long run from (minutes)" range=LONG_RUN_MINUTES
                     get=|r| r.long_run_minutes set=|r, v| r.long_run_minutes = v />
-                <Number id="rule-big-session" label="Big session from (tenths of the average load, 15 = 1.5×)" range=BIG_SESSION_TENTHS
+                <Number id="rule-big-session" label="Big session from (× your average session load)" range=BIG_SESSION_TENTHS
                     get=|r| r.big_session_tenths set=|r, v| r.big_session_tenths = v />
             }.into_any())}
         {rule("rule-race-before", "Before A and B races", |r| r.race_before_on, |r, v| r.race_before_on = v,
@@ -79,7 +79,7 @@ pub fn ReminderSettingsSection() -> impl IntoView {
             }.into_any())}
         {rule("rule-spike", "Load spike", |r| r.spike_on, |r, v| r.spike_on = v,
             view! {
-                <Number id="rule-spike-acwr" label="Load ratio above (tenths, 15 = 1.5)" range=SPIKE_ACWR_TENTHS
+                <Number id="rule-spike-acwr" label="Load spike above (× your 28-day load)" range=SPIKE_ACWR_TENTHS
                     get=|r| r.spike_acwr_tenths set=|r, v| r.spike_acwr_tenths = v />
                 <Number id="rule-spike-jump" label="Two-week distance jump above (%)" range=SPIKE_JUMP_PERCENT
                     get=|r| r.spike_jump_percent set=|r, v| r.spike_jump_percent = v />
@@ -107,29 +107,20 @@ fn Number(
     set: fn(&mut ReminderSettings, u16),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = RwSignal::new(
-        state
-            .journal
-            .with_untracked(|j| get(&j.settings.reminders))
-            .to_string(),
-    );
+    let text =
+        RwSignal::new(range.show(state.journal.with_untracked(|j| get(&j.settings.reminders))));
     // Follows the stored value when it changes elsewhere (restore defaults, another tab).
     Effect::new(move |_| {
         let stored = state.journal.with(|j| get(&j.settings.reminders));
-        if text.get_untracked().trim().parse::<u16>().ok() != Some(stored) {
-            text.set(stored.to_string());
+        if range.read(&text.get_untracked()) != Some(stored) {
+            text.set(range.show(stored));
         }
     });
     let error = Memo::new(move |_| {
-        let value = text
-            .get()
-            .trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|v| (range.min..=range.max).contains(v));
-        value
+        range
+            .read(&text.get())
             .is_none()
-            .then(|| format!("Enter a whole number from {} to {}.", range.min, range.max))
+            .then(|| range.out_of_range())
     });
     let error_id = format!("{id}-error");
     let described = error_id.clone();
@@ -139,7 +130,7 @@ fn Number(
             <input
                 id=id
                 type="text"
-                inputmode="numeric"
+                inputmode=if range.tenths { "decimal" } else { "numeric" }
                 autocomplete="off"
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
@@ -149,7 +140,7 @@ fn Number(
                 // not pass through 1 and 15 km and fire reminders on the way.
                 on:change=move |ev| {
                     let typed = event_target_value(&ev);
-                    if let Some(value) = typed.trim().parse::<u16>().ok().filter(|v| (range.min..=range.max).contains(v)) {
+                    if let Some(value) = range.read(&typed) {
                         state.change_settings(|s| set(&mut s.reminders, value));
                     }
                 }

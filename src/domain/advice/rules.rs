@@ -211,6 +211,19 @@ pub fn assess(readings: &Readings) -> Assessment {
         .map(|r| r.level)
         .max()
         .unwrap_or(Readiness::Green);
+    if readiness == Readiness::Green {
+        // Green has a reason of its own: the numbers that show nothing is wrong.
+        let text = match readings.acwr() {
+            Some(acwr) => {
+                format!("Load {acwr:.2}× your 28-day average, no warning sign, nothing sore.")
+            }
+            None => "No warning sign in your recent runs, nothing sore.".to_string(),
+        };
+        reasons.push(Reason {
+            level: Readiness::Green,
+            text,
+        });
+    }
     let rest_days = readings
         .today_metrics
         .as_ref()

@@ -4,21 +4,76 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A number the runner can change: its default and the range accepted.
+/// A number the runner can change: its default and the range accepted. A ratio is
+/// stored in tenths and shown to the runner as a decimal ("1.5×").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tunable {
     pub default: u16,
     pub min: u16,
     pub max: u16,
+    pub tenths: bool,
 }
 
 impl Tunable {
     const fn new(default: u16, min: u16, max: u16) -> Tunable {
-        Tunable { default, min, max }
+        Tunable {
+            default,
+            min,
+            max,
+            tenths: false,
+        }
+    }
+
+    const fn ratio(default: u16, min: u16, max: u16) -> Tunable {
+        Tunable {
+            default,
+            min,
+            max,
+            tenths: true,
+        }
     }
 
     pub fn clamp(self, value: u16) -> u16 {
         value.clamp(self.min, self.max)
+    }
+
+    /// The stored value as the runner reads it: "90", or "1.5" for a ratio.
+    pub fn show(self, value: u16) -> String {
+        if self.tenths {
+            format!("{}.{}", value / 10, value % 10)
+        } else {
+            value.to_string()
+        }
+    }
+
+    /// What the runner typed, as a stored value in range; `None` otherwise. A ratio takes
+    /// one decimal, with a point or a comma ("1.5", "1,5", "2").
+    pub fn read(self, text: &str) -> Option<u16> {
+        let text = text.trim();
+        let value = if self.tenths {
+            let (whole, tenth) = text.split_once(['.', ',']).map_or((text, "0"), |(w, t)| {
+                (w, if t.is_empty() { "0" } else { t })
+            });
+            let whole: u16 = whole.parse().ok()?;
+            let tenth: u16 = (tenth.len() == 1).then(|| tenth.parse().ok()).flatten()?;
+            whole.checked_mul(10)?.checked_add(tenth)?
+        } else {
+            text.parse().ok()?
+        };
+        (self.min..=self.max).contains(&value).then_some(value)
+    }
+
+    /// The message beside the field when what was typed is not accepted.
+    pub fn out_of_range(self) -> String {
+        if self.tenths {
+            format!(
+                "Enter a number from {} to {}, with at most one decimal.",
+                self.show(self.min),
+                self.show(self.max)
+            )
+        } else {
+            format!("Enter a whole number from {} to {}.", self.min, self.max)
+        }
     }
 }
 
@@ -30,7 +85,7 @@ pub const DISTANCE_EVERY_MI: Tunable = Tunable::new(100, 5, 1200);
 /// A run this long is a long run.
 pub const LONG_RUN_MINUTES: Tunable = Tunable::new(90, 30, 600);
 /// A big session: this many tenths of the 28-day average session load (15 = 1.5×).
-pub const BIG_SESSION_TENTHS: Tunable = Tunable::new(15, 11, 50);
+pub const BIG_SESSION_TENTHS: Tunable = Tunable::ratio(15, 11, 50);
 /// Days before an A or B race to remind the runner to book the last deep massage.
 pub const RACE_BOOK_DAYS_BEFORE: Tunable = Tunable::new(10, 7, 30);
 /// Soreness (0–10) from which a region counts as sore.
@@ -38,7 +93,7 @@ pub const SORE_LEVEL: Tunable = Tunable::new(4, 1, 9);
 /// Soreness (0–10) from which a region is a pain red flag: a physiotherapist, no massage.
 pub const PHYSIO_LEVEL: Tunable = Tunable::new(7, 2, 10);
 /// ACWR above this many tenths is a load spike (15 = 1.5).
-pub const SPIKE_ACWR_TENTHS: Tunable = Tunable::new(15, 11, 30);
+pub const SPIKE_ACWR_TENTHS: Tunable = Tunable::ratio(15, 11, 30);
 /// Two-week distance rise above this percentage is a jump (Nielsen et al. 2014: 30 %).
 pub const SPIKE_JUMP_PERCENT: Tunable = Tunable::new(30, 10, 200);
 
@@ -149,6 +204,31 @@ mod tests {
         ] {
             assert!(t.min <= t.default && t.default <= t.max, "{t:?}");
         }
+    }
+
+    #[test]
+    fn ratios_are_typed_and_shown_as_decimals_whole_numbers_as_they_are() {
+        assert_eq!(BIG_SESSION_TENTHS.show(15), "1.5");
+        assert_eq!(SPIKE_ACWR_TENTHS.show(20), "2.0");
+        assert_eq!(BIG_SESSION_TENTHS.read("1.5"), Some(15));
+        assert_eq!(BIG_SESSION_TENTHS.read(" 1,7 "), Some(17));
+        assert_eq!(BIG_SESSION_TENTHS.read("2"), Some(20));
+        assert_eq!(BIG_SESSION_TENTHS.read("2."), Some(20));
+        assert_eq!(BIG_SESSION_TENTHS.read("1.55"), None);
+        assert_eq!(BIG_SESSION_TENTHS.read("1.0"), None, "below 1.1");
+        assert_eq!(SPIKE_ACWR_TENTHS.read("3.1"), None, "above 3.0");
+        assert_eq!(BIG_SESSION_TENTHS.read("15"), None, "15× is above 5.0");
+        assert_eq!(
+            SPIKE_ACWR_TENTHS.out_of_range(),
+            "Enter a number from 1.1 to 3.0, with at most one decimal."
+        );
+        assert_eq!(LONG_RUN_MINUTES.show(90), "90");
+        assert_eq!(LONG_RUN_MINUTES.read("120"), Some(120));
+        assert_eq!(LONG_RUN_MINUTES.read("12.5"), None);
+        assert_eq!(
+            LONG_RUN_MINUTES.out_of_range(),
+            "Enter a whole number from 30 to 600."
+        );
     }
 
     #[test]

@@ -93,6 +93,14 @@ fn recommendation(a: &Assessment, action: Action) -> Option<&Recommendation> {
     a.recommendations.iter().find(|r| r.action == action)
 }
 
+/// The reasons that are warnings (amber or red); green's own reason left out.
+fn warnings(a: &Assessment) -> Vec<&Reason> {
+    a.reasons
+        .iter()
+        .filter(|r| r.level != Readiness::Green)
+        .collect()
+}
+
 fn actions(a: &Assessment) -> Vec<Action> {
     a.recommendations.iter().map(|r| r.action).collect()
 }
