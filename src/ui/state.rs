@@ -123,6 +123,16 @@ impl AppState {
         });
     }
 
+    /// Books a sports massage (or moves the booking); it answers the plan until its day.
+    pub fn book(&self, date: NaiveDate, time: Option<chrono::NaiveTime>, deep: bool) {
+        self.write
+            .update(|j| j.book(date, time, deep, clock::now_ms()));
+    }
+
+    pub fn cancel_booking(&self) {
+        self.write.update(|j| j.cancel_booking(clock::now_ms()));
+    }
+
     /// Changes the settings, noting when (two tabs keep the newer settings).
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.write

@@ -136,10 +136,10 @@ const pages = [
       const races = [{ id: "race1", name: "City Marathon", date: await localDate(page, 8), distance_m: 42195, priority: "A" }];
       await page.evaluate(
         (text) => localStorage.setItem("restride.data", text),
-        JSON.stringify({ version: 2, runs, races, massages: [] }),
+        JSON.stringify({ version: 3, runs, races, massages: [] }),
       );
       await page.goto("/massage");
-      await expect(page.getByText(/^Book your last deep massage for /)).toBeVisible();
+      await expect(page.getByText(/^Book (your last deep massage|a sports massage) for /)).toBeVisible();
       await expect(page.locator(".body-map")).toBeVisible();
     },
   },
@@ -190,7 +190,7 @@ const pages = [
         { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3 },
         { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
       ];
-      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, runs }));
+      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
       await page.reload();
       await expect(page.getByRole("heading", { name: "Your saved data needs attention" })).toBeVisible();
     },

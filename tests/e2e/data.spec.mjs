@@ -59,7 +59,7 @@ test("backup and CSV exports carry the date and everything stored", async ({ pag
   const backup = await downloadText(page, () => page.getByRole("button", { name: "Back up everything (JSON)" }).click());
   expect(backup.name).toMatch(/^restride-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = JSON.parse(backup.text);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
   expect(saved.runs).toEqual(JSON.parse(await storedText(page)).runs);
   expect(saved.settings).toMatchObject({ unit: "km", week_start: "monday", notifications: false });
   const csv = await downloadText(page, () => page.getByRole("button", { name: "Export runs (CSV)" }).click());

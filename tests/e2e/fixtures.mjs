@@ -52,7 +52,7 @@ export async function seed(page, runs, settings = {}) {
   await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
   await page.evaluate(
     ([key, text]) => localStorage.setItem(key, text),
-    [DATA_KEY, JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday", ...settings }, runs })],
+    [DATA_KEY, JSON.stringify({ version: 3, settings: { unit: "km", week_start: "monday", ...settings }, runs })],
   );
   await page.reload();
 }
@@ -80,7 +80,7 @@ export async function fillRun(page, { date, distance, duration, rpe, type, hr, e
 export async function seedJournal(page, { runs = [], massages = [], races = [], settings = {}, reminders = {} } = {}) {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
-  const envelope = { version: 2, settings: { unit: "km", week_start: "monday", ...settings }, runs, massages, races, reminders };
+  const envelope = { version: 3, settings: { unit: "km", week_start: "monday", ...settings }, runs, massages, races, reminders };
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, JSON.stringify(envelope)]);
   await page.reload();
 }

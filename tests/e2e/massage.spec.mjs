@@ -107,7 +107,7 @@ test("marking a reminder done opens a pre-filled massage log and the massage app
   await expect(row).toContainText("Self-massage · 10 min");
   await expect(row).toContainText("feet / plantar fascia, calves, quads, hamstrings, glutes");
   const data = await stored(page);
-  expect(data.version).toBe(2);
+  expect(data.version).toBe(3);
   expect(data.massages).toEqual([
     expect.objectContaining({ date: await localDate(page), kind: "self_massage", minutes: 10, regions: ["feet", "calves", "quads", "hamstrings", "glutes"] }),
   ]);

@@ -1,6 +1,6 @@
 // One voice: every page reads the same rules and the same clock. A setting changed once
 // changes Today, the Massage tab and the body map together; midnight moves the whole page.
-import { test, expect, localDate, seedJournal } from "./fixtures.mjs";
+import { test, expect, localDate, seedJournal, shortDay } from "./fixtures.mjs";
 
 const reminderSettings = (fields) => ({ reminders: { ...fields } });
 
@@ -59,4 +59,52 @@ test("midnight passes with the page open: Today moves to the new day as a whole"
   // The log form's date follows the same clock.
   await page.getByRole("link", { name: "Log run" }).first().click();
   await expect(page.getByLabel("Date", { exact: true })).toHaveValue("2026-11-30");
+});
+
+test("race week: one appointment answers every cause, booked with a date, moved and cancelled", async ({ page }) => {
+  await page.goto("/");
+  const runs = [];
+  for (let ago = 20; ago >= 2; ago -= 2) {
+    runs.push({ id: `e${ago}`, date: await localDate(page, -ago), distance_m: 16700, duration_s: 4800, type: "easy", rpe: 4 });
+  }
+  runs.push({ id: "long", date: await localDate(page, -1), distance_m: 16000, duration_s: 92 * 60, type: "long", rpe: 5 });
+  await seedJournal(page, {
+    runs,
+    massages: [{ id: "m0", date: await localDate(page, -22), kind: "professional", minutes: 60, deep: true }],
+    races: [{ id: "lake", name: "Lakeside Marathon", date: await localDate(page, 6), distance_m: 42195, priority: "A" }],
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).click();
+  const due = page.locator('h2:text-is("Due now") + ul.reminders');
+  const plan = `Book a sports massage for ${await shortDay(page, 0)}–${await shortDay(page, 2)}, before Lakeside Marathon`;
+  const card = due.locator("li.reminder").filter({ has: page.getByRole("heading", { name: plan, exact: true }) });
+  await expect(card).toBeVisible();
+  for (const cause of ["22 days since your last sports massage", "183 km since your last massage", "your 92-minute long run", "Lakeside Marathon in 6 days"]) {
+    await expect(card).toContainText(cause);
+  }
+  // One card asks for the therapist: no other card says "sports massage" in its title.
+  await expect(page.locator("li.reminder h3", { hasText: /sports massage|deep massage/i })).toHaveCount(1);
+
+  await card.getByRole("button", { name: "Booked" }).click();
+  await expect(card.getByLabel("Day of the appointment")).toHaveValue(await localDate(page, 0));
+  await card.getByLabel("Day of the appointment").fill(await localDate(page, 2));
+  await card.getByLabel(/^Time/).fill("10:30");
+  await card.getByRole("button", { name: "Save booking" }).click();
+  await expect(page.getByRole("status")).toContainText(`Sports massage booked for ${await shortDay(page, 2)}.`);
+  const booked = page.locator("li.reminder").filter({ hasText: `Sports massage booked for ${await shortDay(page, 2)} at 10:30` });
+  await expect(booked).toBeVisible();
+  await expect(booked.locator(".reminder-status")).toHaveText("Booked");
+  await expect(booked).toContainText("It answers:");
+  await expect(page.getByRole("heading", { name: plan })).toHaveCount(0);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("restride.data")));
+  expect(stored.version).toBe(3);
+  expect(stored.booking).toMatchObject({ date: await localDate(page, 2), time: "10:30:00", deep: true });
+
+  // Moved a day later, then cancelled: the plan's card is back.
+  await booked.getByRole("button", { name: "Move" }).click();
+  await booked.getByLabel("Day of the appointment").fill(await localDate(page, 3));
+  await booked.getByRole("button", { name: "Save booking" }).click();
+  await expect(page.locator("li.reminder").filter({ hasText: `Sports massage booked for ${await shortDay(page, 3)} at 10:30` })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(page.getByRole("status")).toContainText("Booking cancelled.");
+  await expect(page.getByRole("heading", { name: plan })).toBeVisible();
 });

@@ -60,7 +60,7 @@ test("a logged run appears in History and is still there after a reload", async 
   await expect(page.locator(".run-row").first()).toContainText("10.50 km");
 
   const stored = JSON.parse(await storedText(page));
-  expect(stored.version).toBe(2);
+  expect(stored.version).toBe(3);
   expect(stored.runs).toHaveLength(1);
   expect(stored.runs[0]).toMatchObject({ date: today, distance_m: 10500, duration_s: 3150, type: "tempo", rpe: 7, avg_hr: 158, soreness: { calves: 6 } });
 });

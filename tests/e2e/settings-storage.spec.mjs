@@ -84,9 +84,35 @@ test("data in the older format loads, and its text is kept aside before it is re
   );
   expect(backups, "the version 1 text, byte for byte").toEqual([v1]);
   const stored = JSON.parse(await storedText(page));
-  expect(stored.version).toBe(2);
+  expect(stored.version).toBe(3);
   expect(stored.settings.unit).toBe("mi");
   expect(stored.runs).toEqual(JSON.parse(v1).runs);
+});
+
+test("a version 2 text (before bookings) loads whole, and is kept aside before it is rewritten", async ({ page }) => {
+  const v2 = JSON.stringify({
+    version: 2,
+    settings: { unit: "km", week_start: "monday" },
+    runs: [{ id: "r2", date: "2026-11-20", distance_m: 10000, duration_s: 3000, type: "easy", rpe: 4 }],
+    massages: [{ id: "m2", date: "2026-11-21", kind: "professional", minutes: 60, deep: true }],
+    races: [],
+    reminders: { "hard:r2": { state: "dismissed", on: "2026-11-21" } },
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, v2]);
+  await page.reload();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.locator(".run-row")).toHaveCount(2);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("restride.backup.v2.")).map((k) => localStorage.getItem(k)),
+  );
+  expect(backups, "the version 2 text, byte for byte").toEqual([v2]);
+  const stored = JSON.parse(await storedText(page));
+  expect(stored.version).toBe(3);
+  expect(stored.massages.map((m) => m.id)).toEqual(["m2"]);
+  expect(stored.reminders).toEqual(JSON.parse(v2).reminders);
+  expect(stored.booking).toBeUndefined();
 });
 
 test("data from a newer version is not touched", async ({ page }) => {

@@ -80,6 +80,11 @@ pub fn short_day_near(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// "07:30".
+pub fn hours_minutes(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
 /// "Friday 27 November".
 pub fn long_day(date: NaiveDate) -> String {
     format!("{} {} {}", weekday(date), date.day(), month(date))

@@ -1,5 +1,6 @@
 //! Typed text: what the runner types, read into records or a message per field.
 
+pub mod booking_draft;
 pub mod dates;
 pub mod massage_draft;
 pub mod parse;

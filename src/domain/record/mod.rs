@@ -1,6 +1,7 @@
 //! What the runner stores: each record type, the journal that holds them, and the one
 //! definition of a valid record.
 
+pub mod booking; // a sports massage the runner has booked
 pub mod journal; // the records, their operations, and merging two copies
 pub mod massage; // a logged massage
 pub mod race; // a race on the calendar

@@ -1,11 +1,12 @@
 //! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
 
+use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::dates;
-use crate::domain::massage::reminders::{Reminder, Status};
+use crate::domain::massage::reminders::{Reminder, Rule, Status};
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::rulebook::durations::SNOOZE_DAYS;
 use crate::ui::router::{link, Page, Router};
-use crate::ui::AppState;
+use crate::ui::{clock, AppState};
 use leptos::prelude::*;
 
 /// The reminders `keep` selects, or `empty` when there are none.
@@ -110,6 +111,32 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         });
         state.say("Reminder dismissed.", None);
     };
+    // An appointment is booked with a day; a booking is moved or cancelled.
+    let bookable = reminder.rule.can_be_booked();
+    let booked = reminder.rule == Rule::Booked;
+    let booking_form = RwSignal::new(None::<BookingDraft>);
+    let for_card = StoredValue::new(BookingDraft::for_card(
+        &reminder,
+        state.today.get_untracked(),
+    ));
+    let open_form = move |_| {
+        let draft = if booked {
+            state
+                .journal
+                .with_untracked(|j| j.booking.as_ref().map(BookingDraft::of))
+                .unwrap_or_else(|| for_card.get_value())
+        } else {
+            for_card.get_value()
+        };
+        booking_form.set(Some(draft));
+    };
+    let cancel_booking = move |_| {
+        focus_after_leaving(card.get_untracked());
+        state.cancel_booking();
+        state.say("Booking cancelled.", None);
+    };
+    let show_done = !bookable || logs;
+    let show_done = show_done && (!booked || reminder.status == Status::Due);
     let routine_link = match reminder.regions.as_slice() {
         [region] if suggests => Some(link(&Page::Routine(Some(*region)))),
         _ => None,
@@ -140,9 +167,34 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                             </a>
                         }
                     })}
-                <button type="button" class="secondary" on:click=done>
-                    {reminder.rule.done_label()}
-                </button>
+                {show_done
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=done>
+                                {reminder.rule.done_label()}
+                            </button>
+                        }
+                    })}
+                {bookable
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=open_form>
+                                "Booked"
+                            </button>
+                        }
+                    })}
+                {booked
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=open_form>
+                                "Move"
+                            </button>
+                            <button type="button" class="link-button" on:click=cancel_booking>
+                                "Cancel booking"
+                            </button>
+                        }
+                    })}
+                {(!booked).then(|| view! {
                 {SNOOZE_DAYS
                     .map(|days| {
                         view! {
@@ -154,7 +206,86 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                 <button type="button" class="link-button" on:click=dismiss>
                     "Dismiss"
                 </button>
+                })}
             </div>
+            {move || booking_form.get().map(|draft| view! { <BookingForm draft form=booking_form /> })}
         </li>
+    }
+}
+
+/// The appointment's day, an optional time, and deep or light; saving books it.
+#[component]
+fn BookingForm(draft: BookingDraft, form: RwSignal<Option<BookingDraft>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = RwSignal::new(draft);
+    let error = RwSignal::new(None::<String>);
+    let id = clock::new_id();
+    let (date_id, time_id, deep_id, error_id) = (
+        format!("booking-date-{id}"),
+        format!("booking-time-{id}"),
+        format!("booking-deep-{id}"),
+        format!("booking-error-{id}"),
+    );
+    let described = error_id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = state.today.get_untracked();
+        match draft.with_untracked(|d| d.read(today).map(|(date, time)| (date, time, d.deep))) {
+            Ok((date, time, deep)) => {
+                state.book(date, time, deep);
+                form.set(None);
+                state.say(
+                    format!(
+                        "Sports massage booked for {}.",
+                        dates::short_day_near(date, today)
+                    ),
+                    None,
+                );
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="booking-form" novalidate on:submit=save>
+            <div class="row two">
+                <div class="field">
+                    <label for=date_id.clone()>"Day of the appointment"</label>
+                    <input
+                        id=date_id
+                        type="date"
+                        min=move || dates::iso(state.today.get())
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                        prop:value=move || draft.with(|d| d.date.clone())
+                        on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for=time_id.clone()>"Time " <span class="optional">"(optional)"</span></label>
+                    <input
+                        id=time_id
+                        type="time"
+                        prop:value=move || draft.with(|d| d.time.clone())
+                        on:input=move |ev| draft.update(|d| d.time = event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <label class="choice" for=deep_id>
+                <input
+                    id=deep_id.clone()
+                    type="checkbox"
+                    prop:checked=move || draft.with(|d| d.deep)
+                    on:change=move |ev| draft.update(|d| d.deep = event_target_checked(&ev))
+                />
+                <span>"Deep work"</span>
+            </label>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            <div class="reminder-actions">
+                <button type="submit" class="primary">"Save booking"</button>
+                <button type="button" class="link-button" on:click=move |_| form.set(None)>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
     }
 }

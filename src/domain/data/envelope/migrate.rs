@@ -1,6 +1,8 @@
 //! Older formats: which versions this build reads, and how a journal is built from any of
-//! them. Version 1 had only `settings` and `runs`; every later field has a default, so
-//! migrating a version 1 text is reading it and writing the current version. The caller
+//! them. Version 1 had only `settings` and `runs`; version 2 added massages, races and
+//! reminder decisions; version 3 the booked sports massage (`booking`). Every later field
+//! has a default, so migrating an older text is reading it and writing the current
+//! version. The caller
 //! keeps a copy of the older text before the first write (`Decoded::is_migration`).
 //! A new version adds its step here, with a fixture of the version before it.
 
@@ -36,6 +38,7 @@ impl<R, M, C> Envelope<R, M, C> {
                 reminder_states: self.reminders,
                 deleted: self.deleted,
                 settings_ms: self.settings_updated_ms,
+                booking: self.booking,
             },
             set_aside,
         }

@@ -1,12 +1,13 @@
 //! The stored format: one JSON envelope with a schema version from day one.
 //!
 //! ```json
-//! {"version":2,"settings":{…},"runs":[…],"massages":[…],"races":[…],"reminders":{…}}
+//! {"version":3,"settings":{…},"runs":[…],"massages":[…],"races":[…],"reminders":{…},"booking":{…}}
 //! ```
 //! Older versions are read too (`migrate`). Reading never guesses: text that is not JSON, a version this build does not know, or a
 //! record with impossible values is reported as a `DecodeError`, and the caller keeps the
 //! raw text instead of overwriting it.
 
+use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
@@ -26,7 +27,7 @@ mod validate; // each stored record judged by `record::validate`; the invalid se
 
 pub use decode::decode_versioned;
 
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The stored envelope, its records of type `R`, `M` and `C` (runs, massages, races).
 /// Read first with the records themselves, in one pass over the text; only when that
@@ -49,6 +50,8 @@ struct Envelope<R, M, C> {
     deleted: BTreeMap<String, u64>,
     #[serde(default)]
     settings_updated_ms: u64,
+    #[serde(default)]
+    booking: Option<Booking>,
 }
 
 type RecordTexts<'a> = Envelope<&'a RawValue, &'a RawValue, &'a RawValue>;
@@ -120,6 +123,8 @@ pub struct Stored<'a> {
     deleted: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "is_zero")]
     settings_updated_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    booking: Option<Booking>,
 }
 
 impl<'a> Stored<'a> {
@@ -133,6 +138,7 @@ impl<'a> Stored<'a> {
             reminders: &journal.reminder_states,
             deleted: &journal.deleted,
             settings_updated_ms: journal.settings_ms,
+            booking: journal.booking,
         }
     }
 }

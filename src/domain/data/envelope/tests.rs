@@ -1,5 +1,6 @@
 use super::decode::{decode_record_by_record, VersionProbe};
 use super::*;
+use crate::domain::record::booking::Booking;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::race::Priority;
 use crate::domain::record::region::Region;
@@ -68,6 +69,10 @@ const V2: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/storage-v2.json"
 ));
+const V3: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/storage-v3.json"
+));
 
 #[test]
 fn a_version_1_text_migrates_to_the_current_format() {
@@ -96,7 +101,7 @@ fn a_version_1_text_migrates_to_the_current_format() {
 fn the_stored_text_is_the_documented_format() {
     // Written by hand from docs/backup-format.md; a change here is a change of format
     // and needs a new version number, a migration and a fixture.
-    let stored = V2.trim_end();
+    let stored = V3.trim_end();
     let decoded = decode_versioned(stored).unwrap();
     assert!(!decoded.is_migration());
     let journal = decoded.journal;
@@ -117,7 +122,38 @@ fn the_stored_text_is_the_documented_format() {
             until: "2026-11-29".parse().unwrap()
         })
     );
+    assert_eq!(
+        journal.booking,
+        Some(Booking {
+            date: "2026-12-02".parse().unwrap(),
+            time: "10:30".parse().ok(),
+            deep: true,
+            cancelled: false,
+            updated_ms: 1_764_000_000_000,
+        })
+    );
     assert_eq!(encode(&journal), stored);
+}
+
+#[test]
+fn a_version_2_text_migrates_to_version_3_unchanged_but_for_the_booking() {
+    // Version 3 added the booking; a version 2 text reads with none, and the caller keeps
+    // the older text before the first write.
+    let decoded = decode_versioned(V2.trim_end()).unwrap();
+    assert_eq!(decoded.from_version, 2);
+    assert!(decoded.is_migration());
+    assert_eq!(decoded.journal.booking, None);
+    let v3 = decode_versioned(V3.trim_end()).unwrap().journal;
+    assert_eq!(
+        Journal {
+            booking: None,
+            ..v3
+        },
+        decoded.journal
+    );
+    let rewritten = encode(&decoded.journal);
+    assert!(rewritten.starts_with(r#"{"version":3,"#));
+    assert!(!decode_versioned(&rewritten).unwrap().is_migration());
 }
 
 #[test]
@@ -155,8 +191,8 @@ fn unreadable_text_is_reported_not_guessed() {
     assert_eq!(decode(r#"{"version":"1"}"#), Err(DecodeError::NoVersion));
     assert_eq!(decode(r#"{"version":0}"#), Err(DecodeError::NoVersion));
     assert_eq!(
-        decode(r#"{"version":3,"anything":true}"#),
-        Err(DecodeError::NewerVersion(3))
+        decode(r#"{"version":4,"anything":true}"#),
+        Err(DecodeError::NewerVersion(4))
     );
     assert!(matches!(
         decode(r#"{"version":1,"runs":{}}"#),
@@ -258,10 +294,10 @@ fn decode_in_separate_passes(raw: &str) -> Result<Decoded, DecodeError> {
 
 /// Texts that are refused, or read with a record set aside.
 const NOT_CLEAN: [&str; 10] = [
-    r#"{"version":3,"runs":"a newer shape"}"#,
+    r#"{"version":4,"runs":"a newer shape"}"#,
     r#"{"version":99999999999,"runs":[]}"#,
     r#"{"version":2,"version":2}"#,
-    r#"{"version":3,"runs":[]}"#,
+    r#"{"version":4,"runs":[]}"#,
     r#"{"version":0}"#,
     r#"{"runs":[]}"#,
     r#"[2,{}]"#,

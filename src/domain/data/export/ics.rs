@@ -63,7 +63,12 @@ pub fn events(
                 last_day: r.until.unwrap_or(first_day).max(first_day),
                 summary: r.title.clone(),
                 description: format!("{}\n\nEvidence: {}", r.why, r.evidence),
-                alarm_minutes: Some(ALARM_MINUTES_AFTER_MIDNIGHT),
+                // A booked massage is announced the day before; the rest on their day.
+                alarm_minutes: Some(if r.rule == Rule::Booked {
+                    ALARM_MINUTES_AFTER_MIDNIGHT - DAY
+                } else {
+                    ALARM_MINUTES_AFTER_MIDNIGHT
+                }),
             }
         })
         .collect();

@@ -4,7 +4,7 @@
 use super::{capitalise, region_words, reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::history::week_start_of;
 use crate::domain::input::dates;
-use crate::domain::input::units::format_distance;
+use crate::domain::input::units::format_distance_whole;
 use crate::domain::load::{self, Progression};
 use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
@@ -33,8 +33,8 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     if jump {
         why.push(format!(
             "you ran {} in the last 14 days against {} in the 14 before (more than +{} %)",
-            format_distance(two_weeks.recent_m, facts.unit),
-            format_distance(two_weeks.earlier_m, facts.unit),
+            format_distance_whole(two_weeks.recent_m, facts.unit),
+            format_distance_whole(two_weeks.earlier_m, facts.unit),
             s.spike_jump_percent
         ));
     }

@@ -18,6 +18,7 @@ mod tests;
 
 use crate::domain::input::dates;
 use crate::domain::input::massage_draft::MassageDraft;
+use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::race::Race;
@@ -42,6 +43,8 @@ pub enum Status {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rule {
+    /// The sports massage the runner booked: it answers every massage cause until its day.
+    Booked,
     /// One appointment with a sports massage therapist answering every cause that asks
     /// for one (`plan.rs`): the regular interval, the distance, a hard effort, a race.
     SportsMassage,
@@ -80,6 +83,14 @@ impl Rule {
     /// when it is booked; the massage itself is logged when it happens.
     pub fn done_by_logging(self) -> bool {
         self.suggests_massage() && self != Rule::RaceBook
+    }
+
+    /// Whether the card asks for an appointment that can be booked with a date.
+    pub fn can_be_booked(self) -> bool {
+        matches!(
+            self,
+            Rule::SportsMassage | Rule::Professional | Rule::RaceBook
+        )
     }
 }
 
@@ -137,6 +148,7 @@ impl Reminder {
                 Some(until) => format!("Due — until {}", day(until)),
                 None => "Due".into(),
             },
+            Status::Upcoming if self.rule == Rule::Booked => "Booked".into(),
             Status::Upcoming => format!("From {}", day(self.due)),
             Status::Snoozed(until) => format!("Snoozed until {}", day(until)),
         }
@@ -167,6 +179,8 @@ struct Facts<'a> {
     red_flags: BTreeSet<Region>,
     /// The latest runs the soreness rules read, newest first (`pain::latest_logs`).
     latest_logs: Vec<&'a Run>,
+    /// The sports massage the runner booked, while it stands.
+    booking: Option<Booking>,
 }
 
 impl<'a> Facts<'a> {
@@ -204,6 +218,9 @@ impl<'a> Facts<'a> {
             races: &journal.races,
             red_flags,
             latest_logs: pain::latest_logs(&journal.runs, today),
+            booking: journal
+                .booking
+                .filter(|b| b.stands(today, journal.massages.iter().map(|m| m.date))),
         }
     }
 }

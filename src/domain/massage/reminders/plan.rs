@@ -14,6 +14,7 @@
 
 use super::{Facts, Reminder, Rule, Status};
 use crate::domain::input::dates;
+use crate::domain::record::booking::{Booking, LOG_GRACE_DAYS};
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::sources;
@@ -82,7 +83,11 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
     let (any_massage, mut cards): (Vec<Reminder>, Vec<Reminder>) =
         others.into_iter().partition(asks_for_any_massage);
     let card = one_card(therapist.clone(), facts);
-    if card.as_ref().is_some_and(|c| c.status == Status::Due) {
+    if let Some(booking) = &facts.booking {
+        // Booked: one appointment answers every cause, and the card says which.
+        let causes: Vec<Reminder> = therapist.into_iter().chain(any_massage).collect();
+        cards.push(booking_card(booking, &causes, &spans, facts));
+    } else if card.as_ref().is_some_and(|c| c.status == Status::Due) {
         // The appointment is due: it answers the due massages of any kind as well.
         let (due, later): (Vec<Reminder>, Vec<Reminder>) = any_massage
             .into_iter()
@@ -105,6 +110,85 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
             .then(a.id.cmp(&b.id))
     });
     cards
+}
+
+/// The booked massage as a card: "Sports massage booked for Wed 4 Nov at 10:30", the
+/// causes it answers, a warning if it falls in a race's no-deep days, and "Done — log it"
+/// from its day on.
+fn booking_card(
+    booking: &Booking,
+    causes: &[Reminder],
+    spans: &[NoDeepSpan],
+    facts: &Facts,
+) -> Reminder {
+    let today = facts.today;
+    let at = booking
+        .time
+        .map(|t| format!(" at {}", dates::hours_minutes(t)))
+        .unwrap_or_default();
+    let mut why = if causes.is_empty() {
+        "On your calendar.".to_string()
+    } else {
+        let listed: Vec<&str> = causes
+            .iter()
+            .map(|c| {
+                if c.cause.is_empty() {
+                    c.title.as_str()
+                } else {
+                    c.cause.as_str()
+                }
+            })
+            .collect();
+        format!("It answers: {}.", listed.join(" · "))
+    };
+    let clash = spans.iter().find(|s| s.contains(booking.date));
+    if let Some(span) = clash {
+        why.push_str(&format!(
+            " It falls within {} hours of {} or the days just after: ask for a light flush, nothing deep.",
+            no_deep_hours(),
+            span.name
+        ));
+    }
+    if !facts.red_flags.is_empty() {
+        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
+        why.push_str(&format!(
+            " Tell your therapist about your {}: no work there until a physiotherapist has seen it.",
+            Region::list_in_sentence(&flagged)
+        ));
+    }
+    let mut card = super::reminder(
+        Rule::Booked,
+        format!("booking:{}", booking.date),
+        booking.date,
+        format!(
+            "Sports massage booked for {}{at}",
+            dates::short_day_near(booking.date, today)
+        ),
+        why,
+        sources::POPPENDIECK,
+    );
+    card.until = Some(shift(
+        booking.date,
+        i64::try_from(LOG_GRACE_DAYS).unwrap_or(3),
+    ));
+    card.kind = MassageKind::Professional;
+    // Nothing deep is pre-filled in a race's days, whatever the booking's own day.
+    card.deep = booking.deep && clash.is_none() && !spans.iter().any(|s| s.contains(today));
+    card.status = if today >= booking.date {
+        Status::Due
+    } else {
+        Status::Upcoming
+    };
+    let mut regions: Vec<Region> = causes
+        .iter()
+        .flat_map(|c| c.regions.iter().copied())
+        .collect();
+    regions.sort();
+    regions.dedup();
+    card.regions = regions;
+    card.covers = causes.iter().flat_map(Reminder::answered_ids).collect();
+    card.covers_rules = causes.iter().map(|c| c.rule).collect();
+    card
 }
 
 /// 0 warnings, 1 the massage plan, 2 self-massage.

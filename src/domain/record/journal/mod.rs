@@ -6,6 +6,7 @@
 //! leaves a tombstone, so two copies of the journal (two tabs) merge record by record:
 //! the newer save wins, and a deletion newer than the record's last save removes it.
 
+use crate::domain::record::booking::Booking;
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
@@ -30,6 +31,8 @@ pub struct Journal {
     pub deleted: BTreeMap<String, u64>,
     /// When the settings last changed, so two tabs agree on whose settings are newer.
     pub settings_ms: u64,
+    /// The sports massage the runner booked, if any (cancelled ones are kept, marked).
+    pub booking: Option<Booking>,
 }
 
 /// A removed record and where it was, so Undo puts it back in place.
@@ -282,6 +285,30 @@ impl Journal {
         }
     }
 
+    /// Books a sports massage (or moves the booking), replacing any other.
+    pub fn book(
+        &mut self,
+        date: chrono::NaiveDate,
+        time: Option<chrono::NaiveTime>,
+        deep: bool,
+        now_ms: u64,
+    ) {
+        self.booking = Some(Booking {
+            date,
+            time,
+            deep,
+            cancelled: false,
+            updated_ms: now_ms,
+        });
+    }
+
+    pub fn cancel_booking(&mut self, now_ms: u64) {
+        if let Some(booking) = &mut self.booking {
+            booking.cancelled = true;
+            booking.updated_ms = now_ms;
+        }
+    }
+
     pub fn set_reminder_state(&mut self, id: &str, state: ReminderDecision) {
         self.reminder_states.insert(id.to_string(), state);
     }
@@ -308,9 +335,18 @@ impl Journal {
             std::cmp::Ordering::Equal if settings_text(ours) > settings_text(theirs) => ours,
             std::cmp::Ordering::Equal => theirs,
         };
+        // The newer booking (or cancellation) wins; on a tie, the same side either way.
+        let booking = match (theirs.booking, ours.booking) {
+            (Some(a), Some(b)) => {
+                let key = |x: &Booking| (x.updated_ms, x.date, x.time, x.deep, x.cancelled);
+                Some(if key(&b) > key(&a) { b } else { a })
+            }
+            (a, b) => a.or(b),
+        };
         Journal {
             settings: newer_settings.settings,
             settings_ms: newer_settings.settings_ms,
+            booking,
             runs: merge_records(&theirs.runs, &ours.runs, &deleted),
             massages: merge_records(&theirs.massages, &ours.massages, &deleted),
             races: merge_records(&theirs.races, &ours.races, &deleted),

@@ -251,3 +251,24 @@ fn save_replaces_by_id_or_adds() {
     journal.save_run(run("c"), 12);
     assert_eq!(journal.runs.len(), 3);
 }
+
+#[test]
+fn the_later_booking_or_cancellation_wins_from_either_side() {
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let mut ours = Journal::default();
+    ours.book(day("2026-12-02"), None, true, 10);
+    let mut theirs = ours.clone();
+    // The other tab moves it later; ours then cancels, later still.
+    theirs.book(day("2026-12-03"), "10:30".parse().ok(), false, 20);
+    assert_eq!(Journal::merged(&theirs, &ours).booking, theirs.booking);
+    assert_eq!(Journal::merged(&ours, &theirs).booking, theirs.booking);
+    ours.cancel_booking(30);
+    let merged = Journal::merged(&theirs, &ours);
+    assert!(merged.booking.is_some_and(|b| b.cancelled));
+    assert_eq!(merged, Journal::merged(&ours, &theirs));
+    // A booking made in one tab only is kept.
+    assert_eq!(
+        Journal::merged(&Journal::default(), &theirs).booking,
+        theirs.booking
+    );
+}

@@ -184,3 +184,86 @@ fn a_load_spike_after_racing_says_the_race_is_part_of_it() {
         spike.why
     );
 }
+
+#[test]
+fn booked_with_a_date_one_appointment_answers_one_card() {
+    let mut j = lakeside_week();
+    j.book(d("2026-11-04"), "10:30".parse().ok(), true, 1);
+    let list = reminders(&j, d("2026-11-02"));
+    // The only card that asks for a massage of any kind from a therapist, or for the
+    // distance: the load spike's self-massage stays apart.
+    let booked: Vec<&Reminder> = list
+        .iter()
+        .filter(|r| r.rule.suggests_massage() && r.rule != Rule::LoadSpike)
+        .collect();
+    assert_eq!(booked.len(), 1, "{:?}", ids(&list));
+    let card = booked[0];
+    assert_eq!(card.rule, Rule::Booked);
+    assert_eq!(card.title, "Sports massage booked for Wed 4 Nov at 10:30");
+    assert_eq!(card.status_words(), "Booked");
+    for cause in [
+        "22 days since your last sports massage",
+        "183 km",
+        "92-minute long run",
+        "Lakeside Marathon in 6 days",
+    ] {
+        assert!(card.why.contains(cause), "{cause}: {}", card.why);
+    }
+    // A cause that arrives before the day is answered too.
+    assert!(card.answers(Rule::Distance) && card.answers(Rule::RaceBook));
+
+    // On the day: "Done — log it", pre-filled from the booking.
+    let on_the_day = reminders(&j, d("2026-11-04"));
+    let card = on_the_day.iter().find(|r| r.rule == Rule::Booked).unwrap();
+    assert_eq!(card.status, Status::Due);
+    assert_eq!(card.rule.done_label(), "Done — log it");
+    let draft = card.massage_draft(d("2026-11-04"));
+    assert_eq!(
+        (draft.kind, draft.deep, draft.date.as_str()),
+        (MassageKind::Professional, true, "2026-11-04")
+    );
+
+    // Logged: the booking is done, and so is every cause it answered.
+    let mut logged = j.clone();
+    logged.massages.push(Massage::sample(
+        "2026-11-04",
+        MassageKind::Professional,
+        true,
+    ));
+    let after = reminders(&logged, d("2026-11-04"));
+    let therapist: Vec<&str> = after
+        .iter()
+        .filter(|r| r.rule.suggests_massage() && r.kind == MassageKind::Professional)
+        .map(|r| r.id.as_str())
+        .collect();
+    // Only the next regular one, 21 days on, is left.
+    assert_eq!(therapist, ["pro:2026-11-04"]);
+    assert_eq!(
+        after
+            .iter()
+            .find(|r| r.id == "pro:2026-11-04")
+            .unwrap()
+            .status,
+        Status::Upcoming
+    );
+
+    // Moved into the race's final days: it warns, and nothing deep is pre-filled.
+    j.book(d("2026-11-07"), None, true, 2);
+    let card = reminders(&j, d("2026-11-05"))
+        .into_iter()
+        .find(|r| r.rule == Rule::Booked)
+        .unwrap();
+    assert!(
+        card.why
+            .contains("It falls within 48 hours of Lakeside Marathon"),
+        "{}",
+        card.why
+    );
+    assert!(!card.deep && !card.massage_draft(d("2026-11-07")).deep);
+
+    // Cancelled: the plan's own card is back.
+    j.cancel_booking(3);
+    let list = reminders(&j, d("2026-11-02"));
+    assert!(list.iter().any(|r| r.rule == Rule::SportsMassage));
+    assert!(list.iter().all(|r| r.rule != Rule::Booked));
+}

@@ -39,12 +39,21 @@ fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
         proptest::collection::vec(run, 0..60),
         proptest::collection::vec(massage, 0..10),
         proptest::collection::vec(race, 0..4),
+        proptest::option::of((0u32..150, any::<bool>())),
         0u32..140,
     )
-        .prop_map(|(runs, massages, races, today)| {
+        .prop_map(|(runs, massages, races, booking, today)| {
             let mut j = journal(runs);
             j.massages = massages;
             j.races = races;
+            if let Some((day, deep)) = booking {
+                j.book(
+                    d("2026-08-01") + chrono::Days::new(u64::from(day)),
+                    None,
+                    deep,
+                    1,
+                );
+            }
             (j, today)
         })
 }

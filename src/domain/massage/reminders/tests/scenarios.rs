@@ -449,7 +449,7 @@ fn a_two_week_distance_jump_is_a_load_spike() {
     assert!(
         list[0]
             .why
-            .contains("30.00 km in the last 14 days against 20.00 km"),
+            .contains("30 km in the last 14 days against 20 km"),
         "{}",
         list[0].why
     );
