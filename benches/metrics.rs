@@ -211,7 +211,13 @@ mod native {
     fn recompute(journal: &Journal, today: NaiveDate) -> usize {
         let runs = &journal.runs;
         let series = daily_series(runs, today);
-        let signals = Readings::gather(runs, &series, today, &Settings::default());
+        let signals = Readings::gather(
+            runs,
+            &series,
+            today,
+            &Settings::default(),
+            &Default::default(),
+        );
         let assessment = assess(&signals);
         let reminders = reminders::reminders(journal, today);
         series.len() + assessment.recommendations.len() + reminders.len()
@@ -253,6 +259,7 @@ mod native {
                             &series,
                             black_box(today),
                             &Settings::default(),
+                            &Default::default(),
                         );
                         assess(&signals)
                     })

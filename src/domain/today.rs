@@ -10,6 +10,7 @@ use crate::domain::load::{
     daily_series, distance_between, week_progression, Day, Progression, BASELINE_DAYS,
 };
 use crate::domain::record::journal::Journal;
+use crate::domain::record::physio_visit::seen_by_physio;
 use chrono::{Days, NaiveDate};
 
 /// Days of daily load and form shown in the charts.
@@ -35,7 +36,8 @@ impl TodaySummary {
         if series.is_empty() {
             return None;
         }
-        let readings = Readings::gather(&journal.runs, &series, today, &journal.settings);
+        let seen = seen_by_physio(&journal.physio_visits, today);
+        let readings = Readings::gather(&journal.runs, &series, today, &journal.settings, &seen);
         let assessment = assess(&readings);
         let week_start = week_start_of(today, journal.settings.week_start);
         let weekly_distance = (0..CHART_WEEKS)

@@ -7,6 +7,7 @@ use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::massage::reminders::Reminder;
 use crate::domain::record::journal::{Deleted, Journal};
 use crate::domain::record::massage::Massage;
+use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Run;
@@ -131,6 +132,12 @@ impl AppState {
 
     pub fn cancel_booking(&self) {
         self.write.update(|j| j.cancel_booking(clock::now_ms()));
+    }
+
+    /// A physiotherapist has seen these regions: their red flags clear until a new high score.
+    pub fn save_physio_visit(&self, visit: PhysioVisit) {
+        self.write
+            .update(|j| j.save_physio_visit(visit, clock::now_ms()));
     }
 
     /// Changes the settings, noting when (two tabs keep the newer settings).

@@ -39,6 +39,23 @@ test("the runner's red-flag level decides Today, the Massage tab and the body ma
   const routine = page.getByText(/^About \d+ minutes: /);
   await expect(routine).toBeVisible();
   await expect(routine).not.toContainText("knees");
+
+  // The runner sees a physiotherapist: the flag clears everywhere until a new high score.
+  const physioCard = page.locator("li.reminder").filter({ hasText: "See a physiotherapist about your knees" });
+  await expect(physioCard).toContainText("Until a physiotherapist has seen it, Restride suggests no massage of your knees");
+  await physioCard.getByRole("button", { name: "Seen a physiotherapist" }).click();
+  await physioCard.getByLabel("Day of the visit").fill(await localDate(page, 0));
+  await physioCard.getByLabel(/^What they said/).fill("patellar tendon, easy week");
+  await physioCard.getByRole("button", { name: "Save visit" }).click();
+  await expect(page.getByRole("status")).toContainText("Your knees are no longer flagged");
+  await expect(page.getByRole("heading", { name: /See a physiotherapist/ })).toHaveCount(0);
+  await expect(page.locator(".body-legend li").filter({ hasText: "Knees" })).toContainText("sore, 8/10");
+  await page.getByRole("link", { name: "Today" }).first().click();
+  await expect(card).not.toContainText("Pain red flag");
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("restride.data")));
+  expect(stored.physio_visits).toEqual([
+    expect.objectContaining({ date: await localDate(page, 0), regions: ["knees"], note: "patellar tendon, easy week" }),
+  ]);
 });
 
 test("midnight passes with the page open: Today moves to the new day as a whole", async ({ page }) => {

@@ -32,7 +32,14 @@ pub struct Readings {
 }
 
 impl Readings {
-    pub fn gather(runs: &[Run], series: &[Day], today: NaiveDate, settings: &Settings) -> Readings {
+    /// `seen`: the latest physiotherapist visit per region (`physio_visit::seen_by_physio`).
+    pub fn gather(
+        runs: &[Run],
+        series: &[Day],
+        today: NaiveDate,
+        settings: &Settings,
+        seen: &BTreeMap<Region, NaiveDate>,
+    ) -> Readings {
         let past: Vec<&Run> = runs.iter().filter(|r| r.date <= today).collect();
         let first = past.iter().map(|r| r.date).min();
         let recent_from = shift(today, 1 - RECENT_DAYS as i64);
@@ -66,7 +73,7 @@ impl Readings {
             }),
             run_days_in_a_row: streak(&past, today, |day_runs| !day_runs.is_empty()),
             soreness,
-            red_flags: pain::red_flags(runs, today, settings.reminders.physio_level),
+            red_flags: pain::red_flags(runs, today, settings.reminders.physio_level, seen),
             last_race: past
                 .iter()
                 .filter(|r| r.kind == RunKind::Race)

@@ -27,7 +27,7 @@ impl BookingDraft {
     pub fn of(booking: &Booking) -> BookingDraft {
         BookingDraft {
             date: dates::iso(booking.date),
-            time: booking.time.map(dates::hours_minutes).unwrap_or_default(),
+            time: booking.time.map(dates::clock_time).unwrap_or_default(),
             deep: booking.deep,
         }
     }

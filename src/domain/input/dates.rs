@@ -80,9 +80,20 @@ pub fn short_day_near(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// "07:30".
-pub fn hours_minutes(time: NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
+/// A day typed in a form (`YYYY-MM-DD`) that is today or before it, or the message to
+/// show beside the field.
+pub fn read_past_or_today(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Enter the day.".into());
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| "Enter the day as year-month-day, e.g. 2026-11-27.".to_string())?;
+    if day > today {
+        Err("That day is still to come: enter the day it happened.".into())
+    } else {
+        Ok(day)
+    }
 }
 
 /// "Friday 27 November".
@@ -361,5 +372,24 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         assert_eq!(long_day(day), "Friday 27 November");
         assert_eq!(short_day(day), "Fri 27 Nov");
+    }
+
+    #[test]
+    fn a_day_that_happened_is_today_or_before() {
+        let today: NaiveDate = "2026-11-30".parse().unwrap();
+        assert_eq!(read_past_or_today("2026-11-30", today), Ok(today));
+        assert_eq!(
+            read_past_or_today(" 2026-11-02 ", today),
+            Ok("2026-11-02".parse().unwrap())
+        );
+        assert!(read_past_or_today("2026-12-01", today)
+            .unwrap_err()
+            .contains("still to come"));
+        assert!(read_past_or_today("", today)
+            .unwrap_err()
+            .contains("Enter the day"));
+        assert!(read_past_or_today("30/11", today)
+            .unwrap_err()
+            .contains("year-month-day"));
     }
 }

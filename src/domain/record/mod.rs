@@ -4,6 +4,7 @@
 pub mod booking; // a sports massage the runner has booked
 pub mod journal; // the records, their operations, and merging two copies
 pub mod massage; // a logged massage
+pub mod physio_visit; // a physiotherapist seen about red-flag regions
 pub mod race; // a race on the calendar
 pub mod region; // the body regions and their words
 pub mod reminder_decision; // what the runner did with a reminder

@@ -38,16 +38,25 @@ pub fn latest_logs(runs: &[Run], today: NaiveDate) -> Vec<&Run> {
 }
 
 /// Regions with a pain red flag on `today`, each with its highest level in those runs and
-/// the newest day it was logged at that level.
+/// the newest day it was logged at that level. A region a physiotherapist has seen
+/// (`seen`: the day of the latest visit per region) is flagged again only by a run after
+/// that day.
 pub fn red_flags(
     runs: &[Run],
     today: NaiveDate,
     physio_level: u8,
+    seen: &BTreeMap<Region, NaiveDate>,
 ) -> BTreeMap<Region, (u8, NaiveDate)> {
     let mut flags: BTreeMap<Region, (u8, NaiveDate)> = BTreeMap::new();
+    let after_visit =
+        |region: &Region, run: &Run| seen.get(region).is_none_or(|day| run.date > *day);
     // Newest first, so a level only replaces a strictly higher one's day.
     for run in latest_logs(runs, today) {
-        for (&region, &level) in run.soreness.iter().filter(|(_, l)| **l >= physio_level) {
+        for (&region, &level) in run
+            .soreness
+            .iter()
+            .filter(|(region, l)| **l >= physio_level && after_visit(region, run))
+        {
             if flags
                 .get(&region)
                 .is_none_or(|(highest, _)| level > *highest)
@@ -81,14 +90,14 @@ mod tests {
             run("d", "2026-11-18", &[(Region::Feet, 8), (Region::Shins, 6)]),
             run("e", "2026-11-19", &[]),
         ];
-        let flags = red_flags(&runs, today, 7);
+        let flags = red_flags(&runs, today, 7, &BTreeMap::new());
         assert_eq!(
             flags.into_iter().collect::<Vec<_>>(),
             vec![(Region::Feet, (8, "2026-11-18".parse().unwrap()))]
         );
         // The runner's own level decides: at 9, nothing here is a flag; at 6, shins are.
-        assert!(red_flags(&runs, today, 9).is_empty());
-        assert!(red_flags(&runs, today, 6).contains_key(&Region::Shins));
+        assert!(red_flags(&runs, today, 9, &BTreeMap::new()).is_empty());
+        assert!(red_flags(&runs, today, 6, &BTreeMap::new()).contains_key(&Region::Shins));
     }
 
     #[test]
@@ -117,6 +126,30 @@ mod tests {
     fn runs_after_today_do_not_count() {
         let today: NaiveDate = "2026-11-20".parse().unwrap();
         let runs = vec![run("z", "2026-11-21", &[(Region::Knees, 9)])];
-        assert!(red_flags(&runs, today, 7).is_empty());
+        assert!(red_flags(&runs, today, 7, &BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn a_physiotherapist_visit_clears_the_flag_until_a_new_high_score() {
+        let today: NaiveDate = "2026-11-20".parse().unwrap();
+        let mut runs = vec![
+            run("a", "2026-11-16", &[(Region::Knees, 8)]),
+            run("b", "2026-11-18", &[(Region::Knees, 3)]),
+        ];
+        let seen: BTreeMap<Region, NaiveDate> =
+            [(Region::Knees, "2026-11-17".parse().unwrap())].into();
+        assert!(red_flags(&runs, today, 7, &BTreeMap::new()).contains_key(&Region::Knees));
+        assert!(red_flags(&runs, today, 7, &seen).is_empty());
+        // Seen about the knees, not the feet.
+        runs.push(run("c", "2026-11-19", &[(Region::Feet, 9)]));
+        assert_eq!(
+            red_flags(&runs, today, 7, &seen)
+                .into_keys()
+                .collect::<Vec<_>>(),
+            [Region::Feet]
+        );
+        // A new high score after the visit flags the knees again.
+        runs.push(run("d", "2026-11-20", &[(Region::Knees, 7)]));
+        assert!(red_flags(&runs, today, 7, &seen).contains_key(&Region::Knees));
     }
 }

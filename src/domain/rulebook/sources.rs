@@ -11,4 +11,9 @@ pub const FOAM_ROLLING: &str = "Wiewelhove T. et al. (2019), A meta-analysis of 
 pub const ACUTE_INJURY: &str = "Brummitt J. (2008), The role of massage in sports performance and rehabilitation, N Am J Sports Phys Ther 3(1):7–21 (acute injury and inflammation are contraindications).";
 pub const BRUMMITT: &str = "Brummitt J. (2008), The role of massage in sports performance and rehabilitation, N Am J Sports Phys Ther 3(1):7–21.";
 pub const POPPENDIECK: &str = "Poppendieck W. et al. (2016), Massage and performance recovery: a meta-analytical review, Sports Med 46(2):183–204.";
+/// For the numbers around a race (the last deep massage 4–7 days before, nothing deep in
+/// the final 48 hours): no trial sets them, so the card says so and names the background.
+pub const RACE_CONVENTION: &str = "A practitioners' rule of thumb: no trial sets these days. Background: Brummitt J. (2008), The role of massage in sports performance and rehabilitation, N Am J Sports Phys Ther 3(1):7–21 (deep work can leave muscles tender for a day or two).";
+/// For the regular interval and the distance between massages.
+pub const INTERVAL_CONVENTION: &str = "A practitioners' rule of thumb: no trial sets the interval. On massage and recovery of performance: Poppendieck W. et al. (2016), Massage and performance recovery: a meta-analytical review, Sports Med 46(2):183–204.";
 pub const RECOVERY_DAYS: &str = "Bishop P.A. et al. (2008), Recovery from training: a brief review, J Strength Cond Res 22(3):1015–1024.";

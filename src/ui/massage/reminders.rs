@@ -3,6 +3,8 @@
 use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::dates;
 use crate::domain::massage::reminders::{Reminder, Rule, Status};
+use crate::domain::record::physio_visit::PhysioVisit;
+use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::rulebook::durations::SNOOZE_DAYS;
 use crate::ui::router::{link, Page, Router};
@@ -135,8 +137,12 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         state.cancel_booking();
         state.say("Booking cancelled.", None);
     };
+    // A physiotherapist card is answered by the visit itself.
+    let physio = reminder.rule == Rule::SeePhysio;
+    let physio_form = RwSignal::new(false);
+    let regions = StoredValue::new(reminder.regions.clone());
     let show_done = !bookable || logs;
-    let show_done = show_done && (!booked || reminder.status == Status::Due);
+    let show_done = show_done && (!booked || reminder.status == Status::Due) && !physio;
     let routine_link = match reminder.regions.as_slice() {
         [region] if suggests => Some(link(&Page::Routine(Some(*region)))),
         _ => None,
@@ -183,6 +189,14 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                             </button>
                         }
                     })}
+                {physio
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| physio_form.set(true)>
+                                "Seen a physiotherapist"
+                            </button>
+                        }
+                    })}
                 {booked
                     .then(|| {
                         view! {
@@ -209,7 +223,86 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                 })}
             </div>
             {move || booking_form.get().map(|draft| view! { <BookingForm draft form=booking_form /> })}
+            {move || {
+                physio_form
+                    .get()
+                    .then(|| view! { <PhysioForm regions=regions.get_value() open=physio_form /> })
+            }}
         </li>
+    }
+}
+
+/// The day a physiotherapist saw the regions, and what they said; saving clears the flag.
+#[component]
+fn PhysioForm(regions: Vec<Region>, open: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let date = RwSignal::new(dates::iso(state.today.get_untracked()));
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let id = clock::new_id();
+    let (date_id, note_id, error_id) = (
+        format!("physio-date-{id}"),
+        format!("physio-note-{id}"),
+        format!("physio-error-{id}"),
+    );
+    let described = error_id.clone();
+    let regions = StoredValue::new(regions);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = state.today.get_untracked();
+        match dates::read_past_or_today(&date.get_untracked(), today) {
+            Ok(day) => {
+                let regions = regions.get_value();
+                state.save_physio_visit(PhysioVisit {
+                    id: clock::new_id(),
+                    date: day,
+                    regions: regions.iter().copied().collect(),
+                    note: note.get_untracked().trim().to_string(),
+                    updated_ms: 0,
+                });
+                open.set(false);
+                state.say(
+                    format!(
+                        "Noted. Your {} are no longer flagged, until you log that level again.",
+                        Region::list_in_sentence(&regions)
+                    ),
+                    None,
+                );
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="booking-form" novalidate on:submit=save>
+            <div class="field">
+                <label for=date_id.clone()>"Day of the visit"</label>
+                <input
+                    id=date_id
+                    type="date"
+                    max=move || dates::iso(state.today.get())
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                    prop:value=move || date.get()
+                    on:input=move |ev| date.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=note_id.clone()>"What they said " <span class="optional">"(optional)"</span></label>
+                <input
+                    id=note_id
+                    type="text"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                />
+            </div>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            <div class="reminder-actions">
+                <button type="submit" class="primary">"Save visit"</button>
+                <button type="button" class="link-button" on:click=move |_| open.set(false)>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
     }
 }
 

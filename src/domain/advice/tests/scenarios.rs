@@ -94,6 +94,7 @@ fn no_runs_is_green_train_as_planned_without_reasons() {
             unit: Unit::Mi,
             ..Settings::default()
         },
+        &Default::default(),
     ));
     assert_eq!((a.readiness, warnings(&a).len()), (Readiness::Green, 0));
 }
@@ -283,7 +284,13 @@ fn the_runners_red_flag_level_decides_for_today_too() {
     let series = crate::domain::load::daily_series(&runs, today());
     let mut settings = Settings::default();
     settings.reminders.physio_level = 9;
-    let a = assess(&Readings::gather(&runs, &series, today(), &settings));
+    let a = assess(&Readings::gather(
+        &runs,
+        &series,
+        today(),
+        &settings,
+        &Default::default(),
+    ));
     assert_eq!(a.readiness, Readiness::Amber, "{:?}", a.reasons);
     assert!(recommendation(&a, Action::SeePhysio).is_none());
     assert_eq!(

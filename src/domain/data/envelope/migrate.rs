@@ -1,6 +1,7 @@
 //! Older formats: which versions this build reads, and how a journal is built from any of
 //! them. Version 1 had only `settings` and `runs`; version 2 added massages, races and
-//! reminder decisions; version 3 the booked sports massage (`booking`). Every later field
+//! reminder decisions; version 3 the booked sports massage (`booking`) and physiotherapist visits
+//! (`physio_visits`). Every later field
 //! has a default, so migrating an older text is reading it and writing the current
 //! version. The caller
 //! keeps a copy of the older text before the first write (`Decoded::is_migration`).
@@ -39,6 +40,7 @@ impl<R, M, C> Envelope<R, M, C> {
                 deleted: self.deleted,
                 settings_ms: self.settings_updated_ms,
                 booking: self.booking,
+                physio_visits: self.physio_visits,
             },
             set_aside,
         }

@@ -1,7 +1,7 @@
 //! The stored format: one JSON envelope with a schema version from day one.
 //!
 //! ```json
-//! {"version":3,"settings":{…},"runs":[…],"massages":[…],"races":[…],"reminders":{…},"booking":{…}}
+//! {"version":3,"settings":{…},"runs":[…],"massages":[…],"races":[…],"reminders":{…},"booking":{…},"physio_visits":[…]}
 //! ```
 //! Older versions are read too (`migrate`). Reading never guesses: text that is not JSON, a version this build does not know, or a
 //! record with impossible values is reported as a `DecodeError`, and the caller keeps the
@@ -10,6 +10,7 @@
 use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::Massage;
+use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::{is_zero, Run};
@@ -52,6 +53,8 @@ struct Envelope<R, M, C> {
     settings_updated_ms: u64,
     #[serde(default)]
     booking: Option<Booking>,
+    #[serde(default)]
+    physio_visits: Vec<PhysioVisit>,
 }
 
 type RecordTexts<'a> = Envelope<&'a RawValue, &'a RawValue, &'a RawValue>;
@@ -125,6 +128,8 @@ pub struct Stored<'a> {
     settings_updated_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     booking: Option<Booking>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    physio_visits: &'a [PhysioVisit],
 }
 
 impl<'a> Stored<'a> {
@@ -139,6 +144,7 @@ impl<'a> Stored<'a> {
             deleted: &journal.deleted,
             settings_updated_ms: journal.settings_ms,
             booking: journal.booking,
+            physio_visits: &journal.physio_visits,
         }
     }
 }

@@ -132,11 +132,14 @@ fn the_stored_text_is_the_documented_format() {
             updated_ms: 1_764_000_000_000,
         })
     );
+    assert_eq!(journal.physio_visits.len(), 1);
+    assert_eq!(journal.physio_visits[0].note, "patellar tendon, easy week");
+    assert!(journal.physio_visits[0].regions.contains(&Region::Knees));
     assert_eq!(encode(&journal), stored);
 }
 
 #[test]
-fn a_version_2_text_migrates_to_version_3_unchanged_but_for_the_booking() {
+fn a_version_2_text_migrates_to_version_3_without_booking_or_physiotherapist_visits() {
     // Version 3 added the booking; a version 2 text reads with none, and the caller keeps
     // the older text before the first write.
     let decoded = decode_versioned(V2.trim_end()).unwrap();
@@ -147,6 +150,7 @@ fn a_version_2_text_migrates_to_version_3_unchanged_but_for_the_booking() {
     assert_eq!(
         Journal {
             booking: None,
+            physio_visits: Vec::new(),
             ..v3
         },
         decoded.journal

@@ -42,7 +42,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                     dates::short_day(race.date),
                     LAST_DEEP_DAYS_BEFORE_RACE.days_words()
                 ),
-                sources::BRUMMITT,
+                sources::RACE_CONVENTION,
             );
             r.until = Some(window_closes);
             r.opens = Some(bookable_from);
@@ -68,7 +68,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 dates::short_day(race.date),
                 no_deep_hours()
             ),
-            sources::BRUMMITT,
+            sources::RACE_CONVENTION,
         ));
         for massage in facts
             .massages
@@ -88,7 +88,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                     race.name,
                     dates::short_day(race.date)
                 ),
-                sources::BRUMMITT,
+                sources::RACE_CONVENTION,
             );
             r.until = Some(race.date);
             list.push(r);

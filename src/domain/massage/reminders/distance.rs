@@ -68,7 +68,7 @@ pub(super) fn distance(facts: &Facts, list: &mut Vec<Reminder>) {
             "You have run {} {from}; {interval}.",
             format_distance_whole(total, facts.unit)
         ),
-        sources::POPPENDIECK,
+        sources::INTERVAL_CONVENTION,
     );
     r.regions = without_red_flags(facts, &regions::FOR_DISTANCE);
     r.cause = format!("{} {from}", format_distance_whole(total, facts.unit));

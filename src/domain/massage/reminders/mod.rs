@@ -21,6 +21,7 @@ use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::physio_visit::seen_by_physio;
 use crate::domain::record::race::Race;
 use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
@@ -200,13 +201,7 @@ impl<'a> Facts<'a> {
             .collect();
         massages.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
         // Safety, not a rule that can be switched off.
-        let red_flags = pain::red_flags(
-            &journal.runs,
-            today,
-            journal.settings.reminders.physio_level,
-        )
-        .into_keys()
-        .collect();
+        let red_flags = red_flags_on(journal, today);
         Facts {
             today,
             settings: &journal.settings.reminders,
@@ -332,6 +327,7 @@ pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
         &journal.runs,
         today,
         journal.settings.reminders.physio_level,
+        &seen_by_physio(&journal.physio_visits, today),
     )
     .into_keys()
     .collect()

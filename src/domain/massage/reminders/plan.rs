@@ -124,7 +124,7 @@ fn booking_card(
     let today = facts.today;
     let at = booking
         .time
-        .map(|t| format!(" at {}", dates::hours_minutes(t)))
+        .map(|t| format!(" at {}", dates::clock_time(t)))
         .unwrap_or_default();
     let mut why = if causes.is_empty() {
         "On your calendar.".to_string()

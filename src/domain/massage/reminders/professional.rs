@@ -64,7 +64,7 @@ pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
         shift(anchor, i64::from(every)),
         "Time for a regular sports massage".into(),
         why,
-        sources::POPPENDIECK,
+        sources::INTERVAL_CONVENTION,
     );
     r.kind = MassageKind::Professional;
     r.deep = true;

@@ -37,7 +37,7 @@ pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
                 cause.date,
                 format!("See a physiotherapist about your {name} — no massage there for now"),
                 format!(
-                    "You logged {name} soreness of {readings}, reaching {highest}/10 in your last three runs (your red-flag level is {}). Pain that strong needs a diagnosis, not massage.",
+                    "You logged {name} soreness of {readings}, reaching {highest}/10 in your last three runs (your red-flag level is {}). Pain that strong needs a diagnosis, not massage. Until a physiotherapist has seen it, Restride suggests no massage of your {name} and no recovery massage after hard efforts or races.",
                     s.physio_level
                 ),
                 sources::ACUTE_INJURY,

@@ -8,6 +8,7 @@
 
 use crate::domain::record::booking::Booking;
 use crate::domain::record::massage::Massage;
+use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Run;
@@ -33,6 +34,8 @@ pub struct Journal {
     pub settings_ms: u64,
     /// The sports massage the runner booked, if any (cancelled ones are kept, marked).
     pub booking: Option<Booking>,
+    /// Physiotherapist visits: each clears its regions' red flags until a new high score.
+    pub physio_visits: Vec<PhysioVisit>,
 }
 
 /// A removed record and where it was, so Undo puts it back in place.
@@ -97,6 +100,7 @@ macro_rules! record {
 record!(Run, "run");
 record!(Massage, "massage");
 record!(Race, "race");
+record!(PhysioVisit, "physio");
 
 /// Saves a record at `now_ms`, replacing the one with the same id or adding it.
 fn upsert<T: Record>(
@@ -151,22 +155,24 @@ fn merge_records<T: Record + Serialize>(
     ours: &[T],
     deleted: &BTreeMap<String, u64>,
 ) -> Vec<T> {
-    let mut merged: BTreeMap<&str, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
-    for record in ours {
-        let slot = merged.entry(record.id()).or_insert(record);
-        if newer(record, slot) {
-            *slot = record;
+    // The winning copy of each id, by its index in `all`: the map's types are the same
+    // for every kind of record, so its code is not repeated per kind.
+    let all: Vec<&T> = theirs.iter().chain(ours).collect();
+    let mut winners: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, record) in all.iter().enumerate() {
+        let winner = winners.entry(record.id()).or_insert(index);
+        if all.get(*winner).is_some_and(|kept| newer(*record, *kept)) {
+            *winner = index;
         }
     }
-    merged
+    winners
         .into_values()
+        .filter_map(|index| all.get(index).copied())
         .filter(|r| deleted.get(&r.key()).is_none_or(|at| *at < r.updated_ms()))
         .cloned()
         .collect()
 }
 
-/// Whether `a` wins over `b`: the later save, and on a tie (two saves in the same
-/// millisecond) the larger text, so the choice is the same from either side.
 fn newer<T: Record + Serialize>(a: &T, b: &T) -> bool {
     match a.updated_ms().cmp(&b.updated_ms()) {
         std::cmp::Ordering::Greater => true,
@@ -224,6 +230,10 @@ impl Journal {
 
     pub fn save_race(&mut self, race: Race, now_ms: u64) {
         upsert(&mut self.races, &mut self.deleted, race, now_ms);
+    }
+
+    pub fn save_physio_visit(&mut self, visit: PhysioVisit, now_ms: u64) {
+        upsert(&mut self.physio_visits, &mut self.deleted, visit, now_ms);
     }
 
     pub fn delete_run(&mut self, id: &str, now_ms: u64) -> Option<Deleted> {
@@ -350,6 +360,7 @@ impl Journal {
             runs: merge_records(&theirs.runs, &ours.runs, &deleted),
             massages: merge_records(&theirs.massages, &ours.massages, &deleted),
             races: merge_records(&theirs.races, &ours.races, &deleted),
+            physio_visits: merge_records(&theirs.physio_visits, &ours.physio_visits, &deleted),
             reminder_states,
             deleted,
         }
