@@ -125,3 +125,88 @@ test("race week: one appointment answers every cause, booked with a date, moved 
   await expect(page.getByRole("status")).toContainText("Booking cancelled.");
   await expect(page.getByRole("heading", { name: plan })).toBeVisible();
 });
+
+/** The week before Lakeside Marathon (A, Sun 8 Nov 2026), seen from Mon 2 Nov at 09:00:
+ *  the last sports massage on Sun 11 Oct, ten runs of 16.7 km since and a 92-minute long
+ *  run on Sun 1 Nov (183 km). */
+async function lakesideWeek(page) {
+  await page.clock.install({ time: new Date(2026, 10, 2, 9, 0, 0) });
+  await page.goto("/");
+  const runs = [];
+  for (let i = 0; i < 10; i++) {
+    runs.push({ id: `e${i}`, date: `2026-10-${13 + 2 * i}`, distance_m: 16700, duration_s: 4800, type: "easy", rpe: 4 });
+  }
+  runs.push({ id: "long", date: "2026-11-01", distance_m: 16000, duration_s: 92 * 60, type: "long", rpe: 5 });
+  await seedJournal(page, {
+    runs,
+    massages: [{ id: "m0", date: "2026-10-11", kind: "professional", minutes: 60, deep: true }],
+    races: [{ id: "lake", name: "Lakeside Marathon", date: "2026-11-08", distance_m: 42195, priority: "A" }],
+  });
+}
+
+/** Moves the clock to 09:00 on `day` of November 2026 with the page open (midnight passes
+ *  in the app), then opens the Massage tab. */
+async function morningOf(page, day) {
+  await page.clock.pauseAt(new Date(2026, 10, day, 9, 0, 0));
+  await page.clock.resume();
+  await page.getByRole("link", { name: "Today" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${day} November`);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).click();
+  await expect(page.getByRole("heading", { name: "Massage", level: 1 })).toBeVisible();
+}
+
+const therapistTitles = (page) => page.locator("li.reminder h3", { hasText: /sports massage|deep massage is fine/i });
+/** The therapist cards due now (an upcoming next regular massage may wait below). */
+const dueTherapist = (page) =>
+  page.locator('h2:text-is("Due now") + ul.reminders li.reminder h3', { hasText: /sports massage|deep massage is fine/i });
+
+test("race week, followed day by day: one appointment, booked, logged; nothing deep in the final days", async ({ page }) => {
+  await lakesideWeek(page);
+  await page.goto("/massage");
+  await expect(therapistTitles(page)).toHaveText(["Book a sports massage for Mon 2 Nov–Wed 4 Nov, before Lakeside Marathon"]);
+  const plan = page.locator("li.reminder").filter({ hasText: "Book a sports massage" });
+  await plan.getByRole("button", { name: "Booked" }).click();
+  await plan.getByLabel("Day of the appointment").fill("2026-11-04");
+  await plan.getByRole("button", { name: "Save booking" }).click();
+  await expect(therapistTitles(page)).toHaveText(["Sports massage booked for Wed 4 Nov"]);
+
+  // Wed 4 Nov: the booking's day. "Done — log it" opens the log, pre-filled deep.
+  await morningOf(page, 4);
+  const booked = page.locator("li.reminder").filter({ hasText: "Sports massage booked for Wed 4 Nov" });
+  await booked.getByRole("button", { name: "Done — log it" }).click();
+  await expect(page.getByRole("heading", { name: "Log a massage" })).toBeVisible();
+  await expect(page.getByLabel("Date", { exact: true })).toHaveValue("2026-11-04");
+  await expect(page.getByLabel("Deep tissue (not a light flush)")).toBeChecked();
+  await page.getByRole("button", { name: "Save massage" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).click();
+  await expect(dueTherapist(page)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Time for a regular sports massage" })).toBeVisible();
+
+  // Fri 6 and Sat 7 Nov: the final 48 hours. Nothing deep anywhere; the race's card leads.
+  for (const day of [6, 7]) {
+    await morningOf(page, day);
+    await expect(page.locator("li.reminder").first()).toContainText("Light flush only from Fri 6 Nov until Lakeside Marathon");
+    await expect(page.locator("li.reminder").first()).toContainText("Your next massage");
+    await expect(therapistTitles(page)).toHaveCount(0);
+  }
+  // Mon 9 Nov, the day after: one card, light, saying when deep work may start.
+  await morningOf(page, 9);
+  await expect(page.getByRole("heading", { name: "Light recovery massage or easy self-massage; deep work from Wed 11 Nov" })).toBeVisible();
+  await expect(therapistTitles(page)).toHaveCount(0);
+});
+
+test("race week, ignored: the interval and the distance wait for the race's deep day", async ({ page }) => {
+  await lakesideWeek(page);
+  // Fri 6 Nov: the appointment was never booked. It is told on the race's card, not shown
+  // as a deep massage to book now.
+  await morningOf(page, 6);
+  await expect(therapistTitles(page)).toHaveCount(0);
+  const race = page.locator("li.reminder").filter({ hasText: "Light flush only" });
+  await expect(race).toContainText("A massage is also due");
+  await expect(race).toContainText("book it for Wed 11 Nov or later");
+  // Wed 11 Nov, the race's deep day: one appointment answers every cause again.
+  await morningOf(page, 11);
+  await expect(therapistTitles(page)).toHaveCount(1);
+  await expect(therapistTitles(page)).toContainText(/sports massage|Deep massage is fine/i);
+});

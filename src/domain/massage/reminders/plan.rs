@@ -352,11 +352,19 @@ fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut
             card.cause.clone()
         };
         let deep_from = dates::short_day(span.deep_from());
-        let note = format!(
-            " A massage is also due ({causes}), but nothing deep belongs in the {} hours before {} or the days just after: book it for {deep_from} or later.",
-            no_deep_hours(),
-            span.name
-        );
+        let note = if card.status == Status::Due {
+            format!(
+                " A massage is also due ({causes}), but nothing deep belongs in the {} hours before {} or the days just after: book it for {deep_from} or later.",
+                no_deep_hours(),
+                span.name
+            )
+        } else {
+            let from = window(&card).0.max(span.deep_from());
+            format!(
+                " Your next massage ({causes}) comes after the race, from {}.",
+                dates::short_day(from)
+            )
+        };
         let race_card = cards.iter_mut().find(|c| {
             matches!(c.rule, Rule::RaceTaper | Rule::AfterRaceLight)
                 && (c

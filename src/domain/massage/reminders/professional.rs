@@ -24,10 +24,15 @@ pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
     let (anchor, why, cause) = match (last, facts.runs.first()) {
         (Some(m), _) => {
             let days = (facts.today - m.date).num_days();
+            let ago = match days {
+                0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                _ => format!("{days} days ago"),
+            };
             (
                 m.date,
                 format!(
-                    "Your last sports massage was on {}, {days} days ago; {interval}.",
+                    "Your last sports massage was on {}, {ago}; {interval}.",
                     day(m.date)
                 ),
                 format!(

@@ -57,4 +57,5 @@ fn valencia(date: &str, priority: Priority) -> Race {
 
 mod cards;
 mod properties; // properties over generated journals
-mod scenarios; // dated scenarios, one rule at a time // what a card says and pre-fills
+mod scenarios;
+mod settings; // one test per setting: Today and the Massage tab change alike // dated scenarios, one rule at a time // what a card says and pre-fills
