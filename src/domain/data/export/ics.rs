@@ -314,17 +314,22 @@ mod race_window_tests {
     use super::*;
     use crate::domain::record::race::Priority;
 
-    #[test]
-    fn an_a_race_gets_its_deep_massage_window_and_light_days() {
-        let race = Race {
+    /// City Marathon on `date`, at `priority`.
+    fn marathon(date: &str, priority: Priority) -> Race {
+        Race {
             id: "r1".into(),
             name: "City Marathon".into(),
-            date: "2026-12-06".parse().unwrap(),
+            date: date.parse().unwrap(),
             distance_m: 42_195,
-            priority: Priority::A,
+            priority,
             goal_s: None,
             updated_ms: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn an_a_race_gets_its_deep_massage_window_and_light_days() {
+        let race = marathon("2026-12-06", Priority::A);
         let today = "2026-11-27T08:00:00".parse().unwrap();
         let list = events(
             &[],
@@ -350,15 +355,7 @@ mod race_window_tests {
 
     #[test]
     fn the_booking_alarm_follows_the_runners_remind_to_book_setting() {
-        let race = Race {
-            id: "r1".into(),
-            name: "City Marathon".into(),
-            date: "2026-12-20".parse().unwrap(),
-            distance_m: 42_195,
-            priority: Priority::B,
-            goal_s: None,
-            updated_ms: 0,
-        };
+        let race = marathon("2026-12-20", Priority::B);
         let settings = ReminderSettings {
             race_book_days_before: 21,
             ..ReminderSettings::default()
@@ -380,15 +377,7 @@ mod race_window_tests {
 
     #[test]
     fn no_alarm_rings_before_the_file_is_saved() {
-        let race = Race {
-            id: "r1".into(),
-            name: "City Marathon".into(),
-            date: "2026-12-06".parse().unwrap(),
-            distance_m: 42_195,
-            priority: Priority::A,
-            goal_s: None,
-            updated_ms: 0,
-        };
+        let race = marathon("2026-12-06", Priority::A);
         let settings = ReminderSettings::default();
         let at = |list: &[CalendarEvent], i: usize| -> NaiveDateTime {
             list[i].first_day.and_time(NaiveTime::MIN)
