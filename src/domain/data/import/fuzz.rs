@@ -38,7 +38,17 @@ fn assert_valid(run: &Run) {
     assert!(!run.id.is_empty());
 }
 
-/// Reads a file; whatever is read previews into valid runs, and both ways of applying
+/// A run as stored records must be (a backup's runs are judged so), independently of
+/// `check_stored_run`.
+fn assert_stored_valid(run: &Run) {
+    assert!(run.distance_m > 0 && run.duration_s > 0, "{run:?}");
+    assert!((1..=10).contains(&run.rpe), "{run:?}");
+    assert!(run.soreness.values().all(|l| *l <= 10), "{run:?}");
+    assert!(!run.id.is_empty());
+}
+
+/// Reads a file; whatever is read previews into valid runs (an activity's as the run form
+/// would take it, a backup's as a stored record), and both ways of applying
 /// the preview give a journal that is stored and read back without losing a record.
 fn check_file(name: &str, bytes: &[u8]) {
     let Ok(file) = parse_file(name, bytes) else {
@@ -57,8 +67,21 @@ fn check_file(name: &str, bytes: &[u8]) {
     };
     let files = [file];
     let p = preview(&existing, &files, 5, 60, |i| format!("id-{i}"));
-    p.new_runs.iter().for_each(assert_valid);
-    p.duplicates.iter().for_each(|d| assert_valid(&d.run));
+    let from_activity = |run: &Run| run.id.starts_with("id-");
+    for run in &p.new_runs {
+        if from_activity(run) {
+            assert_valid(run);
+        } else {
+            assert_stored_valid(run);
+        }
+    }
+    for duplicate in &p.duplicates {
+        if from_activity(&duplicate.run) {
+            assert_valid(&duplicate.run);
+        } else {
+            assert_stored_valid(&duplicate.run);
+        }
+    }
     for journal in [merge(&existing, &p, 1), replace(&existing, &p, 1)] {
         let decoded = envelope::decode_versioned(&envelope::encode(&journal)).unwrap();
         assert!(decoded.set_aside.is_empty(), "{:?}", decoded.set_aside);

@@ -7,7 +7,7 @@ use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::{Run, RPE_MAX, RPE_MIN};
-use crate::domain::record::validate::{check_run, NOTES_MAX_CHARS};
+use crate::domain::record::validate::{check_run, check_stored_run, NOTES_MAX_CHARS};
 use chrono::{NaiveDateTime, TimeDelta};
 use std::collections::BTreeMap;
 
@@ -68,10 +68,11 @@ impl Preview {
 ///   0 (rejected ones too), so the same batch always gets the same ids;
 /// - backup runs, massages and races keep their ids and values (runs their own RPE).
 ///
-/// A duplicate starts within a minute of a run already in the journal or earlier in the
-/// batch and its distance is within 2 % of the longer of the two; when either run has no
-/// start time, the same date and distance within 2 % is enough. A backup record whose id
-/// the journal or the batch already has is a duplicate too.
+/// An activity is a duplicate when it starts within a minute of a run already in the
+/// journal or earlier in the batch and its distance is within 2 % of the longer of the
+/// two; when either run has no start time, the same date and distance within 2 % is
+/// enough. A backup's records are known by their id alone: one is a duplicate only when
+/// the journal or the batch has its id.
 ///
 /// Activities that would make an invalid run (distance 0 or over 1000 km, duration 0, a
 /// pace faster than 2:30 /km or slower than 30:00 /km, heart rate outside 30–230,
@@ -114,16 +115,22 @@ pub fn preview_with_offsets(
                 Err(reason) => reject(&activity.location, reason),
             }
         }
+        // A backup's runs are Restride's own records: judged as stored records are, and
+        // known by their id alone, never by looking alike (two 5 km runs on one day are two).
+        let mut backup_runs = Vec::new();
         if let Some(backup) = &file.journal {
             for (i, run) in backup.runs.iter().enumerate() {
-                match check_run(run, unit) {
-                    Ok(()) => runs.push(run.clone()),
+                match check_stored_run(run) {
+                    Ok(()) => backup_runs.push(run.clone()),
                     Err(reason) => reject(&format!("run {}", i + 1), reason),
                 }
             }
         }
         for run in runs {
             place(journal, &mut preview, run);
+        }
+        for run in backup_runs {
+            place_by_id(journal, &mut preview, run);
         }
         if let Some(backup) = &file.journal {
             for massage in &backup.massages {
@@ -226,6 +233,22 @@ fn place(journal: &Journal, preview: &mut Preview, run: Run) {
     }
 }
 
+/// A backup's run: a duplicate only of a run with its id, in the journal or the batch.
+fn place_by_id(journal: &Journal, preview: &mut Preview, run: Run) {
+    let known = journal.run(&run.id).is_some()
+        || preview
+            .new_runs
+            .iter()
+            .chain(preview.duplicates.iter().map(|d| &d.run))
+            .any(|r| r.id == run.id);
+    if known {
+        let of = run.id.clone();
+        preview.duplicates.push(Duplicate { run, of });
+    } else {
+        preview.new_runs.push(run);
+    }
+}
+
 /// Adds the preview's new records to the journal, saved at `now_ms`; settings stay, and
 /// reminder states from a backup are added where the journal has none.
 pub fn merge(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
@@ -267,13 +290,17 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
     for id in journal.races.iter().rev().map(|r| r.id.clone()) {
         out.delete_race(&id, now_ms);
     }
+    // Each old run that a file's run duplicates is replaced once, by the first of them;
+    // runs are then known by id only (the preview has judged likeness already), so two
+    // runs of a backup that look alike both stay.
+    let mut replaced = std::collections::BTreeSet::new();
     let replacing_old = preview
         .duplicates
         .iter()
-        .filter(|d| journal.run(&d.of).is_some())
+        .filter(|d| journal.run(&d.of).is_some() && replaced.insert(d.of.as_str()))
         .map(|d| &d.run);
     for run in preview.new_runs.iter().chain(replacing_old) {
-        if !out.runs.iter().any(|r| r.id == run.id || same_run(r, run)) {
+        if out.run(&run.id).is_none() {
             out.save_run(run.clone(), now_ms);
         }
     }

@@ -295,8 +295,9 @@ fn a_backup_run_whose_id_exists_is_a_duplicate_however_different() {
     };
     let p = preview(&journal, &[backup_file(backup)], 3, 0, ids);
     assert_eq!(p.duplicates[0].of, "a1");
+    // A backup record is judged as a stored one: no time at all is refused.
     let mut wrong = logged("z", "2026-11-20", None, 10_000);
-    wrong.duration_s = 60;
+    wrong.duration_s = 0;
     let p = preview(
         &Journal::default(),
         &[backup_file(Journal {
@@ -375,4 +376,38 @@ fn merge_adds_and_replace_starts_over_with_the_backups_settings() {
         ["imp-0", "imp-1"],
         "merged copies are in id order"
     );
+}
+
+#[test]
+fn a_backup_is_restored_by_identity_two_alike_runs_stay_two() {
+    // Two runs on one day without a start time, 5.00 and 5.05 km: alike, but two records.
+    let mut backup = Journal::default();
+    for (id, metres) in [("a", 5000), ("b", 5050)] {
+        let mut run = Run::sample("2026-11-20", 30, 4, 5);
+        run.id = id.into();
+        run.distance_m = metres;
+        backup.runs.push(run);
+    }
+    // An implausible pace an older version let through is restored too, not rejected.
+    let mut fast = Run::sample("2026-11-21", 10, 4, 10);
+    fast.id = "fast".into();
+    backup.runs.push(fast);
+    let text = crate::domain::data::envelope::encode(&backup);
+    let file = parse_file("backup.json", text.as_bytes()).unwrap();
+    let empty = Journal::default();
+    let p = preview(&empty, std::slice::from_ref(&file), 4, 0, |i| {
+        format!("n{i}")
+    });
+    assert_eq!(p.new_runs.len(), 3, "{:?}", p.duplicates);
+    assert!(p.duplicates.is_empty() && p.rejected.is_empty());
+    let restored = merge(&empty, &p, 1);
+    assert_eq!(restored.runs.len(), 3);
+    // Replacing with the same backup keeps exactly its records.
+    let again = preview(&restored, std::slice::from_ref(&file), 4, 0, |i| {
+        format!("n{i}")
+    });
+    let replaced = replace(&restored, &again, 2);
+    let mut ids: Vec<&str> = replaced.runs.iter().map(|r| r.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["a", "b", "fast"]);
 }
