@@ -158,9 +158,4 @@ impl AppState {
         self.write
             .update(|ours| *ours = Journal::merged(theirs, ours));
     }
-
-    /// "Start fresh" on the recovery screen and similar: the journal as given.
-    pub fn reset(&self, journal: Journal) {
-        self.write.set(journal);
-    }
 }
