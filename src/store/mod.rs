@@ -57,13 +57,13 @@ impl StartupProblem {
                 "Your saved runs could not be read: {reason}. To keep that text safe, nothing will be saved in this browser until it is dealt with."
             ),
             StartupProblem::SetAside { records, copy_key } => {
-                let count = match records.len() {
-                    1 => "One saved record".to_string(),
-                    n => format!("{n} saved records"),
+                let (count, were, those) = match records.len() {
+                    1 => ("One saved record".to_string(), "was", "that record"),
+                    n => (format!("{n} saved records"), "were", "those records"),
                 };
                 match copy_key {
-                    Some(key) => format!("{count} could not be read and were left out; everything else loaded. The saved text, with those records, is kept untouched under \"{key}\" in this browser's storage."),
-                    None => format!("{count} could not be read and were left out; everything else loaded. No copy of the saved text could be made, so nothing will be saved in this browser until there is room."),
+                    Some(key) => format!("{count} could not be read and {were} left out; everything else loaded. The saved text, with {those}, is kept untouched under \"{key}\" in this browser's storage."),
+                    None => format!("{count} could not be read and {were} left out; everything else loaded. No copy of the saved text could be made, so nothing will be saved in this browser until there is room."),
                 }
             }
             StartupProblem::UpgradeNotSaving => "Your saved data is from an earlier version of Restride and a backup copy could not be made before upgrading it (storage may be full). To keep it safe, nothing will be saved in this browser until there is room.".into(),

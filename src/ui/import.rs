@@ -76,18 +76,19 @@ pub fn ImportPage() -> impl IntoView {
                 import::merge(journal, &preview, now)
             }
         });
-        state.say(
-            format!(
-                "Imported {} runs{}.",
-                preview.new_runs.len(),
-                if replace {
-                    ", replacing what was there"
-                } else {
-                    ""
-                }
-            ),
-            None,
-        );
+        let said = if replace {
+            state.journal.with_untracked(|j| {
+                format!(
+                    "Replaced everything: {}, {} and {} now.",
+                    counted(j.runs.len(), "run", "runs"),
+                    counted(j.massages.len(), "massage", "massages"),
+                    counted(j.races.len(), "race", "races")
+                )
+            })
+        } else {
+            format!("Imported: {}", preview.merge_words())
+        };
+        state.say(said, None);
         router.go(&Page::History);
     };
 
@@ -284,6 +285,11 @@ fn PreviewView(
                     )
                 }}
             </li>
+            {move || {
+                let updated = count(Preview::updated);
+                (updated > 0)
+                    .then(|| view! { <li>{format!("{} newer in the backup (updated)", counted(updated, "record", "records"))}</li> })
+            }}
             <li>{move || format!("{} already here (skipped)", counted(count(|p| p.duplicates.len()), "run", "runs"))}</li>
             <li>{move || counted(count(|p| p.rejected.len()) + unreadable.with(Vec::len), "rejected", "rejected")}</li>
             {move || {
@@ -385,7 +391,7 @@ fn PreviewView(
             <button
                 type="button"
                 class="primary"
-                disabled=move || count(|p| p.new_runs.len() + p.new_massages.len() + p.new_races.len()) == 0
+                disabled=move || count(|p| p.added() + p.updated()) == 0
                 on:click=move |_| apply(false)
             >
                 "Add to my data"

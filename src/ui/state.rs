@@ -65,7 +65,12 @@ impl AppState {
     }
 
     pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
-        toast::show(self.toast, message.into(), undo);
+        toast::show(self.toast, message.into(), undo, false);
+    }
+
+    /// "Run saved." — unless the write fails, when the toast says it was not saved.
+    pub fn say_saved(&self, message: impl Into<String>) {
+        toast::show(self.toast, message.into(), None, true);
     }
 
     pub fn save_run(&self, run: Run) {

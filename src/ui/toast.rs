@@ -13,14 +13,21 @@ pub struct Toast {
     serial: u64,
     message: String,
     undo: Option<Deleted>,
+    /// Says a change was saved: while the last write has failed, it says so instead.
+    saved: bool,
 }
 
-pub fn show(toast: RwSignal<Option<Toast>>, message: String, undo: Option<Deleted>) {
+/// What a "saved" toast says while the write failed (the banner above says why).
+const NOT_SAVED: &str =
+    "Kept on this page, but not saved to this browser's storage: see the message above.";
+
+pub fn show(toast: RwSignal<Option<Toast>>, message: String, undo: Option<Deleted>, saved: bool) {
     let serial = toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
     toast.set(Some(Toast {
         serial,
         message,
         undo,
+        saved,
     }));
     set_timeout(
         move || {
@@ -54,9 +61,17 @@ pub fn ToastArea() -> impl IntoView {
                     .get()
                     .map(|toast| {
                         let has_undo = toast.undo.is_some();
+                        let (message, saved) = (toast.message, toast.saved);
+                        let text = move || {
+                            if saved && state.save_problem.with(Option::is_some) {
+                                NOT_SAVED.to_string()
+                            } else {
+                                message.clone()
+                            }
+                        };
                         view! {
                             <div class="toast">
-                                <span>{toast.message}</span>
+                                <span>{text}</span>
                                 <Show when=move || has_undo>
                                     <button type="button" class="link-button" on:click=undo>
                                         "Undo"

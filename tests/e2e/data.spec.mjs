@@ -88,6 +88,9 @@ test("full storage: a banner, the run stays on the page, export still works", as
   await fillRun(page, { distance: "7", duration: "35", rpe: 4 });
   await page.getByRole("button", { name: "Save run" }).click();
   await expect(page.getByRole("alert")).toContainText("Couldn't save to this browser's storage");
+  // No "Run saved." under that banner: the toast says it was not saved.
+  await expect(page.getByRole("status")).toContainText("not saved to this browser's storage");
+  await expect(page.getByRole("status")).not.toContainText("Run saved.");
   await expect(page.locator(".run-row")).toHaveCount(1);
   const backup = await downloadText(page, () => page.getByRole("button", { name: "Back up everything now" }).click());
   expect(JSON.parse(backup.text).runs.map((r) => r.distance_m)).toEqual([7000]);

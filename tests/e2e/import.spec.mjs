@@ -86,6 +86,31 @@ test("a Restride backup can replace everything, after a second tap", async ({ pa
   expect(JSON.parse(await storedText(page)).runs.map((r) => r.id).sort()).toEqual(["b1", "b2"]);
 });
 
+test("a backup restores by identity: two alike runs stay two, a newer copy updates, the rest is left", async ({ page }) => {
+  await seed(page, [run({ id: "a", distance_m: 10000, updated_ms: 5 }), run({ id: "c", date: "2026-11-18", updated_ms: 7 })]);
+  // Two 5 km runs on one day without a start time, a newer copy of "a", and "c" as it is.
+  const backup = {
+    version: 3,
+    runs: [
+      run({ id: "t1", date: "2026-11-12", distance_m: 5000, duration_s: 1800 }),
+      run({ id: "t2", date: "2026-11-12", distance_m: 5050, duration_s: 1810 }),
+      run({ id: "a", distance_m: 12000, updated_ms: 9 }),
+      run({ id: "c", date: "2026-11-18", updated_ms: 7 }),
+    ],
+  };
+  await page.goto("/import");
+  await page.getByLabel("Choose files").setInputFiles({ name: "restride-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
+  const counts = page.locator(".import-counts");
+  await expect(counts).toContainText("2 new runs");
+  await expect(counts).toContainText("1 record newer in the backup (updated)");
+  await expect(counts).toContainText("1 run already here (skipped)");
+  await page.getByRole("button", { name: "Add to my data" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported: 2 added, 1 updated, 1 unchanged.");
+  const runs = JSON.parse(await storedText(page)).runs;
+  expect(runs.map((r) => r.id).sort()).toEqual(["a", "c", "t1", "t2"]);
+  expect(runs.find((r) => r.id === "a").distance_m).toBe(12000);
+});
+
 test("files dropped on the page are read like chosen ones", async ({ page }) => {
   await page.goto("/import");
   await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();

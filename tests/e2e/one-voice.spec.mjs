@@ -210,3 +210,15 @@ test("race week, ignored: the interval and the distance wait for the race's deep
   await expect(therapistTitles(page)).toHaveCount(1);
   await expect(therapistTitles(page)).toContainText(/sports massage|Deep massage is fine/i);
 });
+
+test("a long unbroken race name wraps: the Massage page stays as wide as the phone", async ({ page }) => {
+  await page.goto("/");
+  await seedJournal(page, {
+    runs: [{ id: "r", date: await localDate(page, -1), distance_m: 8000, duration_s: 2700, type: "easy", rpe: 4 }],
+    races: [{ id: "long", name: "Ultra".repeat(16), date: await localDate(page, 5), distance_m: 42195, priority: "A" }],
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).click();
+  await expect(page.getByText("Ultra".repeat(16)).first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

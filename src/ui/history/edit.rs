@@ -35,7 +35,7 @@ fn EditForm(run: Run) -> impl IntoView {
 
     let on_save = move |run: Run| {
         state.save_run(run);
-        state.say("Changes saved.", None);
+        state.say_saved("Changes saved.");
         router.go(&Page::History);
     };
     let delete = move |_| {

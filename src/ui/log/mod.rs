@@ -14,7 +14,7 @@ pub fn LogPage() -> impl IntoView {
     let router = expect_context::<Router>();
     let on_save = move |run: Run| {
         state.save_run(run);
-        state.say("Run saved.", None);
+        state.say_saved("Run saved.");
         router.go(&Page::History);
     };
     view! {

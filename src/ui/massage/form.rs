@@ -36,7 +36,7 @@ pub fn LogMassagePage() -> impl IntoView {
     };
     let on_save = move |massage: Massage| {
         state.save_massage(massage, &answers);
-        state.say("Massage saved.", None);
+        state.say_saved("Massage saved.");
         router.go(&Page::History);
     };
     view! {
@@ -60,7 +60,7 @@ pub fn EditMassagePage(id: String) -> impl IntoView {
     };
     let on_save = move |massage: Massage| {
         state.save_massage(massage, &[]);
-        state.say("Changes saved.", None);
+        state.say_saved("Changes saved.");
         router.go(&Page::History);
     };
     let delete = move |_| {

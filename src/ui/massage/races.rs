@@ -82,7 +82,7 @@ pub fn NewRacePage() -> impl IntoView {
     let router = expect_context::<Router>();
     let on_save = move |race: Race| {
         state.save_race(race);
-        state.say("Race saved.", None);
+        state.say_saved("Race saved.");
         router.go(&Page::Massage);
     };
     view! {
@@ -108,7 +108,7 @@ pub fn EditRacePage(id: String) -> impl IntoView {
     };
     let on_save = move |race: Race| {
         state.save_race(race);
-        state.say("Changes saved.", None);
+        state.say_saved("Changes saved.");
         router.go(&Page::Massage);
     };
     let delete = move |_| {

@@ -36,9 +36,14 @@ pub struct Preview {
     pub rejected: Vec<(String, Problem)>,
     pub new_massages: Vec<Massage>,
     pub new_races: Vec<Race>,
-    /// Backup massages and races whose id the journal (or the batch) already has.
+    /// Backup massages and races whose id the journal (or the batch) already has, in the
+    /// same or an older save.
     pub duplicate_massages: Vec<Massage>,
     pub duplicate_races: Vec<Race>,
+    /// Backup records whose id the journal has in an older save: the backup's copy wins.
+    pub updated_runs: Vec<Run>,
+    pub updated_massages: Vec<Massage>,
+    pub updated_races: Vec<Race>,
     /// What the runner did with reminders, from backups (the first backup wins).
     pub reminder_states: BTreeMap<String, ReminderDecision>,
     /// Activities of other sports left out, over all files.
@@ -50,12 +55,32 @@ pub struct Preview {
 impl Preview {
     /// Whether there is anything to add (replacing with nothing would only delete).
     pub fn is_empty(&self) -> bool {
-        self.new_runs.is_empty()
-            && self.new_massages.is_empty()
-            && self.new_races.is_empty()
-            && self.duplicates.is_empty()
-            && self.duplicate_massages.is_empty()
-            && self.duplicate_races.is_empty()
+        self.added() + self.updated() + self.unchanged() == 0
+    }
+
+    /// Records the journal does not have.
+    pub fn added(&self) -> usize {
+        self.new_runs.len() + self.new_massages.len() + self.new_races.len()
+    }
+
+    /// Records the journal has in an older save.
+    pub fn updated(&self) -> usize {
+        self.updated_runs.len() + self.updated_massages.len() + self.updated_races.len()
+    }
+
+    /// Records the journal already has as they are (or, for activity files, runs it has).
+    pub fn unchanged(&self) -> usize {
+        self.duplicates.len() + self.duplicate_massages.len() + self.duplicate_races.len()
+    }
+
+    /// What adding did: "3 added, 1 updated, 2 unchanged."
+    pub fn merge_words(&self) -> String {
+        format!(
+            "{} added, {} updated, {} unchanged.",
+            self.added(),
+            self.updated(),
+            self.unchanged()
+        )
     }
 }
 
@@ -134,22 +159,32 @@ pub fn preview_with_offsets(
         }
         if let Some(backup) = &file.journal {
             for massage in &backup.massages {
-                let known = journal.massage(&massage.id).is_some()
-                    || preview.new_massages.iter().any(|m| m.id == massage.id);
-                let list = if known {
-                    &mut preview.duplicate_massages
-                } else {
-                    &mut preview.new_massages
+                let in_batch = preview
+                    .new_massages
+                    .iter()
+                    .chain(&preview.updated_massages)
+                    .any(|m| m.id == massage.id);
+                let list = match journal.massage(&massage.id) {
+                    _ if in_batch => &mut preview.duplicate_massages,
+                    Some(ours) if massage.updated_ms > ours.updated_ms => {
+                        &mut preview.updated_massages
+                    }
+                    Some(_) => &mut preview.duplicate_massages,
+                    None => &mut preview.new_massages,
                 };
                 list.push(massage.clone());
             }
             for race in &backup.races {
-                let known = journal.race(&race.id).is_some()
-                    || preview.new_races.iter().any(|r| r.id == race.id);
-                let list = if known {
-                    &mut preview.duplicate_races
-                } else {
-                    &mut preview.new_races
+                let in_batch = preview
+                    .new_races
+                    .iter()
+                    .chain(&preview.updated_races)
+                    .any(|r| r.id == race.id);
+                let list = match journal.race(&race.id) {
+                    _ if in_batch => &mut preview.duplicate_races,
+                    Some(ours) if race.updated_ms > ours.updated_ms => &mut preview.updated_races,
+                    Some(_) => &mut preview.duplicate_races,
+                    None => &mut preview.new_races,
                 };
                 list.push(race.clone());
             }
@@ -233,19 +268,26 @@ fn place(journal: &Journal, preview: &mut Preview, run: Run) {
     }
 }
 
-/// A backup's run: a duplicate only of a run with its id, in the journal or the batch.
+/// A backup's run, known by its id alone: new, newer than the journal's copy (updated),
+/// or already here.
 fn place_by_id(journal: &Journal, preview: &mut Preview, run: Run) {
-    let known = journal.run(&run.id).is_some()
-        || preview
-            .new_runs
-            .iter()
-            .chain(preview.duplicates.iter().map(|d| &d.run))
-            .any(|r| r.id == run.id);
-    if known {
-        let of = run.id.clone();
-        preview.duplicates.push(Duplicate { run, of });
-    } else {
-        preview.new_runs.push(run);
+    let in_batch = preview
+        .new_runs
+        .iter()
+        .chain(&preview.updated_runs)
+        .chain(preview.duplicates.iter().map(|d| &d.run))
+        .any(|r| r.id == run.id);
+    match journal.run(&run.id) {
+        _ if in_batch => {
+            let of = run.id.clone();
+            preview.duplicates.push(Duplicate { run, of });
+        }
+        Some(ours) if run.updated_ms > ours.updated_ms => preview.updated_runs.push(run),
+        Some(_) => {
+            let of = run.id.clone();
+            preview.duplicates.push(Duplicate { run, of });
+        }
+        None => preview.new_runs.push(run),
     }
 }
 
@@ -253,6 +295,16 @@ fn place_by_id(journal: &Journal, preview: &mut Preview, run: Run) {
 /// reminder states from a backup are added where the journal has none.
 pub fn merge(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
     let mut merged = journal.clone();
+    // A backup's newer copy of a record replaces the journal's.
+    for run in &preview.updated_runs {
+        merged.save_run(run.clone(), now_ms);
+    }
+    for massage in &preview.updated_massages {
+        merged.save_massage(massage.clone(), now_ms);
+    }
+    for race in &preview.updated_races {
+        merged.save_race(race.clone(), now_ms);
+    }
     for run in &preview.new_runs {
         if merged.run(&run.id).is_none() {
             merged.save_run(run.clone(), now_ms);
@@ -299,7 +351,12 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
         .iter()
         .filter(|d| journal.run(&d.of).is_some() && replaced.insert(d.of.as_str()))
         .map(|d| &d.run);
-    for run in preview.new_runs.iter().chain(replacing_old) {
+    for run in preview
+        .new_runs
+        .iter()
+        .chain(&preview.updated_runs)
+        .chain(replacing_old)
+    {
         if out.run(&run.id).is_none() {
             out.save_run(run.clone(), now_ms);
         }
@@ -307,13 +364,19 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
     for massage in preview
         .new_massages
         .iter()
+        .chain(&preview.updated_massages)
         .chain(&preview.duplicate_massages)
     {
         if out.massage(&massage.id).is_none() {
             out.save_massage(massage.clone(), now_ms);
         }
     }
-    for race in preview.new_races.iter().chain(&preview.duplicate_races) {
+    for race in preview
+        .new_races
+        .iter()
+        .chain(&preview.updated_races)
+        .chain(&preview.duplicate_races)
+    {
         if out.race(&race.id).is_none() {
             out.save_race(race.clone(), now_ms);
         }

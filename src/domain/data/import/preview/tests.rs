@@ -411,3 +411,38 @@ fn a_backup_is_restored_by_identity_two_alike_runs_stay_two() {
     ids.sort();
     assert_eq!(ids, ["a", "b", "fast"]);
 }
+
+#[test]
+fn a_backup_adds_updates_the_older_copies_and_leaves_the_rest_as_they_are() {
+    let saved = |id: &str, km: u32, at: u64| Run {
+        id: id.into(),
+        updated_ms: at,
+        ..Run::sample("2026-11-20", 50, 4, km)
+    };
+    let journal = Journal {
+        runs: vec![saved("a", 10, 5), saved("c", 8, 7)],
+        ..Journal::default()
+    };
+    // The backup has "a" saved later (12 km now), "c" as it is, and a new "b".
+    let backup = Journal {
+        runs: vec![saved("a", 12, 9), saved("b", 6, 3), saved("c", 8, 7)],
+        ..Journal::default()
+    };
+    let p = preview(&journal, &[backup_file(backup)], 3, 0, ids);
+    assert_eq!(p.merge_words(), "1 added, 1 updated, 1 unchanged.");
+    let merged = merge(&journal, &p, 100);
+    assert_eq!(merged.run("a").unwrap().distance_m, 12_000);
+    assert_eq!(merged.run("b").unwrap().distance_m, 6_000);
+    assert_eq!(merged.runs.len(), 3);
+    // An older copy in the backup changes nothing.
+    let older = Journal {
+        runs: vec![saved("a", 3, 1)],
+        ..Journal::default()
+    };
+    let p = preview(&journal, &[backup_file(older)], 3, 0, ids);
+    assert_eq!(p.merge_words(), "0 added, 0 updated, 1 unchanged.");
+    assert_eq!(
+        merge(&journal, &p, 100).run("a").unwrap().distance_m,
+        10_000
+    );
+}
