@@ -222,3 +222,24 @@ test("a long unbroken race name wraps: the Massage page stays as wide as the pho
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("a history with no massage logged asks once for the last one, and the reminders count from it", async ({ page }) => {
+  await page.goto("/");
+  const runs = [];
+  for (let ago = 400; ago >= 1; ago -= 20) {
+    runs.push({ id: `h${ago}`, date: await localDate(page, -ago), distance_m: 10000, duration_s: 3000, type: "easy", rpe: 4 });
+  }
+  await seedJournal(page, { runs });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Massage/ }).click();
+  const question = page.locator("li.reminder").filter({ hasText: "When was your last sports massage?" });
+  await expect(question).toContainText("Your runs go back to");
+  await question.getByRole("button", { name: "Enter the day" }).click();
+  await question.getByLabel("Day of your last sports massage").fill(await localDate(page, -10));
+  await question.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText(`Thanks: the reminders now count from ${await shortDay(page, -10)}.`);
+  await expect(page.getByText("When was your last sports massage?")).toHaveCount(0);
+  // The regular one is now 21 days from that day, not due since the first run.
+  await expect(page.locator("li.reminder").filter({ hasText: "Time for a regular sports massage" })).toContainText(`From ${await shortDay(page, 11)}`);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("restride.data")));
+  expect(stored.massages.map((m) => [m.date, m.kind])).toEqual([[await localDate(page, -10), "professional"]]);
+});

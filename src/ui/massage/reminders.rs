@@ -3,12 +3,15 @@
 use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::dates;
 use crate::domain::massage::reminders::{Reminder, Rule, Status};
+use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
+use crate::domain::rulebook::durations::PROFESSIONAL_SESSION_MINUTES;
 use crate::domain::rulebook::durations::SNOOZE_DAYS;
 use crate::ui::router::{link, Page, Router};
 use crate::ui::{clock, AppState};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The reminders `keep` selects, or `empty` when there are none.
@@ -137,12 +140,53 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         state.cancel_booking();
         state.say("Booking cancelled.", None);
     };
-    // A physiotherapist card is answered by the visit itself.
+    // A physiotherapist card is answered by the visit itself; the question by a day.
     let physio = reminder.rule == Rule::SeePhysio;
-    let physio_form = RwSignal::new(false);
+    let question = reminder.rule == Rule::AskLastMassage;
+    let day_form = RwSignal::new(false);
     let regions = StoredValue::new(reminder.regions.clone());
+    let question_id = StoredValue::new(reminder.id.clone());
+    let physio_seen = Callback::new(move |(day, note): (NaiveDate, String)| {
+        let regions = regions.get_value();
+        state.save_physio_visit(PhysioVisit {
+            id: clock::new_id(),
+            date: day,
+            regions: regions.iter().copied().collect(),
+            note,
+            updated_ms: 0,
+        });
+        state.say(
+            format!(
+                "Noted. Your {} are no longer flagged, until you log that level again.",
+                Region::list_in_sentence(&regions)
+            ),
+            None,
+        );
+    });
+    let last_massage = Callback::new(move |(day, _): (NaiveDate, String)| {
+        let massage = Massage {
+            id: clock::new_id(),
+            date: day,
+            kind: MassageKind::Professional,
+            minutes: PROFESSIONAL_SESSION_MINUTES,
+            deep: false,
+            regions: Default::default(),
+            notes: "The last sports massage, as remembered after an import.".into(),
+            cost_cents: None,
+            updated_ms: 0,
+        };
+        state.save_massage(massage, &[question_id.get_value()]);
+        state.say(
+            format!(
+                "Thanks: the reminders now count from {}.",
+                dates::short_day_near(day, state.today.get_untracked())
+            ),
+            None,
+        );
+    });
     let show_done = !bookable || logs;
-    let show_done = show_done && (!booked || reminder.status == Status::Due) && !physio;
+    let show_done =
+        show_done && (!booked || reminder.status == Status::Due) && !physio && !question;
     let routine_link = match reminder.regions.as_slice() {
         [region] if suggests => Some(link(&Page::Routine(Some(*region)))),
         _ => None,
@@ -192,8 +236,16 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                 {physio
                     .then(|| {
                         view! {
-                            <button type="button" class="secondary" on:click=move |_| physio_form.set(true)>
+                            <button type="button" class="secondary" on:click=move |_| day_form.set(true)>
                                 "Seen a physiotherapist"
+                            </button>
+                        }
+                    })}
+                {question
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| day_form.set(true)>
+                                "Enter the day"
                             </button>
                         }
                     })}
@@ -224,50 +276,64 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
             </div>
             {move || booking_form.get().map(|draft| view! { <BookingForm draft form=booking_form /> })}
             {move || {
-                physio_form
+                day_form
                     .get()
-                    .then(|| view! { <PhysioForm regions=regions.get_value() open=physio_form /> })
+                    .then(|| {
+                        if physio {
+                            view! {
+                                <DayForm
+                                    day_label="Day of the visit"
+                                    note_label="What they said"
+                                    save_label="Save visit"
+                                    on_save=physio_seen
+                                    open=day_form
+                                />
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <DayForm
+                                    day_label="Day of your last sports massage"
+                                    save_label="Save"
+                                    on_save=last_massage
+                                    open=day_form
+                                />
+                            }
+                                .into_any()
+                        }
+                    })
             }}
         </li>
     }
 }
 
-/// The day a physiotherapist saw the regions, and what they said; saving clears the flag.
+/// A day that has happened, and optionally a note: the physiotherapist's visit, or the
+/// last sports massage. `on_save` gets both once the day reads.
 #[component]
-fn PhysioForm(regions: Vec<Region>, open: RwSignal<bool>) -> impl IntoView {
+fn DayForm(
+    day_label: &'static str,
+    #[prop(optional)] note_label: Option<&'static str>,
+    save_label: &'static str,
+    on_save: Callback<(NaiveDate, String)>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let date = RwSignal::new(dates::iso(state.today.get_untracked()));
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let id = clock::new_id();
     let (date_id, note_id, error_id) = (
-        format!("physio-date-{id}"),
-        format!("physio-note-{id}"),
-        format!("physio-error-{id}"),
+        format!("day-{id}"),
+        format!("day-note-{id}"),
+        format!("day-error-{id}"),
     );
     let described = error_id.clone();
-    let regions = StoredValue::new(regions);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let today = state.today.get_untracked();
-        match dates::read_past_or_today(&date.get_untracked(), today) {
+        match dates::read_past_or_today(&date.get_untracked(), state.today.get_untracked()) {
             Ok(day) => {
-                let regions = regions.get_value();
-                state.save_physio_visit(PhysioVisit {
-                    id: clock::new_id(),
-                    date: day,
-                    regions: regions.iter().copied().collect(),
-                    note: note.get_untracked().trim().to_string(),
-                    updated_ms: 0,
-                });
+                on_save.run((day, note.get_untracked().trim().to_string()));
                 open.set(false);
-                state.say(
-                    format!(
-                        "Noted. Your {} are no longer flagged, until you log that level again.",
-                        Region::list_in_sentence(&regions)
-                    ),
-                    None,
-                );
             }
             Err(message) => error.set(Some(message)),
         }
@@ -275,7 +341,7 @@ fn PhysioForm(regions: Vec<Region>, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form class="booking-form" novalidate on:submit=save>
             <div class="field">
-                <label for=date_id.clone()>"Day of the visit"</label>
+                <label for=date_id.clone()>{day_label}</label>
                 <input
                     id=date_id
                     type="date"
@@ -286,18 +352,23 @@ fn PhysioForm(regions: Vec<Region>, open: RwSignal<bool>) -> impl IntoView {
                     on:input=move |ev| date.set(event_target_value(&ev))
                 />
             </div>
-            <div class="field">
-                <label for=note_id.clone()>"What they said " <span class="optional">"(optional)"</span></label>
-                <input
-                    id=note_id
-                    type="text"
-                    prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))
-                />
-            </div>
+            {note_label
+                .map(|label| {
+                    view! {
+                        <div class="field">
+                            <label for=note_id.clone()>{label} " " <span class="optional">"(optional)"</span></label>
+                            <input
+                                id=note_id.clone()
+                                type="text"
+                                prop:value=move || note.get()
+                                on:input=move |ev| note.set(event_target_value(&ev))
+                            />
+                        </div>
+                    }
+                })}
             {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
             <div class="reminder-actions">
-                <button type="submit" class="primary">"Save visit"</button>
+                <button type="submit" class="primary">{save_label}</button>
                 <button type="button" class="link-button" on:click=move |_| open.set(false)>
                     "Cancel"
                 </button>

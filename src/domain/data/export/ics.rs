@@ -51,7 +51,14 @@ pub fn events(
     let days_between = |from: NaiveDate, to: NaiveDate| (to - from).num_days();
     let mut list: Vec<CalendarEvent> = reminders
         .iter()
-        .filter(|r| !matches!(r.rule, Rule::RaceBook | Rule::RaceTaper))
+        // The windows say what the booking and light-day reminders say; a question is
+        // answered in the app, not on a calendar.
+        .filter(|r| {
+            !matches!(
+                r.rule,
+                Rule::RaceBook | Rule::RaceTaper | Rule::AskLastMassage
+            )
+        })
         .map(|r| {
             let first_day = match r.status {
                 Status::Snoozed(until) => until,

@@ -9,6 +9,7 @@ mod after_race; // light then deep massage after a race
 mod before_race; // book the last deep massage; nothing deep in the final days
 mod distance; // a massage every so many kilometres or miles
 mod hard_effort; // a recovery massage 24–72 h after a long run or a big session
+mod last_massage; // asks once for the last sports massage when none is logged
 mod load_spike; // calves, feet and shins during a load spike
 mod plan; // one sports massage for all its causes; race constraints beat intervals; order
 mod professional; // a regular sports massage
@@ -44,6 +45,8 @@ pub enum Status {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rule {
+    /// A question, asked once: when was the last sports massage (none is logged)?
+    AskLastMassage,
     /// The sports massage the runner booked: it answers every massage cause until its day.
     Booked,
     /// One appointment with a sports massage therapist answering every cause that asks
@@ -72,11 +75,11 @@ impl Rule {
         }
     }
 
-    /// Warnings and referrals are not massages: "done" logs nothing for them.
+    /// Warnings, referrals and questions are not massages: "done" logs nothing for them.
     pub fn suggests_massage(self) -> bool {
         !matches!(
             self,
-            Rule::RaceTaper | Rule::RaceDeepWarning | Rule::SeePhysio
+            Rule::RaceTaper | Rule::RaceDeepWarning | Rule::SeePhysio | Rule::AskLastMassage
         )
     }
 
@@ -229,6 +232,7 @@ pub fn reminders(journal: &Journal, today: NaiveDate) -> Vec<Reminder> {
     let mut list = Vec::new();
     // Red flags are safety, not a rule that can be switched off: their card always shows.
     soreness::soreness(&facts, &mut list);
+    last_massage::ask_last_massage(&facts, &mut list);
     if settings.professional_on {
         professional::professional(&facts, &mut list);
     }

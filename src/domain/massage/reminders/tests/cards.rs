@@ -267,3 +267,50 @@ fn booked_with_a_date_one_appointment_answers_one_card() {
     assert!(list.iter().any(|r| r.rule == Rule::SportsMassage));
     assert!(list.iter().all(|r| r.rule != Rule::Booked));
 }
+
+#[test]
+fn with_runs_and_no_massage_the_last_massage_is_asked_once() {
+    // Three years of runs imported, no massage: asked, with the first run's day.
+    let mut j = journal(vec![
+        Run::sample("2023-11-05", 40, 4, 8),
+        Run::sample("2026-11-25", 40, 4, 8),
+    ]);
+    let asked = |j: &Journal| {
+        reminders(j, d("2026-11-27"))
+            .into_iter()
+            .find(|r| r.rule == Rule::AskLastMassage)
+    };
+    let question = asked(&j).unwrap();
+    assert_eq!(question.title, "When was your last sports massage?");
+    assert!(
+        question.why.contains("Your runs go back to Sun 5 Nov 2023"),
+        "{}",
+        question.why
+    );
+    assert!(!question.rule.suggests_massage());
+    // Answered: a massage on the day given, and the reminders count from it.
+    let mut answered = j.clone();
+    answered.massages.push(Massage::sample(
+        "2026-11-10",
+        MassageKind::Professional,
+        false,
+    ));
+    assert!(asked(&answered).is_none());
+    assert_eq!(
+        reminders(&answered, d("2026-11-27"))
+            .iter()
+            .find(|r| r.rule == Rule::Professional)
+            .map(|r| r.due),
+        Some(d("2026-12-01"))
+    );
+    // Dismissed: never asked again.
+    j.set_reminder_state(
+        "ask:last-massage",
+        ReminderDecision::Dismissed {
+            on: d("2026-11-27"),
+        },
+    );
+    assert!(asked(&j).is_none());
+    // A short history is not asked about.
+    assert!(asked(&journal(vec![Run::sample("2026-11-20", 40, 4, 8)])).is_none());
+}
