@@ -289,6 +289,12 @@ impl Store {
         Ok(())
     }
 
+    /// Makes the next `save` write whatever it is given (the runner left the recovery
+    /// screen: the unreadable text is copied aside and must not be read again).
+    pub fn forget_written(&self) {
+        *self.last_written.borrow_mut() = None;
+    }
+
     /// Whether the journal must be written though it has not changed since start-up read
     /// it: a migration, or records set aside.
     pub fn must_rewrite(&self) -> bool {

@@ -67,12 +67,19 @@ fn App() -> impl IntoView {
     // storage listener, which can lock it.
     let store = std::rc::Rc::new(loaded.store);
     let saving = store.clone();
-    Effect::new(move |previous: Option<()>| {
+    // Its value is whether the recovery screen was up on its last run.
+    Effect::new(move |previous: Option<bool>| {
         let recovering = state.startup_problem.with(Option::is_some);
         state.journal.track();
         // At start-up the journal is what storage holds: comparing would cost an encoding.
         if previous.is_none() && !saving.must_rewrite() {
-            return;
+            return recovering;
+        }
+        // The runner has just left the recovery screen ("Start fresh", "Continue"): write
+        // the journal now, even an empty one, so the screen does not come back on every
+        // start. Unreadable text was copied aside before anything could be written.
+        if previous == Some(true) && !recovering {
+            saving.forget_written();
         }
         let problem = match state.journal.with(|journal| saving.save(journal)) {
             Ok(()) => None,
@@ -85,6 +92,7 @@ fn App() -> impl IntoView {
         if state.save_problem.get_untracked() != problem {
             state.save_problem.set(problem);
         }
+        recovering
     });
 
     // Another tab saved: merge its journal with ours record by record, so changes made

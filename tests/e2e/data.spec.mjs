@@ -33,6 +33,15 @@ test("corrupt stored data opens the recovery screen; the download is the text as
 
   await page.getByRole("button", { name: "Start fresh (the saved copy stays)" }).click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  // Starting fresh writes an empty journal: the screen does not come back, the copy stays.
+  await expect.poll(async () => JSON.parse((await storedText(page)) ?? "null")?.version).toBe(3);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your saved data needs attention" })).toHaveCount(0);
+  const copies = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("restride.unreadable.")).map((k) => localStorage.getItem(k)),
+  );
+  expect(copies).toEqual([broken]);
 });
 
 test("an invalid record is set aside and listed; the rest loads and the original is kept", async ({ page }) => {
