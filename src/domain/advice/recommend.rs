@@ -2,6 +2,7 @@
 
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
+use crate::domain::input::units::and_list;
 use crate::domain::input::units::round_u32;
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
@@ -122,11 +123,7 @@ fn time_per_side_words(regions: &[Region]) -> String {
     if times.windows(2).all(|pair| pair[0] == pair[1]) {
         return times.first().cloned().unwrap_or_default();
     }
-    match times.as_slice() {
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        [] => String::new(),
-    }
+    and_list(&times)
 }
 
 /// A short easy run: three quarters of the usual session, between 20 and 45 minutes,

@@ -5,6 +5,18 @@
 
 use crate::domain::record::settings::Unit;
 
+/// "a, b and c" (empty for none): a list inside a sentence.
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// `x` rounded to a whole number. `as` saturates: NaN and negatives become 0 and values
 /// past the type's range its maximum, which is what every caller here wants; this is the
 /// one place such a conversion is written.

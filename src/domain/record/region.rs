@@ -1,5 +1,6 @@
 //! The body regions a runner logs soreness for, massages and rolls, and their words.
 
+use crate::domain::input::units::and_list;
 use serde::{Deserialize, Serialize};
 
 /// Body regions a runner can log soreness for (and, later, massage).
@@ -22,11 +23,7 @@ impl Region {
     /// "calves, quads and glutes"; empty for none.
     pub fn list_in_sentence(regions: &[Region]) -> String {
         let names: Vec<&str> = regions.iter().map(|r| r.in_sentence()).collect();
-        match names.as_slice() {
-            [] => String::new(),
-            [one] => one.to_string(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        }
+        and_list(&names)
     }
 
     pub const ALL: [Region; 10] = [

@@ -337,6 +337,28 @@ pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
     .collect()
 }
 
+/// What a card that books a therapist adds when a region has a red flag; none without one.
+fn therapist_note(facts: &Facts) -> Option<String> {
+    let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
+    (!flagged.is_empty()).then(|| {
+        format!(
+            " Tell your therapist about your {}: no work there until a physiotherapist has seen it.",
+            Region::list_in_sentence(&flagged)
+        )
+    })
+}
+
+/// The regions of several cards, once each, in `Region` order.
+fn regions_of(cards: &[Reminder]) -> Vec<Region> {
+    let mut regions: Vec<Region> = cards
+        .iter()
+        .flat_map(|c| c.regions.iter().copied())
+        .collect();
+    regions.sort();
+    regions.dedup();
+    regions
+}
+
 /// "calves and quads", or "legs" for none.
 fn region_words(regions: &[Region]) -> String {
     match regions {

@@ -12,11 +12,10 @@
 //! - Order: warnings first (physiotherapist, no deep massage now), then the plan, then
 //!   self-massage; each group by due date.
 
-use super::{Facts, Reminder, Rule, Status};
+use super::{regions_of, therapist_note, Facts, Reminder, Rule, Status};
 use crate::domain::input::dates;
 use crate::domain::record::booking::{Booking, LOG_GRACE_DAYS};
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::region::Region;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, shift, RaceWindows};
 use chrono::NaiveDate;
@@ -82,7 +81,7 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
         list.into_iter().partition(asks_for_a_therapist);
     let (any_massage, mut cards): (Vec<Reminder>, Vec<Reminder>) =
         others.into_iter().partition(asks_for_any_massage);
-    let card = one_card(therapist.clone(), facts);
+    let card = one_card(therapist.clone(), &spans, facts);
     if let Some(booking) = &facts.booking {
         // Booked: one appointment answers every cause, and the card says which.
         let causes: Vec<Reminder> = therapist.into_iter().chain(any_massage).collect();
@@ -93,7 +92,7 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
             .into_iter()
             .partition(|r| r.status == Status::Due);
         let causes: Vec<Reminder> = therapist.into_iter().chain(due).collect();
-        if let Some(card) = one_card(causes, facts) {
+        if let Some(card) = one_card(causes, &spans, facts) {
             place(card, &spans, today, &mut cards);
         }
         cards.extend(later);
@@ -149,13 +148,7 @@ fn booking_card(
             span.name
         ));
     }
-    if !facts.red_flags.is_empty() {
-        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
-        why.push_str(&format!(
-            " Tell your therapist about your {}: no work there until a physiotherapist has seen it.",
-            Region::list_in_sentence(&flagged)
-        ));
-    }
+    why.push_str(&therapist_note(facts).unwrap_or_default());
     let mut card = super::reminder(
         Rule::Booked,
         format!("booking:{}", booking.date),
@@ -179,13 +172,7 @@ fn booking_card(
     } else {
         Status::Upcoming
     };
-    let mut regions: Vec<Region> = causes
-        .iter()
-        .flat_map(|c| c.regions.iter().copied())
-        .collect();
-    regions.sort();
-    regions.dedup();
-    card.regions = regions;
+    card.regions = regions_of(causes);
     card.covers = causes.iter().flat_map(Reminder::answered_ids).collect();
     card.covers_rules = causes.iter().map(|c| c.rule).collect();
     card
@@ -207,7 +194,7 @@ fn window(reminder: &Reminder) -> (NaiveDate, Option<NaiveDate>) {
 }
 
 /// The causes as one card: a single cause stays as it is; several become one.
-fn one_card(mut causes: Vec<Reminder>, facts: &Facts) -> Option<Reminder> {
+fn one_card(mut causes: Vec<Reminder>, spans: &[NoDeepSpan], facts: &Facts) -> Option<Reminder> {
     let today = facts.today;
     if causes.len() <= 1 {
         return causes.pop();
@@ -255,22 +242,14 @@ fn one_card(mut causes: Vec<Reminder>, facts: &Facts) -> Option<Reminder> {
     } else {
         Status::Upcoming
     };
-    let mut regions: Vec<Region> = Vec::new();
-    for region in causes.iter().flat_map(|c| &c.regions) {
-        if !regions.contains(region) {
-            regions.push(*region);
-        }
-    }
-    regions.sort();
     let listed: Vec<&str> = causes.iter().map(|c| c.cause.as_str()).collect();
-    let mut why = format!("One appointment answers them all: {}.", listed.join(" · "));
-    if !facts.red_flags.is_empty() {
-        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
-        why.push_str(&format!(
-            " Tell your therapist about your {}: no work there until a physiotherapist has seen it.",
-            Region::list_in_sentence(&flagged)
-        ));
-    }
+    let listed = listed.join(" · ");
+    let why = format!(
+        "One appointment answers them all: {listed}.{}",
+        therapist_note(facts).unwrap_or_default()
+    );
+    // The window kept clear of races' no-deep days before the title names it.
+    let (from, until) = clear_of(from, until, spans).unwrap_or((from, until));
     // The most specific source: timing after an effort, then recovery of performance.
     let evidence = if causes
         .iter()
@@ -317,7 +296,8 @@ fn one_card(mut causes: Vec<Reminder>, facts: &Facts) -> Option<Reminder> {
     card.until = until;
     card.kind = MassageKind::Professional;
     card.deep = true;
-    card.regions = regions;
+    card.regions = regions_of(&causes);
+    card.cause = listed;
     card.status = status;
     card.covers = covers;
     card.covers_rules = covers_rules;
@@ -341,12 +321,7 @@ fn title(from: NaiveDate, until: Option<NaiveDate>) -> String {
 /// or cut where it meets them.
 fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut Vec<Reminder>) {
     if let Some(span) = spans.iter().find(|s| s.contains(today)) {
-        let causes = if card.rule == Rule::SportsMassage {
-            card.why
-                .trim_start_matches("One appointment answers them all: ")
-                .trim_end_matches('.')
-                .to_string()
-        } else if card.cause.is_empty() {
+        let causes = if card.cause.is_empty() {
             card.title.clone()
         } else {
             card.cause.clone()
@@ -367,10 +342,11 @@ fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut
         };
         let race_card = cards.iter_mut().find(|c| {
             matches!(c.rule, Rule::RaceTaper | Rule::AfterRaceLight)
+                // The race's own cards: by its id and date, or (after a race logged as a
+                // run, whose card is named after the run) the after-race card.
                 && (c
                     .id
                     .contains(&format!(":{}:{}", span.race_id, span.race_date))
-                    || c.id.contains(&format!("race:{}:", span.race_id))
                     || (c.rule == Rule::AfterRaceLight && span.race_date < today))
         });
         match race_card {
@@ -390,9 +366,25 @@ fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut
         }
         return;
     }
-    // Not in a race's days today: keep the window clear of them.
-    let (mut from, mut until) = window(&card);
-    from = from.max(today);
+    // Not in a race's days today: keep the window clear of them (a merged card's is
+    // already, and its title says so).
+    let (from, until) = window(&card);
+    let Some((from, until)) = clear_of(from.max(today), until, spans) else {
+        // Every day it allowed is a race's: nothing deep to offer; the race's cards speak.
+        return;
+    };
+    card.opens = (from > card.due).then_some(from);
+    card.until = until;
+    cards.push(card);
+}
+
+/// A window moved past, or cut before, every race's no-deep days; `None` when nothing
+/// of it is left.
+fn clear_of(
+    mut from: NaiveDate,
+    mut until: Option<NaiveDate>,
+    spans: &[NoDeepSpan],
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
     for span in spans {
         if span.contains(from) {
             from = span.deep_from();
@@ -400,21 +392,5 @@ fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut
             until = Some(shift(span.from, -1));
         }
     }
-    if until.is_some_and(|u| u < from) {
-        // Every day it allowed is a race's: nothing deep to offer; the race's cards speak.
-        return;
-    }
-    card.opens = (from > card.due).then_some(from);
-    card.until = until;
-    if card.rule == Rule::SportsMassage {
-        let race = card
-            .title
-            .rsplit_once(", before ")
-            .map(|(_, race)| race.to_string());
-        card.title = match race {
-            Some(race) => format!("{}, before {race}", title(from, until)),
-            None => title(from, until),
-        };
-    }
-    cards.push(card);
+    until.is_none_or(|u| u >= from).then_some((from, until))
 }

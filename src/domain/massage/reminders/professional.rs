@@ -1,9 +1,8 @@
 //! A regular sports massage, every so many days (the runner's setting).
 
-use super::{region_words, reminder, Facts, Reminder, Rule};
+use super::{reminder, therapist_note, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::record::region::Region;
 use crate::domain::rulebook::settings::PROFESSIONAL_EVERY_DAYS;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
@@ -54,15 +53,7 @@ pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
         ),
         (None, None) => return,
     };
-    let why = if facts.red_flags.is_empty() {
-        why
-    } else {
-        let flagged: Vec<Region> = facts.red_flags.iter().copied().collect();
-        format!(
-            "{why} Tell the therapist about your {}: no massage there until a physiotherapist has seen it.",
-            region_words(&flagged)
-        )
-    };
+    let why = why + &therapist_note(facts).unwrap_or_default();
     let mut r = reminder(
         Rule::Professional,
         format!("pro:{anchor}"),
