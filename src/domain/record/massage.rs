@@ -81,6 +81,24 @@ pub struct Massage {
     pub updated_ms: u64,
 }
 
+impl Massage {
+    /// The last sports massage as the runner remembers it (asked once when none is
+    /// logged): a session of the usual length, depth unknown so counted as light.
+    pub fn remembered(id: String, date: NaiveDate) -> Massage {
+        Massage {
+            id,
+            date,
+            kind: MassageKind::Professional,
+            minutes: crate::domain::rulebook::durations::PROFESSIONAL_SESSION_MINUTES,
+            deep: false,
+            regions: BTreeSet::new(),
+            notes: "The last sports massage, as remembered when Restride asked.".into(),
+            cost_cents: None,
+            updated_ms: 0,
+        }
+    }
+}
+
 #[cfg(test)]
 impl Massage {
     /// A massage for tests: `Massage::sample("2026-11-01", MassageKind::Professional, true)`.

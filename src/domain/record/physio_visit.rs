@@ -19,6 +19,18 @@ pub struct PhysioVisit {
     pub updated_ms: u64,
 }
 
+impl PhysioVisit {
+    pub fn new(id: String, date: NaiveDate, regions: &[Region], note: String) -> PhysioVisit {
+        PhysioVisit {
+            id,
+            date,
+            regions: regions.iter().copied().collect(),
+            note,
+            updated_ms: 0,
+        }
+    }
+}
+
 /// The latest visit up to `today` for each region seen.
 pub fn seen_by_physio(visits: &[PhysioVisit], today: NaiveDate) -> BTreeMap<Region, NaiveDate> {
     let mut seen = BTreeMap::new();

@@ -3,11 +3,10 @@
 use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::dates;
 use crate::domain::massage::reminders::{Reminder, Rule, Status};
-use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::record::massage::Massage;
 use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
-use crate::domain::rulebook::durations::PROFESSIONAL_SESSION_MINUTES;
 use crate::domain::rulebook::durations::SNOOZE_DAYS;
 use crate::ui::router::{link, Page, Router};
 use crate::ui::{clock, AppState};
@@ -148,13 +147,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let question_id = StoredValue::new(reminder.id.clone());
     let physio_seen = Callback::new(move |(day, note): (NaiveDate, String)| {
         let regions = regions.get_value();
-        state.save_physio_visit(PhysioVisit {
-            id: clock::new_id(),
-            date: day,
-            regions: regions.iter().copied().collect(),
-            note,
-            updated_ms: 0,
-        });
+        state.save_physio_visit(PhysioVisit::new(clock::new_id(), day, &regions, note));
         state.say(
             format!(
                 "Noted. Your {} are no longer flagged, until you log that level again.",
@@ -164,17 +157,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         );
     });
     let last_massage = Callback::new(move |(day, _): (NaiveDate, String)| {
-        let massage = Massage {
-            id: clock::new_id(),
-            date: day,
-            kind: MassageKind::Professional,
-            minutes: PROFESSIONAL_SESSION_MINUTES,
-            deep: false,
-            regions: Default::default(),
-            notes: "The last sports massage, as remembered after an import.".into(),
-            cost_cents: None,
-            updated_ms: 0,
-        };
+        let massage = Massage::remembered(clock::new_id(), day);
         state.save_massage(massage, &[question_id.get_value()]);
         state.say(
             format!(
