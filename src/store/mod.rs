@@ -310,17 +310,13 @@ pub fn notified() -> std::collections::BTreeSet<String> {
         .unwrap_or_default()
 }
 
-/// Takes `id` out of the announced reminders, as if it had never been announced.
-pub fn forget_notified(id: &str) {
+/// Adds `id` to the announced reminders, once the browser has shown its notification.
+pub fn mark_notified(id: &str) {
     let mut ids = notified();
-    if ids.remove(id) {
-        set_notified(&ids);
-    }
-}
-
-pub fn set_notified(ids: &std::collections::BTreeSet<String>) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(ids)) {
-        let _ = storage.set_item(NOTIFIED_KEY, &text);
+    if ids.insert(id.to_owned()) {
+        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&ids)) {
+            let _ = storage.set_item(NOTIFIED_KEY, &text);
+        }
     }
 }
 

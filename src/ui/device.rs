@@ -44,17 +44,13 @@ pub fn ask_notifications(done: impl FnOnce(String) + 'static) {
     on_answer.forget();
 }
 
-/// Shows a system notification, and calls `not_shown` if the browser did not show it.
-pub fn notify(title: &str, body: &str, tag: &str, not_shown: impl FnOnce() + 'static) {
+/// Shows a system notification, then calls `done` with whether the browser showed it.
+pub fn notify(title: &str, body: &str, tag: &str, done: impl FnOnce(bool) + 'static) {
     let Ok(promise) = notify_js(title, body, tag) else {
-        not_shown();
+        done(false);
         return;
     };
-    let on_answer = Closure::once(move |shown: JsValue| {
-        if shown.as_bool() != Some(true) {
-            not_shown();
-        }
-    });
+    let on_answer = Closure::once(move |shown: JsValue| done(shown.as_bool() == Some(true)));
     let _ = promise.then(&on_answer);
     on_answer.forget();
 }

@@ -157,6 +157,12 @@ fn follow_midnight(today: RwSignal<chrono::NaiveDate>) {
     );
 }
 
+thread_local! {
+    /// Reminder ids whose notification the browser is showing right now.
+    static ANNOUNCING: std::cell::RefCell<std::collections::BTreeSet<String>> =
+        const { std::cell::RefCell::new(std::collections::BTreeSet::new()) };
+}
+
 /// Shows a system notification for each reminder that has become due since it was last
 /// announced, when the runner has turned notifications on and the browser allows them.
 /// Comes with the reminders engine (`pages::ReminderEngine`), in the second part.
@@ -165,27 +171,28 @@ fn announce_due(state: AppState) {
     if !enabled || device::notification_permission() != "granted" {
         return;
     }
-    let mut notified = store::notified();
+    let notified = store::notified();
     let mut newly_due = Vec::new();
     state.reminders.with_untracked(|all| {
         for reminder in reminders::due(all) {
-            if notified.insert(reminder.id.clone()) {
-                newly_due.push((
-                    reminder.title.clone(),
-                    reminder.why.clone(),
-                    reminder.id.clone(),
-                ));
+            let id = &reminder.id;
+            if !notified.contains(id) && !ANNOUNCING.with_borrow(|ids| ids.contains(id)) {
+                newly_due.push((reminder.title.clone(), reminder.why.clone(), id.clone()));
             }
         }
     });
-    if newly_due.is_empty() {
-        return;
-    }
-    // Marked before they are shown, so a second call meanwhile does not show them twice;
-    // one the browser fails to show is unmarked, and the next start tries again.
-    store::set_notified(&notified);
+    // Recorded as announced only once the browser has shown it: a page closed in between,
+    // or a browser that failed to show it, leaves it for the next start. Meanwhile
+    // `ANNOUNCING` keeps a second call from showing it twice (the same tag would replace
+    // it anyway).
     for (title, why, id) in newly_due {
-        let unmark = id.clone();
-        device::notify(&title, &why, &id, move || store::forget_notified(&unmark));
+        ANNOUNCING.with_borrow_mut(|ids| ids.insert(id.clone()));
+        let tag = id.clone();
+        device::notify(&title, &why, &tag, move |shown| {
+            if shown {
+                store::mark_notified(&id);
+            }
+            ANNOUNCING.with_borrow_mut(|ids| ids.remove(&id));
+        });
     }
 }
