@@ -5,10 +5,11 @@
 use super::clock;
 use super::router::{Page, Router};
 use super::AppState;
-use crate::domain::data::import::{self, ParsedFile, Preview};
+use crate::domain::data::import::preview::{FileReport, Line, Outcome};
+use crate::domain::data::import::{self, ParsedFile, Preview, Problem};
 use crate::domain::input::dates;
 use crate::domain::input::units::{format_distance, format_duration};
-use crate::domain::record::run::{rpe_words, RPE_MAX, RPE_MIN};
+use crate::domain::record::run::{rpe_words, RunKind, RPE_MAX, RPE_MIN};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -17,6 +18,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Files and their bytes, as read from the browser.
 type Picked = Vec<(String, Vec<u8>)>;
+
+/// The runner's own type and effort for single new runs, by run id.
+type Choices = std::collections::BTreeMap<String, (RunKind, u8)>;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
@@ -34,6 +38,7 @@ pub fn ImportPage() -> impl IntoView {
     let unreadable: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let rpe = RwSignal::new(4u8);
     let confirm_replace = RwSignal::new(false);
+    let choices: RwSignal<Choices> = RwSignal::new(Choices::new());
     // Ids are made once per preview, so the same preview always has the same ids.
     let id_prefix = StoredValue::new(clock::new_id());
     let preview = Memo::new(move |_| {
@@ -59,6 +64,7 @@ pub fn ImportPage() -> impl IntoView {
         parsed.set(Vec::new());
         unreadable.set(Vec::new());
         confirm_replace.set(false);
+        choices.set(Choices::new());
         id_prefix.set_value(clock::new_id());
         let total = picked.len();
         step.set(Step::Reading { done: 0, total });
@@ -69,6 +75,7 @@ pub fn ImportPage() -> impl IntoView {
         let Some(preview) = preview.get_untracked() else {
             return;
         };
+        let preview = choices.with_untracked(|c| preview.with_choices(c));
         state.import(|journal, now| {
             if replace {
                 import::replace(journal, &preview, now)
@@ -117,6 +124,7 @@ pub fn ImportPage() -> impl IntoView {
                             parsed
                             unreadable
                             rpe
+                            choices
                             confirm_replace
                             apply
                         />
@@ -246,8 +254,8 @@ fn bytes_of(buffer: Result<JsValue, JsValue>) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// New runs listed in the preview; the rest are counted.
-const PREVIEW_ROWS: usize = 30;
+/// Lines listed in the preview, over all files; the rest are counted.
+const PREVIEW_LINES: usize = 60;
 
 fn counted(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -257,136 +265,41 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// What becomes of a line, in words.
+fn outcome_words(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::New => "New".into(),
+        Outcome::AlreadyHere => "Already here".into(),
+        Outcome::SameAs(file) => format!("Same run as {file}"),
+        Outcome::Rejected(reason) => format!("Not imported: {reason}"),
+        Outcome::OtherSport(sport) => format!("{sport}: another sport, left out"),
+    }
+}
+
 #[component]
 fn PreviewView(
     preview: Signal<Option<Preview>>,
     parsed: RwSignal<Vec<ParsedFile>>,
     unreadable: RwSignal<Vec<(String, String)>>,
     rpe: RwSignal<u8>,
+    choices: RwSignal<Choices>,
     confirm_replace: RwSignal<bool>,
     apply: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let count = move |f: fn(&Preview) -> usize| preview.with(|p| p.as_ref().map_or(0, f));
     let needs_rpe = move || parsed.with(|files| files.iter().any(|f| !f.activities.is_empty()));
-    let skipped =
-        move || parsed.with(|files| files.iter().map(|f| f.skipped_other_sports).sum::<usize>());
     let state = expect_context::<AppState>();
     let unit = move || state.journal.with(|j| j.settings.unit);
+    let summary = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .map(|p| p.summary(unreadable.with(Vec::len)).words())
+                .unwrap_or_default()
+        })
+    };
     view! {
-        <h2>"Preview"</h2>
-        <ul class="import-counts">
-            <li>{move || counted(count(|p| p.new_runs.len()), "new run", "new runs")}</li>
-            <li>
-                {move || {
-                    format!(
-                        "{}, {}",
-                        counted(count(|p| p.new_massages.len()), "new massage", "new massages"),
-                        counted(count(|p| p.new_races.len()), "new race", "new races"),
-                    )
-                }}
-            </li>
-            {move || {
-                let updated = count(Preview::updated);
-                (updated > 0)
-                    .then(|| view! { <li>{format!("{} newer in the backup (updated)", counted(updated, "record", "records"))}</li> })
-            }}
-            <li>{move || format!("{} already here (skipped)", counted(count(|p| p.duplicates.len()), "run", "runs"))}</li>
-            <li>{move || counted(count(|p| p.rejected.len()) + unreadable.with(Vec::len), "rejected", "rejected")}</li>
-            {move || {
-                (skipped() > 0)
-                    .then(|| view! { <li>{counted(skipped(), "activity of another sport left out", "activities of other sports left out")}</li> })
-            }}
-        </ul>
-        {move || {
-            let runs = preview.with(|p| p.as_ref().map(|p| p.new_runs.clone()).unwrap_or_default());
-            let unit = unit();
-            (!runs.is_empty())
-                .then(|| {
-                    let more = runs.len().saturating_sub(PREVIEW_ROWS);
-                    view! {
-                        <table class="import-runs">
-                            <caption class="visually-hidden">"Runs to import"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"Distance"</th>
-                                    <th scope="col">"Time"</th>
-                                    <th scope="col">"Name"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {runs
-                                    .into_iter()
-                                    .take(PREVIEW_ROWS)
-                                    .map(|run| {
-                                        view! {
-                                            <tr>
-                                                <td>{dates::day_month_year(run.date)}</td>
-                                                <td>{format_distance(u64::from(run.distance_m), unit)}</td>
-                                                <td>{format_duration(u64::from(run.duration_s))}</td>
-                                                <td>{run.notes}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                        {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more.")}</p> })}
-                    }
-                })
-        }}
-        <Show when=needs_rpe>
-            <div class="field">
-                <label for="import-rpe">"How hard were these runs, on the whole? (RPE, asked once)"</label>
-                <select
-                    id="import-rpe"
-                    on:change=move |ev| {
-                        if let Ok(value) = event_target_value(&ev).parse::<u8>() {
-                            rpe.set(value);
-                        }
-                    }
-                >
-                    {(RPE_MIN..=RPE_MAX)
-                        .map(|n| {
-                            view! {
-                                <option value=n.to_string() selected=move || rpe.get() == n>
-                                    {format!("{n} — {}", rpe_words(n))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p class="muted">"Each run's load is effort × minutes: edit single runs later in History."</p>
-            </div>
-        </Show>
-        {move || {
-            let rejected: Vec<String> = unreadable
-                .get()
-                .into_iter()
-                .map(|(file, reason)| format!("{file}: {reason}"))
-                .chain(preview.with(|p| {
-                    p.iter()
-                        .flat_map(|p| &p.rejected)
-                        .map(|(file, problem)| format!("{file}, {}: {}", problem.location, problem.reason))
-                        .collect::<Vec<_>>()
-                }))
-                .chain(parsed.with(|files| {
-                    files
-                        .iter()
-                        .flat_map(|f| f.problems.iter().map(move |p| format!("{}, {}: {}", f.file_name, p.location, p.reason)))
-                        .collect::<Vec<_>>()
-                }))
-                .collect();
-            (!rejected.is_empty())
-                .then(|| {
-                    view! {
-                        <details class="import-problems" open>
-                            <summary>"What was not imported, and why"</summary>
-                            <ul>{rejected.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                        </details>
-                    }
-                })
-        }}
+        <h2 id="import-preview">"Preview"</h2>
+        <p class="import-summary" role="status">{summary}</p>
         <p class="page-actions">
             <button
                 type="button"
@@ -422,5 +335,215 @@ fn PreviewView(
                 "Replacing deletes every run, massage and race stored here now. Back up first (Settings › Your data) if unsure."
             </p>
         </Show>
+        <Show when=needs_rpe>
+            <div class="field">
+                <label for="import-rpe">"How hard were these runs, on the whole? (RPE)"</label>
+                <select
+                    id="import-rpe"
+                    on:change=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<u8>() {
+                            rpe.set(value);
+                        }
+                    }
+                >
+                    {(RPE_MIN..=RPE_MAX)
+                        .map(|n| {
+                            view! {
+                                <option value=n.to_string() selected=move || rpe.get() == n>
+                                    {format!("{n} — {}", rpe_words(n))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p class="muted">"Each run's load is effort × minutes. Change a single run's type or effort below, or later in History."</p>
+            </div>
+        </Show>
+        {move || {
+            let Some(p) = preview.get() else {
+                return ().into_any();
+            };
+            let unit = unit();
+            let mut budget = PREVIEW_LINES;
+            let total_lines: usize = p.files.iter().map(|f| f.lines.len()).sum();
+            let files = p
+                .files
+                .into_iter()
+                .map(|file| {
+                    let shown = file.lines.len().min(budget);
+                    budget -= shown;
+                    view! { <FileLines file shown unit rpe choices /> }
+                })
+                .collect_view();
+            let more = total_lines.saturating_sub(PREVIEW_LINES);
+            view! {
+                <ul class="import-files">
+                    {files}
+                    {unreadable
+                        .get()
+                        .into_iter()
+                        .map(|(name, reason)| {
+                            view! {
+                                <li class="import-file">
+                                    <p class="import-file-name">{name}</p>
+                                    <p class="import-line">{format!("Could not be read: {reason}")}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                {(more > 0)
+                    .then(|| {
+                        view! {
+                            <p class="muted">
+                                {format!("… and {} more, counted above; edit them later in History.", counted(more, "line", "lines"))}
+                            </p>
+                        }
+                    })}
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// One file: its name, a line per activity (up to `shown`), a new run's type and effort,
+/// and its problems behind a disclosure.
+#[component]
+fn FileLines(
+    file: FileReport,
+    shown: usize,
+    unit: crate::domain::record::settings::Unit,
+    rpe: RwSignal<u8>,
+    choices: RwSignal<Choices>,
+) -> impl IntoView {
+    let backup = file.backup.map(|c| {
+        format!(
+            "Restride backup: {} added, {} updated, {} unchanged{}",
+            c.added,
+            c.updated,
+            c.unchanged,
+            if c.rejected > 0 {
+                format!(", {} not valid", c.rejected)
+            } else {
+                String::new()
+            }
+        )
+    });
+    let nothing = file.lines.is_empty() && file.backup.is_none();
+    let lines = file
+        .lines
+        .into_iter()
+        .take(shown)
+        .map(|line| view! { <LineView line unit rpe choices /> })
+        .collect_view();
+    let problems = (!file.problems.is_empty()).then(|| {
+        let words: Vec<String> = file.problems.iter().map(Problem::words).collect();
+        view! {
+            <details class="import-problems">
+                <summary>{counted(words.len(), "problem in this file", "problems in this file")}</summary>
+                <ul>{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </details>
+        }
+    });
+    view! {
+        <li class="import-file">
+            <p class="import-file-name">{file.file_name}</p>
+            {backup.map(|b| view! { <p class="import-line">{b}</p> })}
+            {nothing.then(|| view! { <p class="import-line">"No run in this file."</p> })}
+            <ul class="import-lines">{lines}</ul>
+            {problems}
+        </li>
+    }
+}
+
+#[component]
+fn LineView(
+    line: Line,
+    unit: crate::domain::record::settings::Unit,
+    rpe: RwSignal<u8>,
+    choices: RwSignal<Choices>,
+) -> impl IntoView {
+    let facts = line
+        .date
+        .map(|date| {
+            let mut parts = vec![dates::day_month_year(date)];
+            if line.distance_m > 0 {
+                parts.push(format_distance(u64::from(line.distance_m), unit));
+            }
+            if line.duration_s > 0 {
+                parts.push(format_duration(u64::from(line.duration_s)));
+            }
+            parts.join(" · ")
+        })
+        .unwrap_or_else(|| line.location.clone());
+    let name = (!line.name.is_empty()).then(|| line.name.clone());
+    let is_new = line.outcome == Outcome::New;
+    let outcome = outcome_words(&line.outcome);
+    let editor = match (is_new, line.run_id, line.kind) {
+        (true, Some(id), Some(kind)) => Some(view! { <RunChoices id kind rpe choices /> }),
+        _ => None,
+    };
+    view! {
+        <li class="import-line" class:new=is_new>
+            <span class="import-facts">{facts}</span>
+            {name.map(|n| view! { <span class="import-name">{n}</span> })}
+            <span class="import-outcome">{outcome}</span>
+            {editor}
+        </li>
+    }
+}
+
+/// A new run's type and effort, preset from the file and the batch's effort.
+#[component]
+fn RunChoices(
+    id: String,
+    kind: RunKind,
+    rpe: RwSignal<u8>,
+    choices: RwSignal<Choices>,
+) -> impl IntoView {
+    let kind_id = format!("kind-{id}");
+    let rpe_id = format!("rpe-{id}");
+    let key = StoredValue::new(id);
+    let chosen = move || key.with_value(|id| choices.with(|c| c.get(id).copied()));
+    let kind_now = move || chosen().map_or(kind, |(k, _)| k);
+    let rpe_now = move || chosen().map_or_else(|| rpe.get(), |(_, r)| r);
+    let set = move |k: RunKind, r: u8| {
+        key.with_value(|id| {
+            choices.update(|c| {
+                c.insert(id.clone(), (k, r));
+            })
+        });
+    };
+    view! {
+        <span class="import-choices">
+            <label for=kind_id.clone() class="visually-hidden">"Type"</label>
+            <select
+                id=kind_id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(k) = RunKind::ALL.into_iter().find(|k| k.label() == value) {
+                        set(k, rpe_now());
+                    }
+                }
+            >
+                {RunKind::ALL
+                    .into_iter()
+                    .map(|k| view! { <option value=k.label() selected=move || kind_now() == k>{k.label()}</option> })
+                    .collect_view()}
+            </select>
+            <label for=rpe_id.clone() class="visually-hidden">"Effort (RPE)"</label>
+            <select
+                id=rpe_id
+                on:change=move |ev| {
+                    if let Ok(r) = event_target_value(&ev).parse::<u8>() {
+                        set(kind_now(), r);
+                    }
+                }
+            >
+                {(RPE_MIN..=RPE_MAX)
+                    .map(|n| view! { <option value=n.to_string() selected=move || rpe_now() == n>{format!("RPE {n}")}</option> })
+                    .collect_view()}
+            </select>
+        </span>
     }
 }

@@ -177,7 +177,7 @@ const pages = [
         { name: "activities.csv", mimeType: "text/csv", buffer: readFileSync(new URL("./files/activities.csv", import.meta.url)) },
         { name: "broken.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from("<gpx><trk><trkseg><trkpt lat='x'") },
       ]);
-      await expect(page.locator(".import-counts")).toContainText("new runs");
+      await expect(page.locator(".import-summary")).toContainText("new runs");
       await page.getByRole("button", { name: "Replace all my data with this" }).click();
     },
   },

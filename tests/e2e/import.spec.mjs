@@ -19,13 +19,10 @@ test("a Strava CSV and a GPX file: preview, then the runs appear with their name
   await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
   await page.getByLabel("Choose files").setInputFiles([file("activities.csv"), file("morning.gpx")]);
 
-  const counts = page.locator(".import-counts");
-  await expect(counts).toContainText("2 new runs");
-  await expect(counts).toContainText("1 run already here (skipped)");
-  await expect(counts).toContainText("1 activity of another sport left out");
+  await expect(page.locator(".import-summary")).toHaveText("2 new runs · 1 already here · 1 other sport");
   expect(await storedText(page), "nothing is written before the runner confirms").toBe(before);
-  await expect(page.locator(".import-runs tbody tr")).toHaveCount(2);
-  await expect(page.locator(".import-runs")).toContainText("Park & hill loop");
+  await expect(page.locator(".import-line.new")).toHaveCount(2);
+  await expect(page.locator(".import-line.new").filter({ hasText: "Park & hill loop" })).toHaveCount(1);
 
   await page.getByLabel(/How hard were these runs/).selectOption("5");
   await page.getByRole("button", { name: "Add to my data" }).click();
@@ -50,10 +47,11 @@ test("gzip-compressed activity files, as in Strava's export, are unpacked; a dam
     { name: "1001.gpx.gz", mimeType: "application/gzip", buffer: gzipSync(readFileSync(file("morning.gpx"))) },
     { name: "1002.fit.gz", mimeType: "application/gzip", buffer: Buffer.concat([gzipSync(Buffer.from("x".repeat(200))).subarray(0, 30), Buffer.from("not deflate")]) },
   ]);
-  await expect(page.locator(".import-counts")).toContainText("1 new run");
-  await expect(page.locator(".import-runs")).toContainText("Park & hill loop");
-  await expect(page.locator(".import-problems")).toContainText("1002.fit.gz");
-  await expect(page.locator(".import-problems")).toContainText("could not be unpacked");
+  await expect(page.locator(".import-summary")).toHaveText("1 new run · 1 file with nothing to import");
+  await expect(page.locator(".import-line.new")).toContainText("Park & hill loop");
+  const damaged = page.locator(".import-file").filter({ hasText: "1002.fit.gz" });
+  await expect(damaged).toContainText("Could not be read");
+  await expect(damaged).toContainText("could not be unpacked");
   await page.getByLabel(/How hard were these runs/).selectOption("4");
   await page.getByRole("button", { name: "Add to my data" }).click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
@@ -66,8 +64,8 @@ test("gzip-compressed activity files, as in Strava's export, are unpacked; a dam
 test("a file that is not an activity is rejected with its reason, and nothing is imported", async ({ page }) => {
   await page.goto("/import");
   await page.getByLabel("Choose files").setInputFiles({ name: "notes.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from("this is not xml") });
-  await expect(page.locator(".import-counts")).toContainText("0 new runs");
-  await expect(page.locator(".import-problems")).toContainText("notes.gpx");
+  await expect(page.locator(".import-summary")).toHaveText("0 new runs · 1 file with nothing to import");
+  await expect(page.locator(".import-file")).toContainText("notes.gpx");
   await expect(page.getByRole("button", { name: "Add to my data" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Replace all my data with this" })).toBeDisabled();
   expect(await page.evaluate((key) => localStorage.getItem(key), DATA_KEY)).toBeNull();
@@ -78,7 +76,8 @@ test("a Restride backup can replace everything, after a second tap", async ({ pa
   const backup = { version: 2, runs: [run({ id: "b1", date: "2026-11-01" }), run({ id: "b2", date: "2026-11-02" })] };
   await page.goto("/import");
   await page.getByLabel("Choose files").setInputFiles({ name: "restride-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
-  await expect(page.locator(".import-counts")).toContainText("2 new runs");
+  await expect(page.locator(".import-summary")).toHaveText("2 new runs");
+  await expect(page.locator(".import-file")).toContainText("Restride backup: 2 added, 0 updated, 0 unchanged");
   await page.getByRole("button", { name: "Replace all my data with this" }).click();
   await expect(page.getByRole("alert")).toContainText("Replacing deletes every run");
   await page.getByRole("button", { name: "Yes, replace everything" }).click();
@@ -100,10 +99,7 @@ test("a backup restores by identity: two alike runs stay two, a newer copy updat
   };
   await page.goto("/import");
   await page.getByLabel("Choose files").setInputFiles({ name: "restride-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
-  const counts = page.locator(".import-counts");
-  await expect(counts).toContainText("2 new runs");
-  await expect(counts).toContainText("1 record newer in the backup (updated)");
-  await expect(counts).toContainText("1 run already here (skipped)");
+  await expect(page.locator(".import-summary")).toHaveText("2 new runs · 1 updated · 1 already here");
   await page.getByRole("button", { name: "Add to my data" }).click();
   await expect(page.getByRole("status")).toContainText("Imported: 2 added, 1 updated, 1 unchanged.");
   const runs = JSON.parse(await storedText(page)).runs;
@@ -122,5 +118,46 @@ test("files dropped on the page are read like chosen ones", async ({ page }) => 
   }, gpx);
   await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: transfer });
   await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
-  await expect(page.locator(".import-counts")).toContainText("1 new run");
+  await expect(page.locator(".import-summary")).toHaveText("1 new run");
+});
+
+test("a batch preview reads on a phone: a summary with Add in reach, a line per file, problems counted", async ({ page }) => {
+  await page.goto("/import");
+  const morning = readFileSync(file("morning.gpx"));
+  // A GPX whose 80 points have no time: one reason for the track, the points counted.
+  const points = Array.from({ length: 80 }, (_, i) => `<trkpt lat="${52 + i / 1000}" lon="13"/>`).join("");
+  const timeless = `<gpx><trk><trkseg>${points}</trkseg></trk></gpx>`;
+  await page.getByLabel("Choose files").setInputFiles([
+    { name: "activities.csv", mimeType: "text/csv", buffer: readFileSync(file("activities.csv")) },
+    { name: "morning.gpx", mimeType: "application/gpx+xml", buffer: morning },
+    { name: "morning-phone.gpx", mimeType: "application/gpx+xml", buffer: morning },
+    { name: "notes.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from("this is not xml") },
+    { name: "timeless.gpx", mimeType: "application/gpx+xml", buffer: Buffer.from(timeless) },
+  ]);
+  const summary = page.locator(".import-summary");
+  await expect(summary).toHaveText("3 new runs · 1 already here · 1 other sport · 3 files with nothing to import");
+  // Add is right under the summary, on the first screen of a phone.
+  await expect(page.getByRole("button", { name: "Add to my data" })).toBeInViewport();
+  const lines = (name) => page.locator(".import-file").filter({ has: page.locator(".import-file-name", { hasText: name }) });
+  await expect(lines("morning-phone.gpx")).toContainText("Same run as morning.gpx");
+  await expect(lines("activities.csv")).toContainText("Ride: another sport, left out");
+  await expect(lines("activities.csv")).toContainText("Lunch Ride");
+  await expect(lines("notes.gpx")).toContainText("Could not be read");
+  const problems = lines("timeless.gpx").locator(".import-problems");
+  await expect(problems.locator("summary")).toHaveText("2 problems in this file");
+  await problems.locator("summary").click();
+  await expect(problems.locator("li").first()).toHaveText("track 1: it has no points with a place and a time");
+  await expect(problems.locator("li").nth(1)).toContainText("(and 79 more like it)");
+
+  // The trail run was a race, and a hard one.
+  const trail = page.locator(".import-line.new").filter({ hasText: "<img" });
+  await expect(trail.getByLabel("Type")).toHaveValue("Trail");
+  await trail.getByLabel("Type").selectOption("Race");
+  await trail.getByLabel("Effort (RPE)").selectOption("8");
+  await page.getByRole("button", { name: "Add to my data" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  const runs = JSON.parse(await storedText(page)).runs;
+  expect(runs).toHaveLength(3);
+  expect(runs.find((r) => r.notes.startsWith("<img"))).toMatchObject({ type: "race", rpe: 8 });
+  expect(runs.find((r) => r.notes === "Park & hill loop")).toMatchObject({ type: "easy", rpe: 4 });
 });

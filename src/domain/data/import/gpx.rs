@@ -13,7 +13,7 @@
 
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event, Scanner};
-use super::{clean_name, number, whole, Activity, Climb, Mean, Problems, Read};
+use super::{clean_name, number, whole, Activity, Climb, Mean, OtherSport, Problems, Read};
 use crate::domain::record::run::RunKind;
 
 /// The mean earth radius (IUGG), in metres.
@@ -31,8 +31,8 @@ pub(super) fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 /// The sport of a track from its `<type>`: none, "9" (Strava's number for a run) or any
-/// word with "run" in it is a run; trail and virtual runs have their own kinds; any other
-/// type is another sport (`None`).
+/// word with "run" in it is a run; trail runs are Trail, virtual and treadmill runs Other;
+/// any other type is another sport (`None`).
 fn kind_of(type_text: Option<&str>) -> Option<RunKind> {
     let t = type_text.unwrap_or("").trim().to_lowercase();
     if t.is_empty() || t == "9" {
@@ -40,7 +40,7 @@ fn kind_of(type_text: Option<&str>) -> Option<RunKind> {
     } else if t.contains("run") {
         Some(if t.contains("trail") {
             RunKind::Trail
-        } else if t.contains("virtual") {
+        } else if t.contains("virtual") || t.contains("treadmill") {
             RunKind::Other
         } else {
             RunKind::Easy
@@ -203,7 +203,11 @@ fn add_point(t: &mut Track, p: Point, previous: &mut Option<Fix>, problems: &mut
 fn finish(t: Track, read: &mut Read) {
     let location = format!("track {}", t.number);
     let Some(kind) = kind_of(t.type_text.as_deref()) else {
-        read.skipped_other_sports += 1;
+        read.other_sports.push(OtherSport {
+            location,
+            sport: t.type_text.unwrap_or_default().trim().to_string(),
+            name: t.name,
+        });
         return;
     };
     let (Some(first), Some(last)) = (t.first_ms, t.last_ms) else {
@@ -230,6 +234,8 @@ fn finish(t: Track, read: &mut Read) {
         name: t.name,
         kind,
         location,
+        strava_id: None,
+        file_ref: None,
     });
 }
 
@@ -312,13 +318,13 @@ pub(super) mod tests {
         assert_eq!(kind_of(Some("9")), Some(RunKind::Easy));
         assert_eq!(kind_of(Some("trail_running")), Some(RunKind::Trail));
         assert_eq!(kind_of(Some("VirtualRun")), Some(RunKind::Other));
-        assert_eq!(kind_of(Some("treadmill_running")), Some(RunKind::Easy));
+        assert_eq!(kind_of(Some("treadmill_running")), Some(RunKind::Other));
         assert_eq!(kind_of(Some("cycling")), None);
         assert_eq!(kind_of(Some("1")), None);
         let ride = SAMPLE.replace("<type>running</type>", "<type>cycling</type>");
         let read = read_ok(&ride);
         assert!(read.activities.is_empty());
-        assert_eq!(read.skipped_other_sports, 1);
+        assert_eq!(read.other_sports.len(), 1);
     }
 
     #[test]
@@ -364,10 +370,13 @@ pub(super) mod tests {
         let read = read_ok(timeless);
         assert!(read.activities.is_empty());
         let problems = read.problems.into_vec();
-        assert_eq!(problems.len(), 3);
+        // The track's reason first; the two timeless points as one problem, counted.
+        assert_eq!(problems.len(), 2);
         assert_eq!(
-            problems[2],
+            problems[0],
             Problem::new("track 1", "it has no points with a place and a time")
         );
+        assert_eq!(problems[1].location, "trkpt 1");
+        assert_eq!(problems[1].repeats, 1);
     }
 }

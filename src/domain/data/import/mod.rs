@@ -52,11 +52,13 @@ impl Format {
 }
 
 /// Where a problem is, in the runner's words: "row 14", "trkpt 3", "Lap 2", "record 52",
-/// "byte 1200"; and what is wrong, in plain words.
+/// "byte 1200"; and what is wrong, in plain words. The same reason met again further on
+/// is counted in `repeats`, not listed again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub location: String,
     pub reason: String,
+    pub repeats: usize,
 }
 
 impl Problem {
@@ -64,6 +66,15 @@ impl Problem {
         Problem {
             location: location.into(),
             reason: reason.into(),
+            repeats: 0,
+        }
+    }
+
+    /// "trkpt 3: it has no readable time (and 311 more like it)".
+    pub fn words(&self) -> String {
+        match self.repeats {
+            0 => format!("{}: {}", self.location, self.reason),
+            n => format!("{}: {} (and {n} more like it)", self.location, self.reason),
         }
     }
 }
@@ -80,11 +91,26 @@ pub struct Activity {
     pub elevation_gain_m: Option<u32>,
     /// The activity's name if the file has one: plain text, never HTML.
     pub name: String,
-    /// Trail for "Trail Run", Other for a virtual run, else Easy.
+    /// From the file's sport: Trail for a trail run, Other for a virtual or treadmill run,
+    /// else Easy. The preview refines it (`preview::default_kind`).
     pub kind: RunKind,
     /// Where in the file it is ("row 14", "track 1", "Activity 1", "session 1"), for a
     /// rejection message.
     pub location: String,
+    /// What names this activity across files of one export: a Strava row's "Activity ID"
+    /// and the activity file its "Filename" column points to (`activities/1001.fit.gz` →
+    /// `1001.fit`).
+    pub strava_id: Option<String>,
+    pub file_ref: Option<String>,
+}
+
+/// An activity of another sport, left out on purpose but named in the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherSport {
+    pub location: String,
+    /// The sport as the file names it ("Ride", "Biking", "cycling").
+    pub sport: String,
+    pub name: String,
 }
 
 /// One file as read.
@@ -98,12 +124,15 @@ pub struct ParsedFile {
     /// What could not be read: rows, points, laps or records that were skipped.
     pub problems: Vec<Problem>,
     /// Activities of other sports (rides, swims…), left out on purpose.
-    pub skipped_other_sports: usize,
+    pub other_sports: Vec<OtherSport>,
 }
 
-/// The problems of one file are listed up to this many, then counted.
+/// Different reasons of one file are listed up to this many, then counted.
 const MAX_PROBLEMS_PER_FILE: usize = 50;
 
+/// A file's problems, one per reason: a reason met again is counted on the first. The
+/// ones that concern a whole activity ("it has no points with a place and a time") come
+/// before the point-level ones, so the reason that matters is read first.
 #[derive(Debug, Default)]
 struct Problems {
     list: Vec<Problem>,
@@ -112,7 +141,10 @@ struct Problems {
 
 impl Problems {
     fn add(&mut self, location: impl Into<String>, reason: impl Into<String>) {
-        if self.list.len() < MAX_PROBLEMS_PER_FILE {
+        let reason = reason.into();
+        if let Some(seen) = self.list.iter_mut().find(|p| p.reason == reason) {
+            seen.repeats = seen.repeats.saturating_add(1);
+        } else if self.list.len() < MAX_PROBLEMS_PER_FILE {
             self.list.push(Problem::new(location, reason));
         } else {
             self.more = self.more.saturating_add(1);
@@ -120,10 +152,12 @@ impl Problems {
     }
 
     fn into_vec(mut self) -> Vec<Problem> {
+        // Stable: single problems (a whole activity's) first, repeated ones after.
+        self.list.sort_by_key(|p| p.repeats > 0);
         if self.more > 0 {
             self.list.push(Problem::new(
                 "the rest of the file",
-                format!("{} more problems like the ones above", self.more),
+                format!("{} more problems of other kinds", self.more),
             ));
         }
         self.list
@@ -135,7 +169,7 @@ impl Problems {
 struct Read {
     activities: Vec<Activity>,
     problems: Problems,
-    skipped_other_sports: usize,
+    other_sports: Vec<OtherSport>,
 }
 
 const UNKNOWN_FORMAT: &str = "Restride reads its own backups, Strava's activities.csv, and GPX, TCX and FIT activity files; this file is none of them.";
@@ -169,7 +203,7 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
             activities: read.activities,
             journal: None,
             problems: read.problems.into_vec(),
-            skipped_other_sports: read.skipped_other_sports,
+            other_sports: read.other_sports,
         })
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -207,7 +241,7 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
             activities: Vec::new(),
             journal: Some(decoded.journal),
             problems: problems.into_vec(),
-            skipped_other_sports: 0,
+            other_sports: Vec::new(),
         });
     }
     if text.starts_with('<') {

@@ -12,7 +12,7 @@
 
 use super::csv::read_records;
 use super::time::parse_strava_date;
-use super::{clean_name, number, whole, Activity, Read};
+use super::{clean_name, name_inside_gzip, number, whole, Activity, OtherSport, Read};
 use crate::domain::record::run::RunKind;
 
 /// The columns used, by position.
@@ -20,6 +20,8 @@ struct Columns {
     date: usize,
     kind: usize,
     name: Option<usize>,
+    id: Option<usize>,
+    file: Option<usize>,
     distance: Vec<usize>,
     elapsed: Vec<usize>,
     moving: Vec<usize>,
@@ -42,6 +44,8 @@ impl Columns {
             date: first("Activity Date")?,
             kind: first("Activity Type")?,
             name: first("Activity Name"),
+            id: first("Activity ID"),
+            file: first("Filename"),
             distance: all("Distance"),
             elapsed: all("Elapsed Time"),
             moving: all("Moving Time"),
@@ -82,8 +86,8 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
             continue;
         }
         match activity(&columns, row, last_row) {
-            Ok(Some(activity)) => read.activities.push(activity),
-            Ok(None) => read.skipped_other_sports += 1,
+            Ok(Row::Run(activity)) => read.activities.push(activity),
+            Ok(Row::Other(sport)) => read.other_sports.push(sport),
             Err(reason) => read.problems.add(format!("row {last_row}"), reason),
         }
     }
@@ -96,19 +100,33 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
     Ok(read)
 }
 
-/// One row: an activity, `None` for another sport, or what is wrong with it.
-fn activity(
-    columns: &Columns,
-    row: &[String],
-    row_number: usize,
-) -> Result<Option<Activity>, String> {
+enum Row {
+    Run(Activity),
+    Other(OtherSport),
+}
+
+/// One row: a run, another sport, or what is wrong with it.
+fn activity(columns: &Columns, row: &[String], row_number: usize) -> Result<Row, String> {
     let field = |i: usize| row.get(i).map(|f| f.trim()).filter(|f| !f.is_empty());
     let first_of = |list: &[usize]| list.iter().find_map(|&i| field(i));
+    let name = || {
+        columns
+            .name
+            .and_then(|i| row.get(i))
+            .map(|name| clean_name(name))
+            .unwrap_or_default()
+    };
     let kind = match field(columns.kind) {
         None => return Err("it has no activity type".into()),
         Some(t) => match kind_of(t) {
             Some(kind) => kind,
-            None => return Ok(None),
+            None => {
+                return Ok(Row::Other(OtherSport {
+                    location: format!("row {row_number}"),
+                    sport: t.to_string(),
+                    name: name(),
+                }))
+            }
         },
     };
     let date_text = field(columns.date).ok_or("it has no activity date")?;
@@ -153,20 +171,22 @@ fn activity(
                 .ok_or(format!("the elevation gain \"{t}\" is not a number"))
         })
         .transpose()?;
-    Ok(Some(Activity {
+    Ok(Row::Run(Activity {
         start_utc,
         distance_m,
         moving_s,
         elapsed_s,
         avg_hr,
         elevation_gain_m,
-        name: columns
-            .name
-            .and_then(|i| row.get(i))
-            .map(|name| clean_name(name))
-            .unwrap_or_default(),
+        name: name(),
         kind,
         location: format!("row {row_number}"),
+        strava_id: columns.id.and_then(field).map(str::to_string),
+        // "activities/1001.fit.gz" names the file 1001.fit once unpacked.
+        file_ref: columns
+            .file
+            .and_then(field)
+            .map(|path| name_inside_gzip(path.rsplit('/').next().unwrap_or(path))),
     }))
 }
 
@@ -193,7 +213,14 @@ pub(super) mod tests {
     fn the_sample_export() {
         let file = parse_file("activities.csv", SAMPLE.as_bytes()).unwrap();
         assert_eq!(file.format, Format::StravaCsv);
-        assert_eq!(file.skipped_other_sports, 1);
+        assert_eq!(
+            file.other_sports,
+            [OtherSport {
+                location: "row 3".into(),
+                sport: "Ride".into(),
+                name: "Commute home".into()
+            }]
+        );
         assert_eq!(
             file.problems,
             [
@@ -219,6 +246,8 @@ pub(super) mod tests {
                 name: "Tempo, then \"easy\"".into(),
                 kind: RunKind::Easy,
                 location: "row 2".into(),
+                strava_id: Some("1001".into()),
+                file_ref: Some("1001.fit".into()),
             }
         );
         assert_eq!(trail.name, "Hills\nand mud");

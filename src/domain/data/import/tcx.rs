@@ -14,7 +14,7 @@
 
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event, Scanner};
-use super::{clean_name, number, whole, Activity, Climb, Mean, Read};
+use super::{clean_name, number, whole, Activity, Climb, Mean, OtherSport, Read};
 use crate::domain::input::units::round_i64;
 use crate::domain::record::run::RunKind;
 
@@ -22,6 +22,7 @@ use crate::domain::record::run::RunKind;
 struct Session {
     number: usize,
     running: bool,
+    sport: String,
     id_ms: Option<i64>,
     first_lap_ms: Option<i64>,
     /// The latest moment seen: a trackpoint time or a lap's end.
@@ -66,6 +67,7 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
                         session = Some(Session {
                             number: activities,
                             running: sport.trim().eq_ignore_ascii_case("Running"),
+                            sport: sport.trim().to_string(),
                             ..Session::default()
                         });
                     }
@@ -183,7 +185,11 @@ fn add_lap(s: &mut Session, lap: Lap, read: &mut Read) {
 fn finish(s: Session, read: &mut Read) {
     let location = format!("Activity {}", s.number);
     if !s.running {
-        read.skipped_other_sports += 1;
+        read.other_sports.push(OtherSport {
+            location,
+            sport: s.sport,
+            name: s.notes,
+        });
         return;
     }
     if s.laps == 0 {
@@ -219,6 +225,8 @@ fn finish(s: Session, read: &mut Read) {
         name: s.notes,
         kind: RunKind::Easy,
         location,
+        strava_id: None,
+        file_ref: None,
     });
 }
 
@@ -289,6 +297,8 @@ pub(super) mod tests {
                 name: "Intervals & hills".into(),
                 kind: RunKind::Easy,
                 location: "Activity 1".into(),
+                strava_id: None,
+                file_ref: None,
             }]
         );
     }
@@ -298,7 +308,8 @@ pub(super) mod tests {
         let bike = SAMPLE.replace("Sport=\"Running\"", "Sport=\"Biking\"");
         let read = read(&bike).unwrap();
         assert!(read.activities.is_empty());
-        assert_eq!(read.skipped_other_sports, 1);
+        assert_eq!(read.other_sports.len(), 1);
+        assert_eq!(read.other_sports[0].sport, "Biking");
         let broken = SAMPLE.replacen(
             "<DistanceMeters>1250.5</DistanceMeters>",
             "<DistanceMeters>far</DistanceMeters>",

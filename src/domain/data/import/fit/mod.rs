@@ -16,7 +16,7 @@
 //! absent. Without a start time, the session's timestamp (253) less the elapsed time is used.
 
 use super::time::from_unix_ms;
-use super::{whole, Activity, Read};
+use super::{whole, Activity, OtherSport, Read};
 use crate::domain::record::run::RunKind;
 
 /// 1989-12-31T00:00:00Z in Unix seconds.
@@ -25,6 +25,7 @@ pub(super) const FIT_EPOCH_UNIX_S: i64 = 631_065_600;
 const FIRST_ABSOLUTE_TIME: u64 = 0x1000_0000;
 const SESSION: u16 = 18;
 const SPORT_RUNNING: u64 = 1;
+const SUB_SPORT_TREADMILL: u64 = 1;
 const SUB_SPORT_TRAIL: u64 = 3;
 const SUB_SPORT_VIRTUAL: u64 = 58;
 
@@ -257,11 +258,15 @@ fn session(def: &Definition, body: &[u8], location: String, cursor: &mut Cursor,
     }
     let kind = match (v.sport, v.sub_sport) {
         (Some(sport), _) if sport != SPORT_RUNNING => {
-            read.skipped_other_sports += 1;
+            read.other_sports.push(OtherSport {
+                location,
+                sport: sport_name(sport),
+                name: String::new(),
+            });
             return;
         }
         (_, Some(SUB_SPORT_TRAIL)) => RunKind::Trail,
-        (_, Some(SUB_SPORT_VIRTUAL)) => RunKind::Other,
+        (_, Some(SUB_SPORT_VIRTUAL | SUB_SPORT_TREADMILL)) => RunKind::Other,
         _ => RunKind::Easy,
     };
     let seconds = |ms: Option<u64>| ms.and_then(|ms| whole(ms as f64 / 1000.0));
@@ -292,7 +297,30 @@ fn session(def: &Definition, body: &[u8], location: String, cursor: &mut Cursor,
         name: String::new(),
         kind,
         location,
+        strava_id: None,
+        file_ref: None,
     });
+}
+
+/// The FIT profile's name for a sport other than running.
+fn sport_name(sport: u64) -> String {
+    let name = match sport {
+        0 => "Generic",
+        2 => "Cycling",
+        4 => "Fitness equipment",
+        5 => "Swimming",
+        10 => "Training",
+        11 => "Walking",
+        12 => "Cross-country skiing",
+        13 => "Alpine skiing",
+        15 => "Rowing",
+        16 => "Mountaineering",
+        17 => "Hiking",
+        18 => "Multisport",
+        19 => "Paddling",
+        _ => return format!("FIT sport {sport}"),
+    };
+    name.to_string()
 }
 
 #[cfg(test)]

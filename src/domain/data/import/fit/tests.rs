@@ -195,6 +195,8 @@ fn expected() -> Activity {
         name: String::new(),
         kind: RunKind::Trail,
         location: "record 7".into(),
+        strava_id: None,
+        file_ref: None,
     }
 }
 
@@ -267,7 +269,8 @@ fn invalid_values_are_absent_and_other_sports_counted() {
     );
     let ride = session(2, 140, 10, START).unwrap();
     assert!(ride.activities.is_empty());
-    assert_eq!(ride.skipped_other_sports, 1);
+    assert_eq!(ride.other_sports.len(), 1);
+    assert_eq!(ride.other_sports[0].sport, "Cycling");
     let relative = session(1, 140, 10, 1000).unwrap();
     assert_eq!(
         relative.problems.into_vec(),

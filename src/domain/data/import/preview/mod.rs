@@ -1,7 +1,12 @@
 //! From read files to runs for this journal, before anything is saved: which are new,
-//! which the journal (or the batch) already has, and which would be invalid runs.
+//! which the journal (or the batch) already has, and which would be invalid runs; and a
+//! report per file, line by line, that the runner reads before adding.
 
-use super::{Activity, ParsedFile, Problem};
+mod report;
+
+pub use report::{default_kind, FileReport, Line, Outcome, Summary};
+
+use super::{Activity, Format, ParsedFile, Problem};
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
@@ -11,10 +16,11 @@ use crate::domain::record::validate::{check_run, check_stored_run, NOTES_MAX_CHA
 use chrono::{NaiveDateTime, TimeDelta};
 use std::collections::BTreeMap;
 
-/// Two runs starting this close (in seconds) may be the same run…
-pub const DUPLICATE_WINDOW_S: i64 = 60;
-/// …if their distances differ by at most this share of the longer one (2 %).
-pub const DUPLICATE_DISTANCE_FRACTION: (u64, u64) = (2, 100);
+/// Two runs starting this close (in seconds) may be the same activity…
+pub const SAME_START_WINDOW_S: i64 = 120;
+/// …if their distances and their times each differ by at most this share of the larger
+/// (5 %): a watch's FIT and an app's GPX of one run differ by that much.
+pub const SAME_ACTIVITY_FRACTION: (u64, u64) = (5, 100);
 
 /// Time zones lie within 18 hours of UTC.
 pub const MAX_UTC_OFFSET_MINUTES: u32 = 18 * 60;
@@ -50,6 +56,8 @@ pub struct Preview {
     pub skipped_other_sports: usize,
     /// The settings of the first backup: what "replace" restores.
     pub settings: Option<crate::domain::record::settings::Settings>,
+    /// One report per file, in the order read.
+    pub files: Vec<FileReport>,
 }
 
 impl Preview {
@@ -122,40 +130,58 @@ pub fn preview_with_offsets(
 ) -> Preview {
     let rpe = rpe.clamp(RPE_MIN, RPE_MAX);
     let unit = journal.settings.unit;
+    let long_run_minutes = journal.settings.reminders.long_run_minutes;
     let mut preview = Preview::default();
+    let mut batch = Batch::default();
     let mut index = 0usize;
-    for file in files {
-        preview.skipped_other_sports += file.skipped_other_sports;
-        let mut reject = |location: &str, reason: String| {
-            let problem = Problem::new(location, reason);
-            preview.rejected.push((file.file_name.clone(), problem));
-        };
-        let mut runs = Vec::new();
+    for (file_index, file) in files.iter().enumerate() {
+        let before = report::Counts::of(&preview);
+        let mut report = FileReport::new(file);
         for activity in &file.activities {
             let id = new_id(index);
             index += 1;
-            let run = to_run(activity, id, rpe, offset_at(activity.start_utc));
+            let run = to_run(activity, id, rpe, offset_at(activity.start_utc)).map(|mut run| {
+                run.kind = default_kind(activity, run.duration_s, long_run_minutes);
+                run
+            });
             match run.and_then(|run| check_run(&run, unit).map(|()| run)) {
-                Ok(run) => runs.push(run),
-                Err(reason) => reject(&activity.location, reason),
-            }
-        }
-        // A backup's runs are Restride's own records: judged as stored records are, and
-        // known by their id alone, never by looking alike (two 5 km runs on one day are two).
-        let mut backup_runs = Vec::new();
-        if let Some(backup) = &file.journal {
-            for (i, run) in backup.runs.iter().enumerate() {
-                match check_stored_run(run) {
-                    Ok(()) => backup_runs.push(run.clone()),
-                    Err(reason) => reject(&format!("run {}", i + 1), reason),
+                Ok(run) => {
+                    report.lines.push(Line::of_run(&activity.location, &run));
+                    let copy = Copy {
+                        id: run.id.clone(),
+                        file: file_index,
+                        richness: richness(file.format),
+                        strava_id: activity.strava_id.clone(),
+                        file_ref: activity.file_ref.clone(),
+                    };
+                    place(journal, &mut preview, &mut batch, files, run, copy);
+                }
+                Err(reason) => {
+                    report.lines.push(Line::rejected(activity, reason.clone()));
+                    let problem = Problem::new(activity.location.clone(), reason);
+                    preview.rejected.push((file.file_name.clone(), problem));
                 }
             }
         }
-        for run in runs {
-            place(journal, &mut preview, run);
+        for other in &file.other_sports {
+            report.lines.push(Line::other_sport(other));
         }
-        for run in backup_runs {
-            place_by_id(journal, &mut preview, run);
+        preview.skipped_other_sports += file.other_sports.len();
+        // A backup's runs are Restride's own records: judged as stored records are, and
+        // known by their id alone, never by looking alike (two 5 km runs on one day are two).
+        if let Some(backup) = &file.journal {
+            for (i, run) in backup.runs.iter().enumerate() {
+                match check_stored_run(run) {
+                    Ok(()) => {
+                        batch.copies.push(Copy::backup(run, file_index));
+                        place_by_id(journal, &mut preview, run.clone());
+                    }
+                    Err(reason) => {
+                        let problem = Problem::new(format!("run {}", i + 1), reason);
+                        preview.rejected.push((file.file_name.clone(), problem));
+                    }
+                }
+            }
         }
         if let Some(backup) = &file.journal {
             for massage in &backup.massages {
@@ -194,9 +220,76 @@ pub fn preview_with_offsets(
             for (id, state) in &backup.reminder_states {
                 preview.reminder_states.entry(id.clone()).or_insert(*state);
             }
+            report.backup = Some(report::Counts::of(&preview).minus(before));
+        }
+        preview.files.push(report);
+    }
+    report::settle(&mut preview, journal, files, &batch);
+    preview
+}
+
+/// How much a format records, for keeping the richest copy of one activity: a FIT file
+/// has the watch's own timer and sensors, TCX its laps, GPX points only, and a Strava CSV
+/// row a summary. A backup's run is the runner's own record and is never replaced.
+pub fn richness(format: Format) -> u8 {
+    match format {
+        Format::Backup => u8::MAX,
+        Format::Fit => 4,
+        Format::Tcx => 3,
+        Format::Gpx => 2,
+        Format::StravaCsv => 1,
+    }
+}
+
+/// Where each run of the batch came from, and what names it across an export.
+#[derive(Clone, Debug, Default)]
+struct Copy {
+    id: String,
+    file: usize,
+    richness: u8,
+    strava_id: Option<String>,
+    file_ref: Option<String>,
+}
+
+impl Copy {
+    fn backup(run: &Run, file: usize) -> Copy {
+        Copy {
+            id: run.id.clone(),
+            file,
+            richness: u8::MAX,
+            ..Copy::default()
         }
     }
-    preview
+
+    /// The same Strava activity: a CSV row naming this file, or the same activity id
+    /// (Strava names an export's files by it: `activities/1001.fit.gz`).
+    fn same_activity_as(&self, other: &Copy, files: &[ParsedFile]) -> bool {
+        let name = |c: &Copy| files.get(c.file).map(|f| f.file_name.as_str());
+        let stem = |c: &Copy| name(c).and_then(|n| n.split('.').next());
+        let names = |row: &Copy, file: &Copy| {
+            row.file_ref
+                .as_deref()
+                .is_some_and(|r| name(file).is_some_and(|n| n.eq_ignore_ascii_case(r)))
+                || row
+                    .strava_id
+                    .as_deref()
+                    .is_some_and(|id| stem(file) == Some(id))
+        };
+        let same_id = matches!((&self.strava_id, &other.strava_id), (Some(a), Some(b)) if a == b);
+        same_id || names(self, other) || names(other, self)
+    }
+}
+
+/// The batch's runs so far, by id, with where they came from.
+#[derive(Debug, Default)]
+struct Batch {
+    copies: Vec<Copy>,
+}
+
+impl Batch {
+    fn copy(&self, id: &str) -> Option<&Copy> {
+        self.copies.iter().find(|c| c.id == id)
+    }
 }
 
 /// The run an activity makes, before it is checked.
@@ -229,43 +322,76 @@ fn to_run(activity: &Activity, id: String, rpe: u8, offset_minutes: i32) -> Resu
     })
 }
 
-/// The same run logged twice: start within a minute (or the same date when a start time
-/// is missing) and distance within 2 % of the longer.
+/// The same activity twice: starts within 2 minutes (or the same date when a start time
+/// is missing), and distance and time each within 5 % of the larger. Two runs on one day
+/// at different times stay two.
 pub fn same_run(a: &Run, b: &Run) -> bool {
-    let (long, short) = if a.distance_m >= b.distance_m {
-        (u64::from(a.distance_m), u64::from(b.distance_m))
-    } else {
-        (u64::from(b.distance_m), u64::from(a.distance_m))
+    let close = |x: u32, y: u32| {
+        let (large, small) = (u64::from(x.max(y)), u64::from(x.min(y)));
+        let (num, den) = SAME_ACTIVITY_FRACTION;
+        (large - small) * den <= large * num
     };
-    let (num, den) = DUPLICATE_DISTANCE_FRACTION;
-    if (long - short) * den > long * num {
+    if !close(a.distance_m, b.distance_m) || !close(a.duration_s, b.duration_s) {
         return false;
     }
     match (a.start_time, b.start_time) {
         (Some(ta), Some(tb)) => {
             let apart = a.date.and_time(ta) - b.date.and_time(tb);
-            apart.num_seconds().abs() <= DUPLICATE_WINDOW_S
+            apart.num_seconds().abs() <= SAME_START_WINDOW_S
         }
         _ => a.date == b.date,
     }
 }
 
-/// New, or a duplicate of a run in the journal or earlier in the batch.
-fn place(journal: &Journal, preview: &mut Preview, run: Run) {
-    let in_journal = journal
-        .run(&run.id)
-        .or_else(|| journal.runs.iter().find(|r| same_run(r, &run)));
-    let in_batch = || {
-        preview
-            .new_runs
-            .iter()
-            .chain(preview.duplicates.iter().map(|d| &d.run))
-            .find(|r| r.id == run.id || same_run(r, &run))
-    };
-    match in_journal.or_else(in_batch).map(|r| r.id.clone()) {
-        Some(of) => preview.duplicates.push(Duplicate { run, of }),
-        None => preview.new_runs.push(run),
+/// An activity's run: already in the journal, the same activity as a run earlier in the
+/// batch (the richer copy is kept, the other becomes its duplicate), or new.
+fn place(
+    journal: &Journal,
+    preview: &mut Preview,
+    batch: &mut Batch,
+    files: &[ParsedFile],
+    run: Run,
+    copy: Copy,
+) {
+    if let Some(ours) = journal.runs.iter().find(|r| same_run(r, &run)) {
+        let of = ours.id.clone();
+        batch.copies.push(copy);
+        preview.duplicates.push(Duplicate { run, of });
+        return;
     }
+    let earlier = preview.new_runs.iter().position(|r| {
+        batch
+            .copy(&r.id)
+            .is_some_and(|c| c.same_activity_as(&copy, files))
+            || same_run(r, &run)
+    });
+    let Some(at) = earlier else {
+        batch.copies.push(copy);
+        preview.new_runs.push(run);
+        return;
+    };
+    let kept_richness = batch
+        .copy(&preview.new_runs[at].id)
+        .map_or(0, |c| c.richness);
+    if copy.richness > kept_richness {
+        // The richer file's copy takes the place; the earlier one, and whatever was
+        // already its duplicate, now duplicate it.
+        let poorer = std::mem::replace(&mut preview.new_runs[at], run);
+        let kept = preview.new_runs[at].id.clone();
+        for duplicate in &mut preview.duplicates {
+            if duplicate.of == poorer.id {
+                duplicate.of.clone_from(&kept);
+            }
+        }
+        preview.duplicates.push(Duplicate {
+            run: poorer,
+            of: kept,
+        });
+    } else {
+        let of = preview.new_runs[at].id.clone();
+        preview.duplicates.push(Duplicate { run, of });
+    }
+    batch.copies.push(copy);
 }
 
 /// A backup's run, known by its id alone: new, newer than the journal's copy (updated),
@@ -390,5 +516,7 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
     out
 }
 
+#[cfg(test)]
+mod cross_source;
 #[cfg(test)]
 mod tests;

@@ -15,6 +15,8 @@ fn activity(start: &str, distance_m: u32, moving_s: u32) -> Activity {
         name: "Lunch run".into(),
         kind: RunKind::Easy,
         location: "row 2".into(),
+        strava_id: None,
+        file_ref: None,
     }
 }
 
@@ -25,7 +27,7 @@ fn file(name: &str, activities: Vec<Activity>) -> ParsedFile {
         activities,
         journal: None,
         problems: Vec::new(),
-        skipped_other_sports: 0,
+        other_sports: Vec::new(),
     }
 }
 
@@ -120,7 +122,8 @@ fn moving_time_when_given_else_elapsed() {
 }
 
 #[test]
-fn duplicates_within_a_minute_and_two_percent() {
+fn the_same_activity_within_two_minutes_and_five_percent() {
+    // Logged runs: 10 km in 50:00 at 07:45:12, and 8 km in 50:00 without a start time.
     let journal = Journal {
         runs: vec![
             logged("timed", "2026-11-20", Some("07:45:12"), 10_000),
@@ -131,16 +134,19 @@ fn duplicates_within_a_minute_and_two_percent() {
     let files = [file(
         "a.csv",
         vec![
-            // 60 s later and 2 % longer: a duplicate.
-            activity("2026-11-20T06:46:12", 10_200, 3000),
-            // 61 s earlier: new.
-            activity("2026-11-20T06:44:11", 10_000, 3000),
-            // Same time, 2.1 % shorter than the logged run: new.
-            activity("2026-11-20T06:45:12", 9_790, 3000),
-            // The logged run has no start time: the same date and 1.5 % is enough.
-            activity("2026-11-21T17:00:00", 8_120, 2400),
+            // 120 s later, 5 % longer (10 500 − 10 000 = 500 = 5 % of 10 500 is 525: in),
+            // 2 900 s (100 s = 3.3 % of 3 000): the same.
+            activity("2026-11-20T06:47:12", 10_500, 2900),
+            // 121 s earlier: new.
+            activity("2026-11-20T06:43:11", 10_000, 3000),
+            // Same start, 5.3 % shorter (9 470: 530 > 5 % of 10 000 = 500): new.
+            activity("2026-11-20T06:45:12", 9_470, 3000),
+            // Same start and distance, 6 % shorter in time (2 820: 180 > 150): new.
+            activity("2026-11-20T06:45:12", 10_000, 2820),
+            // The logged run has no start time: the same date, 1.5 % and 2 % are enough.
+            activity("2026-11-21T17:00:00", 8_120, 2940),
             // Another day: new.
-            activity("2026-11-22T06:00:00", 8_000, 2400),
+            activity("2026-11-22T06:00:00", 8_000, 3000),
         ],
     )];
     let p = preview(&journal, &files, 5, 60, ids);
@@ -149,9 +155,11 @@ fn duplicates_within_a_minute_and_two_percent() {
         .iter()
         .map(|d| (d.run.id.as_str(), d.of.as_str()))
         .collect();
-    assert_eq!(dups, [("imp-0", "timed"), ("imp-3", "untimed")]);
+    // imp-2 and imp-3 both start with imp-1's minute... imp-2 is 5.3 % shorter than
+    // imp-1 (new), imp-3 is imp-1's distance in 6 % less time (new).
+    assert_eq!(dups, [("imp-0", "timed"), ("imp-4", "untimed")]);
     let new: Vec<&str> = p.new_runs.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(new, ["imp-1", "imp-2", "imp-4"]);
+    assert_eq!(new, ["imp-1", "imp-2", "imp-3", "imp-5"]);
 }
 
 #[test]
