@@ -8,7 +8,13 @@
     window.restrideInstallPrompt = event;
     window.dispatchEvent(new Event("restride-install-changed"));
   });
+  // Installed: the browser may now promise to keep the storage (Chrome grants it then).
+  const keepStorage = () => {
+    if (!navigator.storage?.persist) return;
+    navigator.storage.persisted().then((kept) => kept || navigator.storage.persist()).catch(() => {});
+  };
   window.addEventListener("appinstalled", () => {
+    keepStorage();
     window.restrideInstallPrompt = null;
     window.dispatchEvent(new Event("restride-install-changed"));
   });
@@ -24,6 +30,15 @@
 
   // Device features the WebAssembly calls by name. Each one does nothing where the browser
   // lacks the feature, so the app never depends on it.
+  // Files the system opened Restride with ("Open with"); the import page takes them.
+  const launched = [];
+  if ("launchQueue" in window) {
+    window.launchQueue.setConsumer(async (params) => {
+      if (!params.files?.length) return;
+      for (const handle of params.files) launched.push(await handle.getFile());
+      window.dispatchEvent(new Event("restride-files-opened"));
+    });
+  }
   let wakeLock = null;
   let requesting = false;
   let wanted = false;
@@ -81,6 +96,26 @@
         });
     },
     isAwake: () => wakeLock !== null,
+    // Asked when records are first saved in a visit and when the app is installed.
+    keepStorage,
+    // Files shared to Restride (kept by the service worker) or opened with it (the
+    // manifest's file_handlers, through the launch queue), taken once: a Promise of Files.
+    takeSharedFiles: async () => {
+      const taken = launched.splice(0);
+      if (!("caches" in window) || !(await caches.has("restride-shared-files"))) return taken;
+      const cache = await caches.open("restride-shared-files");
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        if (!response) continue;
+        const blob = await response.blob();
+        const name = decodeURIComponent(response.headers.get("x-file-name") ?? "shared file");
+        taken.push(new File([blob], name, { type: blob.type }));
+      }
+      await caches.delete("restride-shared-files");
+      return taken;
+    },
+    storagePersisted: () =>
+      navigator.storage?.persisted ? navigator.storage.persisted().catch(() => false) : Promise.resolve(false),
     // On phones, a file goes to the share sheet (save to Files, send to a cloud drive or
     // another device). Returns false where that is not possible, and the caller downloads.
     shareFile: (name, mime, text) => {

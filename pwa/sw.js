@@ -4,6 +4,9 @@
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `restride-${VERSION}`;
+// Files shared to Restride from another app (the manifest's share_target), kept only
+// until the import page takes them. Never sent anywhere: they go from here to the page.
+const SHARED = "restride-shared-files";
 // Trunk's content hash in a name ("restride-0123456789abcdef_bg.wasm"): such a file never
 // changes, so the copy the page just downloaded may come from the HTTP cache.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
@@ -18,7 +21,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith("restride-") && key !== CACHE) await caches.delete(key);
+        if (key.startsWith("restride-") && key !== CACHE && key !== SHARED) await caches.delete(key);
       }
       await self.clients.claim();
     })(),
@@ -49,8 +52,31 @@ self.addEventListener("notificationclick", (event) => {
   );
 });
 
+// "Share to Restride": the files come as a POST from the system's share sheet. They are
+// kept in a cache of their own, replacing any earlier share not yet taken, and the import
+// page opens to read them (`takeSharedFiles` in register.js).
+async function receiveShare(request) {
+  const form = await request.formData();
+  const files = form.getAll("files").filter((f) => typeof f === "object" && "name" in f);
+  await caches.delete(SHARED);
+  const cache = await caches.open(SHARED);
+  await Promise.all(
+    files.map((file, i) =>
+      cache.put(
+        new Request(`shared-file/${i}`),
+        new Response(file, { headers: { "x-file-name": encodeURIComponent(file.name), "content-type": file.type || "application/octet-stream" } }),
+      ),
+    ),
+  );
+  return Response.redirect(new URL("import?shared", self.registration.scope).href, 303);
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
+  if (request.method === "POST" && request.url === new URL("share-target", self.registration.scope).href) {
+    event.respondWith(receiveShare(request));
+    return;
+  }
   if (request.method !== "GET") return;
   // Other origins are never cached or answered here (the app makes no such request).
   if (new URL(request.url).origin !== self.location.origin) return;

@@ -1,4 +1,5 @@
 // Finishes a build folder: adds the Content-Security-Policy to index.html (scripts/csp.mjs),
+// writes the manifest compactly,
 // then writes sw.js with the exact list of the folder's files and a version derived from
 // their contents. Run by scripts/post-build.mjs (Trunk's post_build hook) on the staging
 // folder, after the split; it can also be run on a folder: node scripts/sw-build.mjs dist
@@ -18,6 +19,9 @@ function* files(folder) {
 
 export function finishFolder(dir) {
   addCsp(dir);
+  // The manifest is read at every first visit: written without the source's indentation.
+  const manifest = join(dir, "manifest.webmanifest");
+  writeFileSync(manifest, JSON.stringify(JSON.parse(readFileSync(manifest, "utf8"))));
 
   const hash = createHash("sha256");
   const precache = [];

@@ -24,6 +24,12 @@ pub const UNREADABLE_COPY_PREFIX: &str = "restride.unreadable.";
 pub const MIGRATION_COPY_PREFIX: &str = "restride.backup.v";
 /// The ids of reminders already announced by a system notification.
 pub const NOTIFIED_KEY: &str = "restride.notified";
+/// When the runner last saved or shared a backup (milliseconds).
+pub const LAST_BACKUP_KEY: &str = "restride.last_backup";
+/// When the runner last dismissed Today's "Back up your runs" card.
+pub const BACKUP_NUDGE_DISMISSED_KEY: &str = "restride.backup_nudge_dismissed";
+/// Kept copies whose notice the runner dismissed on Today (Settings still lists them).
+pub const LEFT_OUT_SEEN_KEY: &str = "restride.left_out_seen";
 /// Every key Restride writes starts with this.
 pub const KEY_PREFIX: &str = "restride.";
 
@@ -302,21 +308,62 @@ impl Store {
     }
 }
 
+/// The copies of stored text kept aside at start-up, oldest first: (key, text).
+pub fn kept_copies() -> Vec<(String, String)> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let mut copies: Vec<(String, String)> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(UNREADABLE_COPY_PREFIX))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect();
+    copies.sort_by_key(|(key, _)| copied_ms(key));
+    copies
+}
+
+/// When a kept copy was made, from its key.
+pub fn copied_ms(key: &str) -> u64 {
+    key.strip_prefix(UNREADABLE_COPY_PREFIX)
+        .and_then(|ms| ms.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Drops a kept copy for good, at the runner's word.
+pub fn drop_copy(key: &str) {
+    if key.starts_with(UNREADABLE_COPY_PREFIX) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
+/// A small value of Restride's own under `key`; `None` when absent or unreadable.
+pub fn read_value<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&stored_text(key)?).ok()
+}
+
+/// Writes a small value under `key`; a refused write is left for the next time.
+pub fn write_value<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
 /// Reminder ids already announced by a notification; empty when unreadable or when
 /// storage cannot be used.
 pub fn notified() -> std::collections::BTreeSet<String> {
-    stored_text(NOTIFIED_KEY)
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    read_value(NOTIFIED_KEY).unwrap_or_default()
 }
 
 /// Adds `id` to the announced reminders, once the browser has shown its notification.
 pub fn mark_notified(id: &str) {
     let mut ids = notified();
     if ids.insert(id.to_owned()) {
-        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&ids)) {
-            let _ = storage.set_item(NOTIFIED_KEY, &text);
-        }
+        write_value(NOTIFIED_KEY, &ids);
     }
 }
 

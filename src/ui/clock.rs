@@ -36,6 +36,13 @@ pub fn until_next_midnight() -> std::time::Duration {
     std::time::Duration::from_millis(round_u64(ms.clamp(1_000.0, 90_000_000.0)))
 }
 
+/// The runner's local date at `ms` since 1970.
+pub fn date_at_ms(ms: u64) -> NaiveDate {
+    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        ms as f64,
+    )))
+}
+
 /// The runner's local date and time, to the minute.
 pub fn now_local() -> chrono::NaiveDateTime {
     let now = js_sys::Date::new_0();

@@ -12,6 +12,8 @@ pub fn offer_backup(state: AppState) {
     let text = state.journal.with_untracked(envelope::encode);
     let name = backup_file_name(state.today.get_untracked());
     download::share_or_offer(&name, "application/json", &text);
+    // Handed to the share sheet or the download: the date Today's backup card counts from.
+    crate::store::write_value(crate::store::LAST_BACKUP_KEY, &super::clock::now_ms());
 }
 
 #[component]
@@ -39,5 +41,7 @@ pub fn DataSection() -> impl IntoView {
                 "Import…"
             </a>
         </p>
+        <super::safekeeping::StorageKept />
+        <super::safekeeping::KeptCopies />
     }
 }

@@ -18,6 +18,12 @@ extern "C" {
     fn vibrate_js(ms: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = keepAwake, catch)]
     fn keep_awake_js(on: bool) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = storagePersisted, catch)]
+    fn storage_persisted_js() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = keepStorage, catch)]
+    fn keep_storage_js() -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = takeSharedFiles, catch)]
+    fn take_shared_files_js() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = shareFile, catch)]
     fn share_file_js(name: &str, mime: &str, text: &str) -> Result<bool, JsValue>;
 }
@@ -70,4 +76,36 @@ pub fn keep_awake(on: bool) {
 /// Opens the phone's share sheet with the file; false where that is not possible.
 pub fn share_file(name: &str, mime: &str, text: &str) -> bool {
     share_file_js(name, mime, text).unwrap_or(false)
+}
+
+/// Asks the browser to keep Restride's storage under pressure (`navigator.storage.persist`),
+/// unless it already does.
+pub fn keep_storage() {
+    let _ = keep_storage_js();
+}
+
+/// Whether the browser has promised to keep Restride's storage; `false` where it cannot say.
+pub async fn storage_persisted() -> bool {
+    match storage_persisted_js() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|answer| answer.as_bool())
+            .unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// Files shared to Restride or opened with it, each taken once; empty when there are none.
+pub async fn take_shared_files() -> Vec<web_sys::File> {
+    let Ok(promise) = take_shared_files_js() else {
+        return Vec::new();
+    };
+    let Ok(files) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&files)
+        .iter()
+        .filter_map(|file| file.dyn_into::<web_sys::File>().ok())
+        .collect()
 }

@@ -2,9 +2,9 @@
 //! after another with the progress shown, then a preview (new, duplicate and rejected,
 //! with reasons) before anything is written: merge, or replace everything.
 
-use super::clock;
 use super::router::{Page, Router};
 use super::AppState;
+use super::{clock, device};
 use crate::domain::data::import::preview::{FileReport, Line, Outcome};
 use crate::domain::data::import::{self, ParsedFile, Preview, Problem};
 use crate::domain::input::dates;
@@ -70,6 +70,19 @@ pub fn ImportPage() -> impl IntoView {
         step.set(Step::Reading { done: 0, total });
         parse_next(picked, 0, step, parsed, unreadable);
     };
+
+    // Files shared to Restride from another app, or opened with it: read as if chosen.
+    let take_shared = move || {
+        leptos::task::spawn_local(async move {
+            let files = device::take_shared_files().await;
+            if !files.is_empty() {
+                read_files(files, read);
+            }
+        });
+    };
+    take_shared();
+    let opened = window_event_listener_untyped("restride-files-opened", move |_| take_shared());
+    on_cleanup(move || opened.remove());
 
     let apply = move |replace: bool| {
         let Some(preview) = preview.get_untracked() else {
@@ -206,7 +219,13 @@ fn FilePicker(read: impl Fn(Picked) + Copy + 'static) -> impl IntoView {
 
 /// Reads every file's bytes, unpacking gzip ones, then hands them over in the order chosen.
 fn read_all(files: web_sys::FileList, done: impl Fn(Picked) + 'static) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    read_files(
+        (0..files.length()).filter_map(|i| files.get(i)).collect(),
+        done,
+    );
+}
+
+fn read_files(files: Vec<web_sys::File>, done: impl Fn(Picked) + 'static) {
     leptos::task::spawn_local(async move {
         let mut picked = Vec::with_capacity(files.len());
         for file in &files {

@@ -20,6 +20,7 @@ mod pages;
 mod recovery;
 mod reminder_settings;
 mod router;
+mod safekeeping;
 mod settings;
 mod shell;
 mod state;
@@ -67,6 +68,7 @@ fn App() -> impl IntoView {
     // storage listener, which can lock it.
     let store = std::rc::Rc::new(loaded.store);
     let saving = store.clone();
+    let asked_to_keep = std::cell::Cell::new(false);
     // Its value is whether the recovery screen was up on its last run.
     Effect::new(move |previous: Option<bool>| {
         let recovering = state.startup_problem.with(Option::is_some);
@@ -82,7 +84,14 @@ fn App() -> impl IntoView {
             saving.forget_written();
         }
         let problem = match state.journal.with(|journal| saving.save(journal)) {
-            Ok(()) => None,
+            Ok(()) => {
+                // Records saved: ask the browser, once a visit, to keep them.
+                if !asked_to_keep.get() && state.journal.with(|j| !j.runs.is_empty() || !j.massages.is_empty()) {
+                    asked_to_keep.set(true);
+                    device::keep_storage();
+                }
+                None
+            }
             // While the start-up message is up it explains this; once dismissed, say it.
             Err(SaveError::Locked(reason)) => (!recovering).then_some(reason),
             Err(SaveError::Refused) => Some(

@@ -15,8 +15,7 @@ use super::how::HowPage;
 use super::import::ImportPage;
 use super::log::LogPage;
 use super::massage::{
-    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, ReminderList,
-    RoutinePage,
+    EditMassagePage, EditRacePage, LogMassagePage, MassagePage, NewRacePage, RoutinePage,
 };
 use super::recovery::RecoveryPage;
 use super::router::Page;
@@ -47,12 +46,15 @@ impl From<SplitLoaderError> for NotFetched {
 type Fetched = Result<AnyView, NotFetched>;
 
 /// Where a view from the part goes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Place {
     /// The whole page.
     Page,
     /// A section of Today below its first screen.
     Section,
+    /// The foot of Today, below a `Section` of the same part: that section already says
+    /// when the part is loading or could not be fetched, so this one stays silent.
+    Quiet,
 }
 
 /// Shows a view once its part has arrived (at once when it is already here).
@@ -61,16 +63,18 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
     let view = SendWrapper::new(view);
     let class = match place {
         Place::Page => "page loading",
-        Place::Section => "loading muted",
+        Place::Section | Place::Quiet => "loading muted",
     };
+    let quiet = place == Place::Quiet;
     let engine = expect_context::<AppState>().reminder_engine;
     view! {
         // The message shows only if the part takes a while (CSS delays it).
-        <Suspense fallback=move || view! { <p class=class>"Loading…"</p> }>
+        <Suspense fallback=move || (!quiet).then(|| view! { <p class=class>"Loading…"</p> })>
             {Suspend::new(async move {
                 ensure_reminder_engine(engine).await;
                 match view.await {
                     Ok(view) => view,
+                    Err(NotFetched) if quiet => ().into_any(),
                     Err(NotFetched) => view! { <NotFetchedMessage place /> }.into_any(),
                 }
             })}
@@ -108,7 +112,7 @@ fn NotFetchedMessage(place: Place) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Place::Section => view! {
+        Place::Section | Place::Quiet => view! {
             <div class="card">
                 <p>
                     <strong>"This part of the page could not be loaded."</strong>
@@ -184,8 +188,8 @@ pub fn today_charts(summary: Arc<TodaySummary>, unit: Unit) -> Fetched {
     Ok(view! { <Charts summary unit /> }.into_any())
 }
 
-/// The cards of Today's due reminders, at the foot of the page.
+/// The foot of Today: notices about the data, then the due reminders' cards.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn due_reminder_list() -> Fetched {
-    Ok(view! { <ReminderList keep=|r| r.is_due() empty="" /> }.into_any())
+pub fn today_foot() -> Fetched {
+    Ok(view! { <super::today::TodayFoot /> }.into_any())
 }

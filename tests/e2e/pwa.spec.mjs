@@ -25,12 +25,20 @@ test("the manifest parses, its icons load at their declared sizes, start_url is 
   expect(new URL(manifest.start_url, manifestUrl).href.startsWith(scope)).toBe(true);
   expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
   for (const shortcut of manifest.shortcuts) expect(new URL(shortcut.url, manifestUrl).href.startsWith(scope)).toBe(true);
-  expect(manifest.shortcuts.map((s) => s.name)).toEqual(["Log a run", "Start self-massage"]);
+  expect(manifest.shortcuts.map((s) => s.short_name)).toEqual(["Log run", "Massage"]);
   // Each shortcut opens its page, not "Page not found".
   for (const shortcut of manifest.shortcuts) {
     await page.goto(new URL(shortcut.url, manifestUrl).href);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Log a run|Today's self-massage routine)$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Log a run|Massage)$/);
   }
+  // Shared files and "Open with" land in the app, for every kind of file it imports.
+  const extensions = [".fit", ".gpx", ".tcx", ".csv", ".json", ".gz"];
+  expect(manifest.share_target).toMatchObject({ method: "POST", enctype: "multipart/form-data" });
+  expect(new URL(manifest.share_target.action, manifestUrl).href.startsWith(scope)).toBe(true);
+  expect(manifest.share_target.params.files[0].accept).toEqual(expect.arrayContaining(extensions));
+  const handled = Object.values(manifest.file_handlers[0].accept).flat();
+  expect(handled).toEqual(expect.arrayContaining(extensions));
+  expect(new URL(manifest.file_handlers[0].action, manifestUrl).href).toBe(new URL("import", scope).href);
 
   const icons = [
     ...manifest.icons.map((i) => ({ src: new URL(i.src, manifestUrl).href, sizes: i.sizes })),
@@ -128,4 +136,32 @@ test("Settings offers installation unless the app is already installed", async (
   await page.reload();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Install" })).toHaveCount(0);
+});
+
+test("Share to Restride: files posted to the share target go through the service worker into the import preview", async ({ page }) => {
+  await page.goto("/");
+  await controlled(page);
+  const gpx = readFileSync(new URL("./files/morning.gpx", import.meta.url), "utf8");
+  const csv = readFileSync(new URL("./files/activities.csv", import.meta.url), "utf8");
+  // What the system's share sheet sends: a multipart POST to the manifest's action.
+  const answer = await page.evaluate(
+    async ([gpx, csv]) => {
+      const form = new FormData();
+      form.append("files", new File([gpx], "morning.gpx", { type: "application/gpx+xml" }));
+      form.append("files", new File([csv], "activities.csv", { type: "text/csv" }));
+      const response = await fetch("share-target", { method: "POST", body: form, redirect: "manual" });
+      return { type: response.type, kept: (await (await caches.open("restride-shared-files")).keys()).length };
+    },
+    [gpx, csv],
+  );
+  // The worker answered (a redirect to the import page), and keeps the two files for it.
+  expect(answer).toEqual({ type: "opaqueredirect", kept: 2 });
+  await page.goto("/import?shared");
+  await expect(page.locator(".import-summary")).toHaveText("3 new runs · 1 other sport");
+  await expect(page.locator(".import-file-name")).toHaveText(["morning.gpx", "activities.csv"]);
+  // Taken once: the files are no longer kept, and another visit shows no preview.
+  expect(await page.evaluate(async () => (await caches.keys()).includes("restride-shared-files"))).toBe(false);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
+  await expect(page.locator(".import-summary")).toHaveCount(0);
 });

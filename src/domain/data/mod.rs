@@ -4,3 +4,4 @@ pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod quota;
+pub mod safekeeping;

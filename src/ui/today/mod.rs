@@ -43,15 +43,7 @@ pub fn TodayPage() -> impl IntoView {
                 None => view! { <EmptyState /> }.into_any(),
                 Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
             }}
-            <Show when=move || state.reminders.with(|r| r.iter().any(|r| r.is_due()))>
-                <section class="due-reminders" aria-labelledby="due-heading">
-                    <h2 id="due-heading">"Massage reminders due"</h2>
-                    {lazily(Place::Section, pages::due_reminder_list())}
-                    <p>
-                        <a href=link(&Page::Massage)>"All reminders, routine and races"</a>
-                    </p>
-                </section>
-            </Show>
+            {lazily(Place::Quiet, pages::today_foot())}
             <p class="muted disclaimer">
                 "Restride is not a medical device. Its advice comes from simple published training-load models and your own logs; it cannot diagnose anything. "
                 <a href=link(&Page::How)>"How this works"</a>
@@ -334,5 +326,25 @@ pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                 "Export daily metrics (CSV)"
             </button>
         </p>
+    }
+}
+
+/// Below the first screen, with the second part: what was left out at start-up, the
+/// backup card, and the due reminders.
+#[component]
+pub fn TodayFoot() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <super::safekeeping::LeftOutNotice />
+        <super::safekeeping::BackupCard />
+        <Show when=move || state.reminders.with(|r| r.iter().any(|r| r.is_due()))>
+            <section class="due-reminders" aria-labelledby="due-heading">
+                <h2 id="due-heading">"Massage reminders due"</h2>
+                <super::massage::ReminderList keep=|r| r.is_due() empty="" />
+                <p>
+                    <a href=link(&Page::Massage)>"All reminders, routine and races"</a>
+                </p>
+            </section>
+        </Show>
     }
 }
