@@ -1,4 +1,4 @@
-// The start-up bench (bench/startup.spec.mjs), not a test: one worker, so nothing else runs
+// The start-up and import benches (bench/startup.spec.mjs, bench/import.spec.mjs), not tests: one worker, so nothing else runs
 // in the browser while it times, against the release build and the empty Leptos baseline,
 // each served on its own local port, in the system's Chromium. scripts/bench.sh runs it.
 import { defineConfig } from "@playwright/test";
@@ -13,7 +13,7 @@ process.env.BENCH_BASELINE_URL = `http://127.0.0.1:${BASELINE_PORT}`;
 
 export default defineConfig({
   testDir: ".",
-  testMatch: "startup.spec.mjs",
+  testMatch: ["startup.spec.mjs", "import.spec.mjs"],
   outputDir: "../target/bench/test-results",
   timeout: 15 * 60_000,
   fullyParallel: false,

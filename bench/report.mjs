@@ -65,6 +65,9 @@ const browser =
       }
     : null;
 
+// ---- import: the longest main-thread task while reading a 25 MB GPX (bench/import.spec.mjs)
+const importPart = readJson(join(OUT, "import.json"));
+
 // ---- storage: the generated 5,000-run envelope, and the app's own text after a save
 const text5k = envelopeText(5000, browser?.today ?? localToday());
 const appSave5k = browser?.save?.["5000"]?.median?.storedLength ?? null;
@@ -89,9 +92,10 @@ const start5k = browser?.startup?.["5000"]?.median?.visible;
 const startBase = browser?.startup?.baseline?.median?.visible;
 budget("start-up, 5,000 runs vs baseline", start5k && startBase ? start5k / startBase : null, 1.5, "≤ 1.5 × baseline", "×", (v) => v <= 1.5);
 budget("save, 5,000 runs (setItem)", browser?.save?.["5000"]?.median?.setItem ?? null, 16, "≤ 16 ms", "ms", (v) => v <= 16);
+budget("longest task, importing a 25 MB GPX", importPart?.medianLongestTaskMs ?? null, 200, "≤ 200 ms", "ms", (v) => v <= 200);
 budget("storage per run, 5,000 runs", storage.bytesPerRun, 200, "≤ 200 B", "B", (v) => v <= 200);
 
-const report = { date: new Date().toISOString(), machine, tools, failedSteps, size, compute, browser, storage, budgets };
+const report = { date: new Date().toISOString(), machine, tools, failedSteps, size, compute, browser, import: importPart, storage, budgets };
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "bench.json"), JSON.stringify(report, null, 2));
 
@@ -167,6 +171,13 @@ if (browser?.save) {
 }
 if (browser?.retried?.length) {
   say(`\n  ${browser.retried.length} browser sample(s) failed once and were taken again (reasons in bench.json).`);
+}
+
+if (importPart) {
+  heading(`IMPORT of a ${(importPart.samples[0].bytes / 1048576).toFixed(1)} MB GPX, dropped on /import (median of ${importPart.samples.length})`);
+  say(`  longest main-thread task: ${ms(importPart.medianLongestTaskMs)} (0: none over 50 ms); to the preview: ${importPart.samples.map((s) => ms(s.wallMs)).join(", ")}`);
+} else {
+  heading("IMPORT: not measured");
 }
 
 heading("STORAGE");

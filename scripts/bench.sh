@@ -21,7 +21,7 @@ failed=()
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 mkdir -p "$OUT"
-rm -rf "$OUT/startup.json" "$OUT/save.json" "$OUT/bench.json" "$OUT/dist"
+rm -rf "$OUT/startup.json" "$OUT/save.json" "$OUT/import.json" "$OUT/bench.json" "$OUT/dist"
 
 if [ ! -f "$DIST/index.html" ]; then
   step "release build of Restride into $DIST"

@@ -1,5 +1,5 @@
 // Finishes a build folder: adds the Content-Security-Policy to index.html (scripts/csp.mjs),
-// writes the manifest compactly,
+// writes the manifest and register.js compactly,
 // then writes sw.js with the exact list of the folder's files and a version derived from
 // their contents. Run by scripts/post-build.mjs (Trunk's post_build hook) on the staging
 // folder, after the split; it can also be run on a folder: node scripts/sw-build.mjs dist
@@ -8,6 +8,32 @@ import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
+
+/**
+ * The manifest and register.js are read at every first visit: the manifest is written
+ * without the source's indentation, and register.js without its whole-line comments and
+ * indentation (its integrity value in index.html follows). Source files keep both.
+ */
+function compactFirstLoad(dir) {
+  const manifest = join(dir, "manifest.webmanifest");
+  writeFileSync(manifest, JSON.stringify(JSON.parse(readFileSync(manifest, "utf8"))));
+  const script = readdirSync(dir).find((name) => /^register-[0-9a-f]+\.js$/.test(name));
+  if (!script) throw new Error(`${dir} has no register-<hash>.js`);
+  const source = readFileSync(join(dir, script), "utf8");
+  const compact = source
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("//"))
+    .join("\n");
+  if (compact.includes("`")) throw new Error("register.js has a template literal: compacting it line by line is not safe");
+  writeFileSync(join(dir, script), compact);
+  const indexPath = join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  const pinned = new RegExp(`(src="[^"]*${script.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*"`);
+  if (!pinned.test(html)) throw new Error(`index.html has no integrity value for ${script}`);
+  const sri = `sha384-${createHash("sha384").update(compact).digest("base64")}`;
+  writeFileSync(indexPath, html.replace(pinned, `$1${sri}"`));
+}
 
 function* files(folder) {
   for (const name of readdirSync(folder).sort()) {
@@ -18,10 +44,8 @@ function* files(folder) {
 }
 
 export function finishFolder(dir) {
+  compactFirstLoad(dir);
   addCsp(dir);
-  // The manifest is read at every first visit: written without the source's indentation.
-  const manifest = join(dir, "manifest.webmanifest");
-  writeFileSync(manifest, JSON.stringify(JSON.parse(readFileSync(manifest, "utf8"))));
 
   const hash = createHash("sha256");
   const precache = [];

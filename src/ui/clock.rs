@@ -66,6 +66,13 @@ pub fn now_ms() -> u64 {
     round_u64(js_sys::Date::now())
 }
 
+/// Milliseconds since the page started, with fractions: for measuring how long work takes.
+pub fn now_precise() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// A record id unique across tabs and devices in practice: time in ms plus 32 random bits.
 pub fn new_id() -> String {
     let random = round_u64((js_sys::Math::random() * 4_294_967_296.0).floor());

@@ -8,16 +8,15 @@ use super::{clock, device};
 use crate::domain::data::import::preview::{FileReport, Line, Outcome};
 use crate::domain::data::import::{self, ParsedFile, Preview, Problem};
 use crate::domain::input::dates;
-use crate::domain::input::units::{format_distance, format_duration};
+use crate::domain::input::units::{self, format_distance, format_duration};
 use crate::domain::record::run::{rpe_words, RunKind, RPE_MAX, RPE_MIN};
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Files and their bytes, as read from the browser.
-type Picked = Vec<(String, Vec<u8>)>;
+/// Files and their bytes as read from the browser, or why a file was not read.
+type Picked = Vec<(String, Result<Vec<u8>, String>)>;
 
 /// The runner's own type and effort for single new runs, by run id.
 type Choices = std::collections::BTreeMap<String, (RunKind, u8)>;
@@ -25,7 +24,13 @@ type Choices = std::collections::BTreeMap<String, (RunKind, u8)>;
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Choose,
-    Reading { done: usize, total: usize },
+    /// File `file` (from 0) of `total`, `name`, read up to `percent`.
+    Reading {
+        file: usize,
+        total: usize,
+        name: String,
+        percent: usize,
+    },
     Preview,
 }
 
@@ -66,9 +71,7 @@ pub fn ImportPage() -> impl IntoView {
         confirm_replace.set(false);
         choices.set(Choices::new());
         id_prefix.set_value(clock::new_id());
-        let total = picked.len();
-        step.set(Step::Reading { done: 0, total });
-        parse_next(picked, 0, step, parsed, unreadable);
+        leptos::task::spawn_local(read_in_steps(picked, step, parsed, unreadable));
     };
 
     // Files shared to Restride from another app, or opened with it: read as if chosen.
@@ -121,11 +124,11 @@ pub fn ImportPage() -> impl IntoView {
             <FilePicker read />
             {move || match step.get() {
                 Step::Choose => ().into_any(),
-                Step::Reading { done, total } => {
+                Step::Reading { file, total, name, percent } => {
                     view! {
                         <p role="status" class="import-progress">
-                            {format!("Reading file {} of {total}…", done + 1)}
-                            <progress max=total.to_string() value=done.to_string()></progress>
+                            {format!("Reading file {} of {total}: {name}, {percent} %", file + 1)}
+                            <progress max="100" value=percent.to_string()></progress>
                         </p>
                     }
                         .into_any()
@@ -149,31 +152,65 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-fn parse_next(
-    mut rest: Picked,
-    done: usize,
+/// XML events read between two looks at the clock.
+const EVENTS_PER_STEP: usize = 2_000;
+/// The longest the page is kept busy before it may draw and answer taps again (ms).
+const BUSY_AT_MOST_MS: f64 = 40.0;
+
+/// Reads the files one after the other, and a large file in steps: between steps the page
+/// draws the progress and answers taps, so it never freezes.
+async fn read_in_steps(
+    picked: Picked,
     step: RwSignal<Step>,
     parsed: RwSignal<Vec<ParsedFile>>,
     unreadable: RwSignal<Vec<(String, String)>>,
 ) {
-    if rest.is_empty() {
-        step.set(Step::Preview);
-        return;
+    let total = picked.len();
+    for (file, (name, bytes)) in picked.into_iter().enumerate() {
+        step.set(Step::Reading {
+            file,
+            total,
+            name: name.clone(),
+            percent: 0,
+        });
+        next_frame().await;
+        let result = match bytes {
+            Err(reason) => Err(reason),
+            Ok(bytes) => {
+                let text = import::text_of(&bytes);
+                let mut reading = import::Reading::start(&name, &bytes, &text);
+                let mut since = clock::now_precise();
+                while !reading.step(EVENTS_PER_STEP) {
+                    if clock::now_precise() - since > BUSY_AT_MOST_MS {
+                        let (at, all) = reading.progress();
+                        let percent = at.saturating_mul(100) / all.max(1);
+                        step.set(Step::Reading {
+                            file,
+                            total,
+                            name: name.clone(),
+                            percent,
+                        });
+                        next_frame().await;
+                        since = clock::now_precise();
+                    }
+                }
+                reading.finish()
+            }
+        };
+        match result {
+            Ok(file) => parsed.update(|files| files.push(file)),
+            Err(reason) => unreadable.update(|list| list.push((name, reason))),
+        }
     }
-    let (name, bytes) = rest.remove(0);
-    match import::parse_file(&name, &bytes) {
-        Ok(file) => parsed.update(|files| files.push(file)),
-        Err(reason) => unreadable.update(|list| list.push((name, reason))),
-    }
-    let total = done + 1 + rest.len();
-    step.set(Step::Reading {
-        done: done + 1,
-        total,
+    step.set(Step::Preview);
+}
+
+/// Lets the page draw and handle input, then carries on.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
     });
-    set_timeout(
-        move || parse_next(rest, done + 1, step, parsed, unreadable),
-        Duration::from_millis(0),
-    );
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The file input (several files at once) and, on wide screens, a drop zone.
@@ -237,16 +274,23 @@ fn read_files(files: Vec<web_sys::File>, done: impl Fn(Picked) + 'static) {
 
 /// A file's name and bytes. Strava's export keeps uploaded activities gzip-compressed
 /// (`activities/1001.fit.gz`): those come unpacked by the browser, named without `.gz`.
-/// What cannot be unpacked comes as it is, and the reader says why it cannot be read.
-async fn read_file(file: &web_sys::File) -> (String, Vec<u8>) {
+/// What cannot be unpacked comes as it is, and the reader says why it cannot be read. A
+/// file over the size limit is not read at all.
+async fn read_file(file: &web_sys::File) -> (String, Result<Vec<u8>, String>) {
     let name = file.name();
+    if let Some(reason) = import::too_large(units::round_u64(file.size())) {
+        return (name, Err(reason));
+    }
     let bytes = bytes_of(JsFuture::from(file.array_buffer()).await);
     if !import::is_gzip(&bytes) {
-        return (name, bytes);
+        return (name, Ok(bytes));
     }
     match gunzip(file).await {
-        Some(unpacked) => (import::name_inside_gzip(&name), unpacked),
-        None => (name, bytes),
+        Some(unpacked) => match import::too_large(unpacked.len() as u64) {
+            Some(reason) => (name, Err(reason)),
+            None => (import::name_inside_gzip(&name), Ok(unpacked)),
+        },
+        None => (name, Ok(bytes)),
     }
 }
 

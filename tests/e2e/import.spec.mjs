@@ -161,3 +161,21 @@ test("a batch preview reads on a phone: a summary with Add in reach, a line per 
   expect(runs.find((r) => r.notes.startsWith("<img"))).toMatchObject({ type: "race", rpe: 8 });
   expect(runs.find((r) => r.notes === "Park & hill loop")).toMatchObject({ type: "easy", rpe: 4 });
 });
+
+test("a file over the size limit is refused with the limit, without being read; the others come in", async ({ page }) => {
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
+  const gpx = readFileSync(file("morning.gpx"), "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    // 64 MB and one byte: a sparse buffer, cheap to make.
+    dt.items.add(new File([new ArrayBuffer(64 * 1024 * 1024 + 1)], "whole-year.gpx", { type: "application/gpx+xml" }));
+    dt.items.add(new File([text], "morning.gpx", { type: "application/gpx+xml" }));
+    return dt;
+  }, gpx);
+  await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+  await expect(page.locator(".import-summary")).toHaveText("1 new run · 1 file with nothing to import");
+  await expect(page.locator(".import-file").filter({ hasText: "whole-year.gpx" })).toContainText(
+    "This file is 65 MB; Restride reads files up to 64 MB.",
+  );
+});

@@ -12,7 +12,7 @@
 //! A point without a readable place or time is skipped with a problem.
 
 use super::time::{from_unix_ms, parse_iso_ms};
-use super::xml::{attr, decode_into, Event, Scanner};
+use super::xml::{attr, decode_into, Event};
 use super::{clean_name, number, whole, Activity, Climb, Mean, OtherSport, Problems, Read};
 use crate::domain::record::run::RunKind;
 
@@ -80,37 +80,54 @@ struct Fix {
     ms: i64,
 }
 
+/// The whole text at once (the tests' way; the app reads in steps, `super::Reading`).
+#[cfg(test)]
 pub(super) fn read(text: &str) -> Result<Read, String> {
-    let mut read = Read::default();
-    let mut scanner = Scanner::new(text);
-    let mut stack: Vec<&str> = Vec::new();
-    let mut content = String::new();
-    let mut track: Option<Track> = None;
-    let mut point: Option<Point> = None;
-    let mut previous: Option<Fix> = None;
-    let (mut tracks, mut points) = (0usize, 0usize);
+    let mut scanner = super::xml::Scanner::new(text);
+    let mut reader = Reader::default();
     for event in scanner.by_ref() {
+        reader.event(event);
+    }
+    reader.end(scanner.cut_at)
+}
+
+/// What has been read so far; fed one event at a time, so a large file can be read in
+/// steps (`super::Reading`).
+#[derive(Default)]
+pub(super) struct Reader<'a> {
+    read: Read,
+    stack: Vec<&'a str>,
+    content: String,
+    track: Option<Track>,
+    point: Option<Point>,
+    previous: Option<Fix>,
+    tracks: usize,
+    points: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn event(&mut self, event: Event<'a>) {
         match event {
             Event::Start { name, attrs } => {
-                stack.push(name);
-                content.clear();
+                self.stack.push(name);
+                self.content.clear();
                 match name {
                     "trk" => {
-                        if let Some(open) = track.take() {
-                            finish(open, &mut read);
+                        if let Some(open) = self.track.take() {
+                            finish(open, &mut self.read);
                         }
-                        tracks += 1;
-                        track = Some(Track {
-                            number: tracks,
+                        self.tracks += 1;
+                        self.track = Some(Track {
+                            number: self.tracks,
                             ..Track::default()
                         });
                     }
-                    "trkseg" => previous = None,
-                    "trkpt" if track.is_some() => {
-                        points += 1;
+                    "trkseg" => self.previous = None,
+                    "trkpt" if self.track.is_some() => {
+                        self.points += 1;
                         let degrees = |key| attr(attrs, key).and_then(|v| number(&v));
-                        point = Some(Point {
-                            number: points,
+                        self.point = Some(Point {
+                            number: self.points,
                             lat: degrees("lat").filter(|v| (-90.0..=90.0).contains(v)),
                             lon: degrees("lon").filter(|v| (-180.0..=180.0).contains(v)),
                             ..Point::default()
@@ -119,53 +136,57 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
                     _ => {}
                 }
             }
-            Event::Text(raw) => decode_into(raw, &mut content),
-            Event::CData(raw) => content.push_str(raw),
+            Event::Text(raw) => decode_into(raw, &mut self.content),
+            Event::CData(raw) => self.content.push_str(raw),
             Event::End { name } => {
                 // Close up to the matching start; an end tag that matches nothing is ignored.
-                if let Some(at) = stack.iter().rposition(|open| *open == name) {
-                    stack.truncate(at);
-                    let parent = stack.last().copied();
-                    let value = content.trim();
-                    match (name, parent, point.as_mut(), track.as_mut()) {
+                if let Some(at) = self.stack.iter().rposition(|open| *open == name) {
+                    self.stack.truncate(at);
+                    let parent = self.stack.last().copied();
+                    let value = self.content.trim();
+                    match (name, parent, self.point.as_mut(), self.track.as_mut()) {
                         ("ele", Some("trkpt"), Some(p), _) => p.ele = number(value),
                         ("time", Some("trkpt"), Some(p), _) => p.time_ms = parse_iso_ms(value),
                         ("hr", _, Some(p), _) => p.hr = number(value),
                         ("trkpt", _, Some(_), Some(t)) => {
-                            if let Some(p) = point.take() {
-                                add_point(t, p, &mut previous, &mut read.problems);
+                            if let Some(p) = self.point.take() {
+                                add_point(t, p, &mut self.previous, &mut self.read.problems);
                             }
                         }
                         ("name", Some("trk"), _, Some(t)) => t.name = clean_name(value),
                         ("type", Some("trk"), _, Some(t)) => t.type_text = Some(value.into()),
                         ("trk", _, _, _) => {
-                            point = None;
-                            if let Some(done) = track.take() {
-                                finish(done, &mut read);
+                            self.point = None;
+                            if let Some(done) = self.track.take() {
+                                finish(done, &mut self.read);
                             }
                         }
                         _ => {}
                     }
                 }
-                content.clear();
+                self.content.clear();
             }
         }
     }
-    if let Some(at) = scanner.cut_at {
-        read.problems.add(
-            format!("byte {at}"),
-            "the file ends in the middle of a tag, so it may be cut short: what came before was read",
-        );
+
+    /// The file is read to its end (`cut_at`: where it was cut short inside markup).
+    pub(super) fn end(mut self, cut_at: Option<usize>) -> Result<Read, String> {
+        if let Some(at) = cut_at {
+            self.read.problems.add(
+                format!("byte {at}"),
+                "the file ends in the middle of a tag, so it may be cut short: what came before was read",
+            );
+        }
+        if let Some(open) = self.track.take() {
+            finish(open, &mut self.read);
+        }
+        if self.tracks == 0 {
+            return Err(
+                "This GPX file has no track (<trk>): routes and waypoints are not runs.".into(),
+            );
+        }
+        Ok(self.read)
     }
-    if let Some(open) = track.take() {
-        finish(open, &mut read);
-    }
-    if tracks == 0 {
-        return Err(
-            "This GPX file has no track (<trk>): routes and waypoints are not runs.".into(),
-        );
-    }
-    Ok(read)
 }
 
 fn add_point(t: &mut Track, p: Point, previous: &mut Option<Fix>, problems: &mut Problems) {

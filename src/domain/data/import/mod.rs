@@ -188,61 +188,173 @@ pub fn name_inside_gzip(name: &str) -> String {
     }
 }
 
+/// Files larger than this are refused before they are read: a GPX of a whole day's
+/// ultra with a point a second is about 15 MB, and reading more would strain a phone.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file of `size` bytes is not read, if it is too large.
+pub fn too_large(size: u64) -> Option<String> {
+    (size > MAX_FILE_BYTES).then(|| {
+        format!(
+            "This file is {} MB; Restride reads files up to {} MB. Export a shorter period, or single activities.",
+            size.div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// Detects the format from the name and the first bytes, and reads the file. A file that
 /// cannot be read at all is `Err` with a plain-words reason; what could be read is `Ok`,
 /// with the problems met on the way.
 pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
+    let text = text_of(bytes);
+    let mut reading = Reading::start(file_name, bytes, &text);
+    while !reading.step(usize::MAX) {}
+    reading.finish()
+}
+
+/// One file being read. GPX and TCX, the formats that come large, are read a bounded
+/// number of XML events at a time (`step`), so the page can yield and show how far it
+/// is between steps; the other formats are read at once.
+pub struct Reading<'a> {
+    file_name: String,
+    text_len: usize,
+    state: State<'a>,
+}
+
+enum State<'a> {
+    Gpx(xml::Scanner<'a>, gpx::Reader<'a>),
+    Tcx(xml::Scanner<'a>, tcx::Reader<'a>),
+    Done(Result<ParsedFile, String>),
+}
+
+impl<'a> Reading<'a> {
+    /// Starts reading `bytes`, whose text (`text_of`) is `text`.
+    pub fn start(file_name: &str, bytes: &[u8], text: &'a str) -> Reading<'a> {
+        let xml = |root: &str| Reading {
+            file_name: file_name.to_string(),
+            text_len: text.len(),
+            state: if root == "gpx" {
+                State::Gpx(xml::Scanner::new(text), gpx::Reader::default())
+            } else {
+                State::Tcx(xml::Scanner::new(text), tcx::Reader::default())
+            },
+        };
+        let done = |result| Reading {
+            file_name: file_name.to_string(),
+            text_len: text.len(),
+            state: State::Done(result),
+        };
+        match detect(file_name, bytes, text) {
+            Detected::Xml(root) => xml(root),
+            Detected::Read(result) => done(*result),
+        }
+    }
+
+    /// Reads up to `events` more XML events; whether the file is read to its end.
+    pub fn step(&mut self, events: usize) -> bool {
+        let finished = match &mut self.state {
+            State::Done(_) => return true,
+            State::Gpx(scanner, reader) => feed(scanner, events, |e| reader.event(e)),
+            State::Tcx(scanner, reader) => feed(scanner, events, |e| reader.event(e)),
+        };
+        if finished {
+            let placeholder = State::Done(Err(String::new()));
+            let read = match std::mem::replace(&mut self.state, placeholder) {
+                State::Gpx(scanner, reader) => (Format::Gpx, reader.end(scanner.cut_at)),
+                State::Tcx(scanner, reader) => (Format::Tcx, reader.end(scanner.cut_at)),
+                State::Done(result) => {
+                    self.state = State::Done(result);
+                    return true;
+                }
+            };
+            self.state = State::Done(match read {
+                (format, Ok(read)) => Ok(parsed(&self.file_name, format, read)),
+                (_, Err(reason)) => Err(reason),
+            });
+        }
+        finished
+    }
+
+    /// How far through the file's text: (bytes read, bytes in all).
+    pub fn progress(&self) -> (usize, usize) {
+        let at = match &self.state {
+            State::Gpx(scanner, _) | State::Tcx(scanner, _) => scanner.position(),
+            State::Done(_) => self.text_len,
+        };
+        (at, self.text_len)
+    }
+
+    /// The file as read; call once `step` has said it is read to its end.
+    pub fn finish(mut self) -> Result<ParsedFile, String> {
+        while !self.step(usize::MAX) {}
+        match self.state {
+            State::Done(result) => result,
+            State::Gpx(..) | State::Tcx(..) => Err("The file could not be read to its end.".into()),
+        }
+    }
+}
+
+/// Feeds up to `events` events to a reader; whether the scanner reached the end.
+fn feed<'a>(
+    scanner: &mut xml::Scanner<'a>,
+    events: usize,
+    mut reader: impl FnMut(xml::Event<'a>),
+) -> bool {
+    for _ in 0..events {
+        match scanner.next() {
+            Some(event) => reader(event),
+            None => return true,
+        }
+    }
+    false
+}
+
+fn parsed(file_name: &str, format: Format, read: Read) -> ParsedFile {
+    ParsedFile {
+        file_name: file_name.to_string(),
+        format,
+        activities: read.activities,
+        journal: None,
+        problems: read.problems.into_vec(),
+        other_sports: read.other_sports,
+    }
+}
+
+enum Detected<'a> {
+    /// An XML file to read in steps, by its root: "gpx" or "TrainingCenterDatabase".
+    Xml(&'a str),
+    Read(Box<Result<ParsedFile, String>>),
+}
+
+/// The format from the first bytes, then the name; every format but XML read at once.
+fn detect<'a>(file_name: &str, bytes: &[u8], text: &'a str) -> Detected<'a> {
     let extension = file_name
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
-    let done = |format: Format, read: Read| {
-        Ok(ParsedFile {
-            file_name: file_name.to_string(),
-            format,
-            activities: read.activities,
-            journal: None,
-            problems: read.problems.into_vec(),
-            other_sports: read.other_sports,
-        })
+    let done = |format: Format, read: Result<Read, String>| {
+        Detected::Read(Box::new(read.map(|read| parsed(file_name, format, read))))
     };
+    let fail = |reason: &str| Detected::Read(Box::new(Err(reason.to_string())));
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("The file is empty.".into());
+        return fail("The file is empty.");
     }
     if is_gzip(bytes) {
-        return Err(
-            "This compressed file (.gz) could not be unpacked: it may be damaged. Unpack it yourself, then choose the file inside.".into(),
-        );
+        return fail("This compressed file (.gz) could not be unpacked: it may be damaged. Unpack it yourself, then choose the file inside.");
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err("This is a zip archive: unpack it first, then choose activities.csv or the activity files inside.".into());
+        return fail("This is a zip archive: unpack it first, then choose activities.csv or the activity files inside.");
     }
     if fit::looks_like_fit(bytes) {
-        return done(Format::Fit, fit::read(bytes)?);
+        return done(Format::Fit, fit::read(bytes));
     }
     if extension == "fit" {
-        return Err("This .fit file does not start like a FIT file: it may be damaged.".into());
+        return fail("This .fit file does not start like a FIT file: it may be damaged.");
     }
-    let text = decode_text(bytes);
     let text = text.trim_start();
     if text.starts_with('{') {
-        let decoded = envelope::decode_versioned(text)
-            .map_err(|e| format!("This Restride backup cannot be read: {e}."))?;
-        let mut problems = Problems::default();
-        for record in &decoded.set_aside {
-            problems.add(
-                format!("{} {}", record.what, record.index + 1),
-                format!("{}; it was left out", record.reason),
-            );
-        }
-        return Ok(ParsedFile {
-            file_name: file_name.to_string(),
-            format: Format::Backup,
-            activities: Vec::new(),
-            journal: Some(decoded.journal),
-            problems: problems.into_vec(),
-            other_sports: Vec::new(),
-        });
+        return Detected::Read(Box::new(backup(file_name, text)));
     }
     if text.starts_with('<') {
         let root = xml::Scanner::new(text).find_map(|event| match event {
@@ -250,26 +362,43 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
             _ => None,
         });
         return match (root, extension.as_str()) {
-            (Some("gpx"), _) | (None, "gpx") => done(Format::Gpx, gpx::read(text)?),
-            (Some("TrainingCenterDatabase"), _) | (None, "tcx") => {
-                done(Format::Tcx, tcx::read(text)?)
+            (Some("gpx"), _) | (None, "gpx") => Detected::Xml("gpx"),
+            (Some("TrainingCenterDatabase"), _) | (None, "tcx") => Detected::Xml("tcx"),
+            _ => {
+                fail("This XML file is neither GPX nor TCX, so Restride cannot read runs from it.")
             }
-            _ => Err(
-                "This XML file is neither GPX nor TCX, so Restride cannot read runs from it."
-                    .into(),
-            ),
         };
     }
     let first_line = text.lines().next().unwrap_or("");
     if extension == "csv" || first_line.contains("Activity Date") {
-        return done(Format::StravaCsv, strava::read(text)?);
+        return done(Format::StravaCsv, strava::read(text));
     }
-    Err(UNKNOWN_FORMAT.into())
+    fail(UNKNOWN_FORMAT)
+}
+
+fn backup(file_name: &str, text: &str) -> Result<ParsedFile, String> {
+    let decoded = envelope::decode_versioned(text)
+        .map_err(|e| format!("This Restride backup cannot be read: {e}."))?;
+    let mut problems = Problems::default();
+    for record in &decoded.set_aside {
+        problems.add(
+            format!("{} {}", record.what, record.index + 1),
+            format!("{}; it was left out", record.reason),
+        );
+    }
+    Ok(ParsedFile {
+        file_name: file_name.to_string(),
+        format: Format::Backup,
+        activities: Vec::new(),
+        journal: Some(decoded.journal),
+        problems: problems.into_vec(),
+        other_sports: Vec::new(),
+    })
 }
 
 /// Text from bytes: UTF-8 (invalid sequences become U+FFFD) or UTF-16 with its byte-order
 /// mark; a UTF-8 byte-order mark is dropped.
-fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+pub fn text_of(bytes: &[u8]) -> Cow<'_, str> {
     let utf16 = |rest: &[u8], from: fn([u8; 2]) -> u16| {
         let units = rest.chunks_exact(2).filter_map(|pair| match pair {
             [a, b] => Some(from([*a, *b])),
@@ -438,6 +567,53 @@ mod tests {
             partly.problems[0].reason.ends_with("; it was left out"),
             "{:?}",
             partly.problems
+        );
+    }
+
+    #[test]
+    fn a_large_file_read_in_steps_gives_what_reading_it_at_once_gives() {
+        let points: String = (0..5000)
+            .map(|i| {
+                format!(
+                    "<trkpt lat=\"{:.6}\" lon=\"13.4\"><ele>{}</ele><time>2026-11-20T06:{:02}:{:02}Z</time></trkpt>",
+                    52.0 + f64::from(i) * 0.00003,
+                    i % 7,
+                    i / 60 % 60,
+                    i % 60
+                )
+            })
+            .collect();
+        let gpx = format!("<gpx><trk><name>Long</name><trkseg>{points}</trkseg></trk></gpx>");
+        let whole = parse_file("big.gpx", gpx.as_bytes()).unwrap();
+        assert_eq!(whole.activities.len(), 1);
+        let text = text_of(gpx.as_bytes());
+        let mut reading = Reading::start("big.gpx", gpx.as_bytes(), &text);
+        let (mut steps, mut last) = (0, 0);
+        while !reading.step(1000) {
+            steps += 1;
+            let (at, all) = reading.progress();
+            assert!(at > last && at < all, "{at} of {all} after {last}");
+            last = at;
+        }
+        assert_eq!(reading.progress(), (text.len(), text.len()));
+        // 5 000 points of 6 events each, 1 000 events a step.
+        assert!(steps >= 29, "{steps}");
+        assert_eq!(reading.finish().unwrap(), whole);
+        // TCX the same way, one event at a time; other formats are read at once.
+        let tcx = tcx::tests::SAMPLE;
+        let mut reading = Reading::start("a.tcx", tcx.as_bytes(), tcx);
+        while !reading.step(1) {}
+        assert_eq!(reading.finish(), parse_file("a.tcx", tcx.as_bytes()));
+        let csv = strava::tests::SAMPLE;
+        assert!(Reading::start("a.csv", csv.as_bytes(), csv).step(0));
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_with_the_limit() {
+        assert_eq!(too_large(MAX_FILE_BYTES), None);
+        assert_eq!(
+            too_large(MAX_FILE_BYTES + 1).unwrap(),
+            "This file is 65 MB; Restride reads files up to 64 MB. Export a shorter period, or single activities."
         );
     }
 

@@ -13,7 +13,7 @@
 //! or distance is left out with a problem ("Lap 2"); laps are numbered through the file.
 
 use super::time::{from_unix_ms, parse_iso_ms};
-use super::xml::{attr, decode_into, Event, Scanner};
+use super::xml::{attr, decode_into, Event};
 use super::{clean_name, number, whole, Activity, Climb, Mean, OtherSport, Read};
 use crate::domain::input::units::round_i64;
 use crate::domain::record::run::RunKind;
@@ -44,37 +44,54 @@ struct Lap {
     hr: Option<f64>,
 }
 
+/// The whole text at once (the tests' way; the app reads in steps, `super::Reading`).
+#[cfg(test)]
 pub(super) fn read(text: &str) -> Result<Read, String> {
-    let mut read = Read::default();
-    let mut scanner = Scanner::new(text);
-    let mut stack: Vec<&str> = Vec::new();
-    let mut content = String::new();
-    let mut session: Option<Session> = None;
-    let mut lap: Option<Lap> = None;
-    let (mut activities, mut laps) = (0usize, 0usize);
+    let mut scanner = super::xml::Scanner::new(text);
+    let mut reader = Reader::default();
     for event in scanner.by_ref() {
+        reader.event(event);
+    }
+    reader.end(scanner.cut_at)
+}
+
+/// What has been read so far; fed one event at a time, so a large file can be read in
+/// steps (`super::Reading`).
+#[derive(Default)]
+pub(super) struct Reader<'a> {
+    read: Read,
+    stack: Vec<&'a str>,
+    content: String,
+    session: Option<Session>,
+    lap: Option<Lap>,
+    activities: usize,
+    laps: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn event(&mut self, event: Event<'a>) {
         match event {
             Event::Start { name, attrs } => {
-                stack.push(name);
-                content.clear();
+                self.stack.push(name);
+                self.content.clear();
                 match name {
                     "Activity" => {
-                        if let Some(open) = session.take() {
-                            finish(open, &mut read);
+                        if let Some(open) = self.session.take() {
+                            finish(open, &mut self.read);
                         }
-                        activities += 1;
+                        self.activities += 1;
                         let sport = attr(attrs, "Sport").unwrap_or_default();
-                        session = Some(Session {
-                            number: activities,
+                        self.session = Some(Session {
+                            number: self.activities,
                             running: sport.trim().eq_ignore_ascii_case("Running"),
                             sport: sport.trim().to_string(),
                             ..Session::default()
                         });
                     }
-                    "Lap" if session.is_some() => {
-                        laps += 1;
-                        lap = Some(Lap {
-                            number: laps,
+                    "Lap" if self.session.is_some() => {
+                        self.laps += 1;
+                        self.lap = Some(Lap {
+                            number: self.laps,
                             start_ms: attr(attrs, "StartTime").and_then(|t| parse_iso_ms(&t)),
                             ..Lap::default()
                         });
@@ -82,15 +99,16 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
                     _ => {}
                 }
             }
-            Event::Text(raw) => decode_into(raw, &mut content),
-            Event::CData(raw) => content.push_str(raw),
+            Event::Text(raw) => decode_into(raw, &mut self.content),
+            Event::CData(raw) => self.content.push_str(raw),
             Event::End { name } => {
-                if let Some(at) = stack.iter().rposition(|open| *open == name) {
-                    stack.truncate(at);
-                    let parent = stack.last().copied();
-                    let grandparent = at.checked_sub(2).and_then(|i| stack.get(i)).copied();
-                    let value = content.trim();
-                    match (name, parent, session.as_mut(), lap.as_mut()) {
+                if let Some(at) = self.stack.iter().rposition(|open| *open == name) {
+                    self.stack.truncate(at);
+                    let parent = self.stack.last().copied();
+                    let grandparent = at.checked_sub(2).and_then(|i| self.stack.get(i)).copied();
+                    let value = self.content.trim();
+                    let read = &mut self.read;
+                    match (name, parent, self.session.as_mut(), self.lap.as_mut()) {
                         ("Id", Some("Activity"), Some(s), _) => s.id_ms = parse_iso_ms(value),
                         ("Notes", Some("Activity"), Some(s), _) => s.notes = clean_name(value),
                         ("TotalTimeSeconds", Some("Lap"), _, Some(l)) => l.time_s = number(value),
@@ -111,43 +129,49 @@ pub(super) fn read(text: &str) -> Result<Read, String> {
                             }
                         }
                         ("Lap", _, Some(s), _) => {
-                            if let Some(done) = lap.take() {
-                                add_lap(s, done, &mut read);
+                            if let Some(done) = self.lap.take() {
+                                add_lap(s, done, read);
                             }
                         }
                         ("Activity", _, _, _) => {
-                            if let (Some(s), Some(open)) = (session.as_mut(), lap.take()) {
-                                add_lap(s, open, &mut read);
+                            if let (Some(s), Some(open)) = (self.session.as_mut(), self.lap.take())
+                            {
+                                add_lap(s, open, read);
                             }
-                            if let Some(done) = session.take() {
-                                finish(done, &mut read);
+                            if let Some(done) = self.session.take() {
+                                finish(done, read);
                             }
                         }
                         _ => {}
                     }
                 }
-                content.clear();
+                self.content.clear();
             }
         }
     }
-    if let Some(at) = scanner.cut_at {
-        read.problems.add(
-            format!("byte {at}"),
-            "the file ends in the middle of a tag, so it may be cut short: what came before was read",
-        );
-    }
-    if let Some(mut open) = session.take() {
-        if let Some(l) = lap.take() {
-            add_lap(&mut open, l, &mut read);
+
+    /// The file is read to its end (`cut_at`: where it was cut short inside markup).
+    pub(super) fn end(mut self, cut_at: Option<usize>) -> Result<Read, String> {
+        if let Some(at) = cut_at {
+            self.read.problems.add(
+                format!("byte {at}"),
+                "the file ends in the middle of a tag, so it may be cut short: what came before was read",
+            );
         }
-        finish(open, &mut read);
+        if let Some(mut open) = self.session.take() {
+            if let Some(l) = self.lap.take() {
+                add_lap(&mut open, l, &mut self.read);
+            }
+            finish(open, &mut self.read);
+        }
+        if self.activities == 0 {
+            return Err(
+                "This TCX file has no activity (<Activity>): courses and workouts are not runs."
+                    .into(),
+            );
+        }
+        Ok(self.read)
     }
-    if activities == 0 {
-        return Err(
-            "This TCX file has no activity (<Activity>): courses and workouts are not runs.".into(),
-        );
-    }
-    Ok(read)
 }
 
 fn add_lap(s: &mut Session, lap: Lap, read: &mut Read) {

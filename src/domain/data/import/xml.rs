@@ -45,6 +45,11 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// How far into the document the scanner is, in bytes.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
     /// Marks the document as cut short here and ends it.
     fn cut(&mut self) -> Option<Event<'a>> {
         self.cut_at = Some(self.pos);
