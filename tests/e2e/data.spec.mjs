@@ -1,14 +1,6 @@
 // Data that is never lost: the recovery screen, records set aside, export, full storage
 // and two tabs editing different records.
-import { test, expect, DATA_KEY, fillRun, run, seed, storedText } from "./fixtures.mjs";
-
-async function downloadText(page, click) {
-  const download = page.waitForEvent("download");
-  await click();
-  const file = await download;
-  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
-  return { name: file.suggestedFilename(), text };
-}
+import { test, expect, DATA_KEY, downloadText, fillRun, run, seed, storedText } from "./fixtures.mjs";
 
 async function putRaw(page, text) {
   await page.goto("/");

@@ -40,6 +40,15 @@ export async function localDate(page, offset = 0) {
   }, offset);
 }
 
+/** Clicks, and returns the name and text of the file the page downloads. */
+export async function downloadText(page, click) {
+  const download = page.waitForEvent("download");
+  await click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  return { name: file.suggestedFilename(), text };
+}
+
 export async function storedText(page) {
   return page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
 }

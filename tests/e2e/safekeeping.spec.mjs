@@ -1,14 +1,6 @@
 // Keeping the data safe where it lives: what was left out at start-up stays in view until
 // the runner decides, and a quiet card asks for a backup when the browser may clear storage.
-import { test, expect, DATA_KEY, run, seed, storedText } from "./fixtures.mjs";
-
-async function downloadText(page, click) {
-  const download = page.waitForEvent("download");
-  await click();
-  const file = await download;
-  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
-  return { name: file.suggestedFilename(), text };
-}
+import { test, expect, DATA_KEY, downloadText, run, seed, storedText } from "./fixtures.mjs";
 
 const keptKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("restride.unreadable.")));
 

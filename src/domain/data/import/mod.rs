@@ -255,14 +255,18 @@ impl<'a> Reading<'a> {
     pub fn step(&mut self, events: usize) -> bool {
         let finished = match &mut self.state {
             State::Done(_) => return true,
-            State::Gpx(scanner, reader) => feed(scanner, events, |e| reader.event(e)),
-            State::Tcx(scanner, reader) => feed(scanner, events, |e| reader.event(e)),
+            State::Gpx(scanner, reader) => feed(scanner, events, reader),
+            State::Tcx(scanner, reader) => feed(scanner, events, reader),
         };
         if finished {
             let placeholder = State::Done(Err(String::new()));
             let read = match std::mem::replace(&mut self.state, placeholder) {
-                State::Gpx(scanner, reader) => (Format::Gpx, reader.end(scanner.cut_at)),
-                State::Tcx(scanner, reader) => (Format::Tcx, reader.end(scanner.cut_at)),
+                State::Gpx(scanner, reader) => {
+                    (Format::Gpx, EventReader::end(reader, scanner.cut_at))
+                }
+                State::Tcx(scanner, reader) => {
+                    (Format::Tcx, EventReader::end(reader, scanner.cut_at))
+                }
                 State::Done(result) => {
                     self.state = State::Done(result);
                     return true;
@@ -295,15 +299,43 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// A reader of an XML format, fed one event at a time.
+trait EventReader<'a>: Default {
+    fn event(&mut self, event: xml::Event<'a>);
+    /// The file is read to its end (`cut_at`: where it was cut short inside markup).
+    fn end(self, cut_at: Option<usize>) -> Result<Read, String>;
+}
+
+/// The whole text at once (the tests' way; the app reads in steps with `Reading`).
+#[cfg(test)]
+fn read_xml<'a, R: EventReader<'a>>(text: &'a str) -> Result<Read, String> {
+    let mut scanner = xml::Scanner::new(text);
+    let mut reader = R::default();
+    for event in scanner.by_ref() {
+        reader.event(event);
+    }
+    reader.end(scanner.cut_at)
+}
+
+/// The problem of a document cut short inside markup, if it was.
+fn cut_short(problems: &mut Problems, cut_at: Option<usize>) {
+    if let Some(at) = cut_at {
+        problems.add(
+            format!("byte {at}"),
+            "the file ends in the middle of a tag, so it may be cut short: what came before was read",
+        );
+    }
+}
+
 /// Feeds up to `events` events to a reader; whether the scanner reached the end.
 fn feed<'a>(
     scanner: &mut xml::Scanner<'a>,
     events: usize,
-    mut reader: impl FnMut(xml::Event<'a>),
+    reader: &mut impl EventReader<'a>,
 ) -> bool {
     for _ in 0..events {
         match scanner.next() {
-            Some(event) => reader(event),
+            Some(event) => reader.event(event),
             None => return true,
         }
     }

@@ -47,12 +47,7 @@ struct Lap {
 /// The whole text at once (the tests' way; the app reads in steps, `super::Reading`).
 #[cfg(test)]
 pub(super) fn read(text: &str) -> Result<Read, String> {
-    let mut scanner = super::xml::Scanner::new(text);
-    let mut reader = Reader::default();
-    for event in scanner.by_ref() {
-        reader.event(event);
-    }
-    reader.end(scanner.cut_at)
+    super::read_xml::<Reader>(text)
 }
 
 /// What has been read so far; fed one event at a time, so a large file can be read in
@@ -68,8 +63,8 @@ pub(super) struct Reader<'a> {
     laps: usize,
 }
 
-impl<'a> Reader<'a> {
-    pub(super) fn event(&mut self, event: Event<'a>) {
+impl<'a> super::EventReader<'a> for Reader<'a> {
+    fn event(&mut self, event: Event<'a>) {
         match event {
             Event::Start { name, attrs } => {
                 self.stack.push(name);
@@ -150,14 +145,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The file is read to its end (`cut_at`: where it was cut short inside markup).
-    pub(super) fn end(mut self, cut_at: Option<usize>) -> Result<Read, String> {
-        if let Some(at) = cut_at {
-            self.read.problems.add(
-                format!("byte {at}"),
-                "the file ends in the middle of a tag, so it may be cut short: what came before was read",
-            );
-        }
+    fn end(mut self, cut_at: Option<usize>) -> Result<Read, String> {
+        super::cut_short(&mut self.read.problems, cut_at);
         if let Some(mut open) = self.session.take() {
             if let Some(l) = self.lap.take() {
                 add_lap(&mut open, l, &mut self.read);
