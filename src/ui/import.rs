@@ -71,6 +71,15 @@ pub fn ImportPage() -> impl IntoView {
         confirm_replace.set(false);
         choices.set(Choices::new());
         id_prefix.set_value(clock::new_id());
+        step.set(Step::Reading {
+            file: 0,
+            total: picked.len(),
+            name: picked
+                .first()
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default(),
+            percent: 0,
+        });
         leptos::task::spawn_local(read_in_steps(picked, step, parsed, unreadable));
     };
 
@@ -166,21 +175,15 @@ async fn read_in_steps(
     unreadable: RwSignal<Vec<(String, String)>>,
 ) {
     let total = picked.len();
+    // Busy since the page last drew; many small files are read in one go, up to the limit.
+    let mut since = clock::now_precise();
     for (file, (name, bytes)) in picked.into_iter().enumerate() {
-        step.set(Step::Reading {
-            file,
-            total,
-            name: name.clone(),
-            percent: 0,
-        });
-        next_frame().await;
         let result = match bytes {
             Err(reason) => Err(reason),
             Ok(bytes) => {
                 let text = import::text_of(&bytes);
                 let mut reading = import::Reading::start(&name, &bytes, &text);
-                let mut since = clock::now_precise();
-                while !reading.step(EVENTS_PER_STEP) {
+                loop {
                     if clock::now_precise() - since > BUSY_AT_MOST_MS {
                         let (at, all) = reading.progress();
                         let percent = at.saturating_mul(100) / all.max(1);
@@ -192,6 +195,9 @@ async fn read_in_steps(
                         });
                         next_frame().await;
                         since = clock::now_precise();
+                    }
+                    if reading.step(EVENTS_PER_STEP) {
+                        break;
                     }
                 }
                 reading.finish()

@@ -165,3 +165,21 @@ test("Share to Restride: files posted to the share target go through the service
   await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
   await expect(page.locator(".import-summary")).toHaveCount(0);
 });
+
+test("Open with Restride: files the system opens the app with come into the import preview", async ({ page }) => {
+  // What Chromium's file handling gives an installed app: a launch queue whose consumer
+  // receives file handles. Stubbed here, since a test browser has no installed app.
+  await page.addInitScript(() => {
+    const queue = { setConsumer: (consumer) => (window.launchConsumer = consumer) };
+    Object.defineProperty(window, "launchQueue", { value: queue, configurable: true });
+  });
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { name: "Import" })).toBeVisible();
+  const gpx = readFileSync(new URL("./files/morning.gpx", import.meta.url), "utf8");
+  await page.evaluate((text) => {
+    const file = new File([text], "morning.gpx", { type: "application/gpx+xml" });
+    return window.launchConsumer({ files: [{ getFile: async () => file }] });
+  }, gpx);
+  await expect(page.locator(".import-summary")).toHaveText("1 new run");
+  await expect(page.locator(".import-file-name")).toHaveText(["morning.gpx"]);
+});
