@@ -196,6 +196,44 @@ const pages = [
     },
   },
   {
+    name: "today-notices",
+    open: async (page) => {
+      // A record left out at start-up, and two weeks of changes in no backup.
+      const now = Date.now();
+      await page.clock.install({ time: now });
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+      const runs = [
+        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3, updated_ms: now },
+        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
+      ];
+      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
+      await page.reload();
+      await page.getByRole("button", { name: "Continue with the data that could be read" }).click();
+      await page.clock.setSystemTime(now + 15 * 86_400_000);
+      await page.reload();
+      await expect(page.getByRole("region", { name: "Some saved data was left out" })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Back up your runs" })).toBeVisible();
+    },
+  },
+  {
+    name: "settings-your-data",
+    open: async (page) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+      const runs = [
+        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3 },
+        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
+      ];
+      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
+      await page.reload();
+      await page.getByRole("button", { name: "Continue with the data that could be read" }).click();
+      await page.goto("/settings#your-data");
+      await expect(page.locator(".kept-copies > li")).toHaveCount(1);
+      await page.getByRole("button", { name: "Drop them for good" }).click();
+    },
+  },
+  {
     name: "how",
     open: async (page) => {
       await page.goto("/how");
