@@ -30,15 +30,40 @@
 
   // Device features the WebAssembly calls by name. Each one does nothing where the browser
   // lacks the feature, so the app never depends on it.
-  // Files the system opened Restride with ("Open with"); the import page takes them.
+  // Files the system opened Restride with ("Open with"), and those shared to it (kept by
+  // the service worker): the import page takes each once.
   const launched = [];
   if ("launchQueue" in window) {
     window.launchQueue.setConsumer(async (params) => {
       if (!params.files?.length) return;
-      for (const handle of params.files) launched.push(await handle.getFile());
+      // All of a launch's files at once, so a take never gets only some of them.
+      const files = await Promise.all(params.files.map((handle) => handle.getFile()));
+      launched.push(...files);
       window.dispatchEvent(new Event("restride-files-opened"));
     });
   }
+  const SHARED = "restride-shared-files";
+  let taking = Promise.resolve([]);
+  const takeOnce = async () => {
+    const taken = launched.splice(0);
+    try {
+      if (!("caches" in window) || !(await caches.has(SHARED))) return taken;
+      const cache = await caches.open(SHARED);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        await cache.delete(request);
+        if (!response) continue;
+        const blob = await response.blob();
+        const name = decodeURIComponent(response.headers.get("x-file-name") ?? "shared file");
+        taken.push(new File([blob], name, { type: blob.type }));
+      }
+    } catch {
+      // What could be read is handed over; the rest cannot be read again.
+    } finally {
+      if ("caches" in window) await caches.delete(SHARED).catch(() => {});
+    }
+    return taken;
+  };
   let wakeLock = null;
   let requesting = false;
   let wanted = false;
@@ -100,37 +125,30 @@
     keepStorage,
     // Files shared to Restride (kept by the service worker) or opened with it (the
     // manifest's file_handlers, through the launch queue), taken once: a Promise of Files.
-    takeSharedFiles: async () => {
-      const taken = launched.splice(0);
-      if (!("caches" in window) || !(await caches.has("restride-shared-files"))) return taken;
-      const cache = await caches.open("restride-shared-files");
-      for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        if (!response) continue;
-        const blob = await response.blob();
-        const name = decodeURIComponent(response.headers.get("x-file-name") ?? "shared file");
-        taken.push(new File([blob], name, { type: blob.type }));
-      }
-      await caches.delete("restride-shared-files");
-      return taken;
-    },
+    // One take at a time, so two callers never get the same files twice.
+    takeSharedFiles: () => (taking = taking.then(takeOnce, takeOnce)),
     storagePersisted: () =>
       navigator.storage?.persisted ? navigator.storage.persisted().catch(() => false) : Promise.resolve(false),
     // On phones, a file goes to the share sheet (save to Files, send to a cloud drive or
     // another device). Returns false where that is not possible, and the caller downloads.
-    shareFile: (name, mime, text) => {
+    // `done(handedOver)`, if given, says afterwards whether the file went anywhere.
+    shareFile: (name, mime, text, done) => {
       if (!matchMedia("(pointer: coarse)").matches || !navigator.canShare) return false;
       const file = new File([text], name, { type: mime });
       if (!navigator.canShare({ files: [file] })) return false;
-      navigator.share({ files: [file], title: name }).catch((error) => {
-        if (error.name === "AbortError") return;
-        // Sharing refused (no user gesture left, a policy): fall back to a download.
-        const link = document.createElement("a");
-        link.href = URL.createObjectURL(file);
-        link.download = name;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      });
+      navigator.share({ files: [file], title: name }).then(
+        () => done?.(true),
+        (error) => {
+          if (error.name === "AbortError") return done?.(false);
+          // Sharing refused (no user gesture left, a policy): fall back to a download.
+          const link = document.createElement("a");
+          link.href = URL.createObjectURL(file);
+          link.download = name;
+          link.click();
+          setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+          done?.(true);
+        },
+      );
       return true;
     },
   };

@@ -56,18 +56,23 @@ self.addEventListener("notificationclick", (event) => {
 // kept in a cache of their own, replacing any earlier share not yet taken, and the import
 // page opens to read them (`takeSharedFiles` in register.js).
 async function receiveShare(request) {
-  const form = await request.formData();
-  const files = form.getAll("files").filter((f) => typeof f === "object" && "name" in f);
-  await caches.delete(SHARED);
-  const cache = await caches.open(SHARED);
-  await Promise.all(
-    files.map((file, i) =>
-      cache.put(
-        new Request(`shared-file/${i}`),
-        new Response(file, { headers: { "x-file-name": encodeURIComponent(file.name), "content-type": file.type || "application/octet-stream" } }),
+  try {
+    const form = await request.formData();
+    const files = form.getAll("files").filter((f) => typeof f === "object" && "name" in f);
+    await caches.delete(SHARED);
+    const cache = await caches.open(SHARED);
+    await Promise.all(
+      files.map((file, i) =>
+        cache.put(
+          new Request(`shared-file/${i}`),
+          new Response(file, { headers: { "x-file-name": encodeURIComponent(file.name), "content-type": file.type || "application/octet-stream" } }),
+        ),
       ),
-    ),
-  );
+    );
+  } catch {
+    // Storage full or a broken upload: the import page opens anyway, and the runner can
+    // choose the files there.
+  }
   return Response.redirect(new URL("import?shared", self.registration.scope).href, 303);
 }
 

@@ -7,19 +7,33 @@ use crate::domain::data::envelope;
 use crate::domain::data::export::runs_csv::{backup_file_name, runs_csv, runs_csv_file_name};
 use leptos::prelude::*;
 
-/// The whole journal as a backup file: shared on phones, downloaded elsewhere.
-pub fn offer_backup(state: AppState) {
+/// The whole journal as a backup file, at once: shared on phones, downloaded elsewhere.
+/// For the storage-full banner, where the backup date could not be stored anyway; it
+/// stays in the first download, which `offer_backup`'s bookkeeping would weigh down.
+pub fn hand_over_backup(state: AppState) {
     let text = state.journal.with_untracked(envelope::encode);
     let name = backup_file_name(state.today.get_untracked());
     download::share_or_offer(&name, "application/json", &text);
-    // Handed to the share sheet or the download: the date Today's backup card counts from.
-    crate::store::write_value(crate::store::LAST_BACKUP_KEY, &super::clock::now_ms());
+}
+
+/// The whole journal as a backup file: shared on phones, downloaded elsewhere. Once it is
+/// handed over (not when the share sheet is cancelled), the date is recorded, which
+/// Today's backup card counts from, and `saved` is called.
+pub fn offer_backup(state: AppState, saved: impl FnOnce() + 'static) {
+    let text = state.journal.with_untracked(envelope::encode);
+    let name = backup_file_name(state.today.get_untracked());
+    download::share_or_offer_then(&name, "application/json", &text, move |handed| {
+        if handed {
+            crate::store::write_value(crate::store::LAST_BACKUP_KEY, &super::clock::now_ms());
+            saved();
+        }
+    });
 }
 
 #[component]
 pub fn DataSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let backup = move |_| offer_backup(state);
+    let backup = move |_| offer_backup(state, || {});
     let csv = move |_| {
         let text = state.journal.with_untracked(runs_csv);
         let name = runs_csv_file_name(state.today.get_untracked());

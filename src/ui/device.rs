@@ -25,7 +25,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = takeSharedFiles, catch)]
     fn take_shared_files_js() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = restrideDevice, js_name = shareFile, catch)]
-    fn share_file_js(name: &str, mime: &str, text: &str) -> Result<bool, JsValue>;
+    fn share_file_js(name: &str, mime: &str, text: &str, done: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// "granted", "denied", "default", or "unsupported".
@@ -75,7 +75,25 @@ pub fn keep_awake(on: bool) {
 
 /// Opens the phone's share sheet with the file; false where that is not possible.
 pub fn share_file(name: &str, mime: &str, text: &str) -> bool {
-    share_file_js(name, mime, text).unwrap_or(false)
+    share_file_js(name, mime, text, &JsValue::UNDEFINED).unwrap_or(false)
+}
+
+/// `share_file`, then, once the sheet closes, `done` with whether the file went anywhere
+/// (false: cancelled). `done` is called from JavaScript: as `done(true)` after a download
+/// where sharing is not possible.
+pub fn share_file_then(
+    name: &str,
+    mime: &str,
+    text: &str,
+    done: impl FnOnce(bool) + 'static,
+) -> Result<bool, JsValue> {
+    let done = Closure::once_into_js(move |handed: bool| done(handed));
+    let shared = share_file_js(name, mime, text, &done).unwrap_or(false);
+    if shared {
+        Ok(true)
+    } else {
+        Err(done)
+    }
 }
 
 /// Asks the browser to keep Restride's storage under pressure (`navigator.storage.persist`),

@@ -16,6 +16,17 @@ pub fn share_or_offer(name: &str, mime: &str, text: &str) {
     }
 }
 
+/// `share_or_offer`, then `done` with whether the file was handed over: shared, or
+/// downloaded; false when the runner cancelled the share sheet.
+pub fn share_or_offer_then(name: &str, mime: &str, text: &str, done: impl FnOnce(bool) + 'static) {
+    if let Err(done) = super::device::share_file_then(name, mime, text, done) {
+        offer(name, mime, text);
+        if let Some(done) = done.dyn_ref::<js_sys::Function>() {
+            let _ = done.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::TRUE);
+        }
+    }
+}
+
 fn try_offer(name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

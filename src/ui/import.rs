@@ -62,10 +62,16 @@ pub fn ImportPage() -> impl IntoView {
 
     // Reads the files one by one, yielding to the page between them so a large batch
     // never freezes it and the progress is seen.
+    // Each batch read is numbered: files chosen while another batch is being read replace
+    // it, and the older reading stops at its next pause instead of mixing into the new.
+    let batch = StoredValue::new(0u64);
     let read = move |picked: Picked| {
         if picked.is_empty() {
             return;
         }
+        batch.update_value(|n| *n += 1);
+        let this = batch.get_value();
+        let current = move || batch.try_get_value() == Some(this);
         parsed.set(Vec::new());
         unreadable.set(Vec::new());
         confirm_replace.set(false);
@@ -80,7 +86,7 @@ pub fn ImportPage() -> impl IntoView {
                 .unwrap_or_default(),
             percent: 0,
         });
-        leptos::task::spawn_local(read_in_steps(picked, step, parsed, unreadable));
+        leptos::task::spawn_local(read_in_steps(picked, current, step, parsed, unreadable));
     };
 
     // Files shared to Restride from another app, or opened with it: read as if chosen.
@@ -170,10 +176,14 @@ const BUSY_AT_MOST_MS: f64 = 40.0;
 /// draws the progress and answers taps, so it never freezes.
 async fn read_in_steps(
     picked: Picked,
+    current: impl Fn() -> bool,
     step: RwSignal<Step>,
     parsed: RwSignal<Vec<ParsedFile>>,
     unreadable: RwSignal<Vec<(String, String)>>,
 ) {
+    if !current() {
+        return;
+    }
     let total = picked.len();
     // Busy since the page last drew; many small files are read in one go, up to the limit.
     let mut since = clock::now_precise();
@@ -181,7 +191,11 @@ async fn read_in_steps(
         let result = match bytes {
             Err(reason) => Err(reason),
             Ok(bytes) => {
-                let text = import::text_of(&bytes);
+                let text = if import::needs_text(&bytes) {
+                    import::text_of(&bytes)
+                } else {
+                    std::borrow::Cow::Borrowed("")
+                };
                 let mut reading = import::Reading::start(&name, &bytes, &text);
                 loop {
                     if clock::now_precise() - since > BUSY_AT_MOST_MS {
@@ -194,6 +208,9 @@ async fn read_in_steps(
                             percent,
                         });
                         next_frame().await;
+                        if !current() {
+                            return;
+                        }
                         since = clock::now_precise();
                     }
                     if reading.step(EVENTS_PER_STEP) {

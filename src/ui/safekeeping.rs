@@ -47,7 +47,7 @@ pub fn LeftOutNotice() -> impl IntoView {
     let copies = RwSignal::new(
         kept_copies()
             .into_iter()
-            .filter(|c| !seen().contains(&c.key))
+            .filter(|c| !c.left_out.is_empty() && !seen().contains(&c.key))
             .collect::<Vec<_>>(),
     );
     let dismiss = move |_| {
@@ -204,8 +204,9 @@ pub fn BackupCard() -> impl IntoView {
         })
     });
     let back_up = move |_| {
-        data_settings::offer_backup(state);
-        last_backup.set(store::read_value(LAST_BACKUP_KEY));
+        data_settings::offer_backup(state, move || {
+            last_backup.try_set(store::read_value(LAST_BACKUP_KEY));
+        });
     };
     let not_now = move |_| {
         let now = clock::now_ms();

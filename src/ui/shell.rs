@@ -160,7 +160,7 @@ fn Banners() -> impl IntoView {
                             <button
                                 type="button"
                                 class="secondary"
-                                on:click=move |_| super::data_settings::offer_backup(state)
+                                on:click=move |_| super::data_settings::hand_over_backup(state)
                             >
                                 "Back up everything now"
                             </button>

@@ -74,3 +74,28 @@ test("a backup card after two weeks of changes in no backup; Back up now and Not
   await page.goto("/settings");
   await expect(page.locator(".last-backup")).toHaveText(/^Last backup: \w{3} \d{1,2} \w{3} \d{4}\.$/);
 });
+
+test("on a phone, a backup shared is recorded; one whose share sheet was cancelled is not", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "the share sheet is offered on touch screens");
+  await page.addInitScript(() => {
+    navigator.canShare = () => true;
+    navigator.share = () =>
+      sessionStorage.getItem("share") === "cancel" ? Promise.reject(new DOMException("Share canceled", "AbortError")) : Promise.resolve();
+  });
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await seed(page, [run({ id: "r1", date: "2026-11-01", updated_ms: now })]);
+  await page.clock.setSystemTime(now + 15 * 86_400_000);
+  await page.evaluate(() => sessionStorage.setItem("share", "cancel"));
+  await page.reload();
+  const card = page.getByRole("region", { name: "Back up your runs" });
+  await card.getByRole("button", { name: "Back up now" }).click();
+  // Cancelled: still no backup, and the card stays.
+  await page.waitForTimeout(300);
+  await expect(card).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("restride.last_backup"))).toBeNull();
+  await page.evaluate(() => sessionStorage.setItem("share", "ok"));
+  await card.getByRole("button", { name: "Back up now" }).click();
+  await expect(card).toHaveCount(0);
+  expect(Number(await page.evaluate(() => localStorage.getItem("restride.last_backup")))).toBeGreaterThan(now);
+});

@@ -108,21 +108,18 @@ impl Readings {
 }
 
 /// Consecutive days meeting `holds`, ending today — or yesterday when today has no run
-/// yet, since advice is usually read before the day's run. The runs are grouped by day
-/// once, so a long streak costs one pass, not one pass per day.
+/// yet, since advice is usually read before the day's run.
 fn streak(runs: &[&Run], today: NaiveDate, holds: impl Fn(&[&Run]) -> bool) -> u32 {
-    let mut by_day: BTreeMap<NaiveDate, Vec<&Run>> = BTreeMap::new();
-    for run in runs {
-        by_day.entry(run.date).or_default().push(run);
-    }
-    let on = |date: NaiveDate| by_day.get(&date).map_or(&[][..], Vec::as_slice);
+    let on = |date: NaiveDate| -> Vec<&Run> {
+        runs.iter().copied().filter(|r| r.date == date).collect()
+    };
     let mut day = if on(today).is_empty() {
         shift(today, -1)
     } else {
         today
     };
     let mut count = 0;
-    while holds(on(day)) && count < 3650 {
+    while holds(&on(day)) && count < 3650 {
         count += 1;
         day = shift(day, -1);
     }

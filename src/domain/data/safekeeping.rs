@@ -30,9 +30,18 @@ impl LeftOut {
         }
     }
 
+    /// Whether the copy now loads in full (a newer version reads what an older one could
+    /// not): nothing is missing, though the copy stays until the runner drops it.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, LeftOut::Records(records) if records.is_empty())
+    }
+
     /// "2 saved records could not be read and were left out", in correct grammar.
     pub fn words(&self) -> String {
         match self {
+            LeftOut::Records(records) if records.is_empty() => {
+                "A copy of saved data was kept aside; all of it now loads".into()
+            }
             LeftOut::Records(records) if records.len() == 1 => {
                 "1 saved record could not be read and was left out".into()
             }
@@ -176,5 +185,8 @@ mod tests {
             "1 saved record could not be read and was left out"
         );
         assert!(matches!(LeftOut::of("{not json"), LeftOut::Everything(_)));
+        let whole = LeftOut::of(r#"{"version":3,"runs":[]}"#);
+        assert!(whole.is_empty());
+        assert!(!left_out.is_empty());
     }
 }

@@ -207,10 +207,20 @@ pub fn too_large(size: u64) -> Option<String> {
 /// cannot be read at all is `Err` with a plain-words reason; what could be read is `Ok`,
 /// with the problems met on the way.
 pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
-    let text = text_of(bytes);
+    let text = if needs_text(bytes) {
+        text_of(bytes)
+    } else {
+        Cow::Borrowed("")
+    };
     let mut reading = Reading::start(file_name, bytes, &text);
     while !reading.step(usize::MAX) {}
     reading.finish()
+}
+
+/// Whether reading `bytes` needs their text (`text_of`): not for FIT, gzip or zip files,
+/// which are binary; decoding a large one as text would only take memory.
+pub fn needs_text(bytes: &[u8]) -> bool {
+    !(is_gzip(bytes) || bytes.starts_with(b"PK\x03\x04") || fit::looks_like_fit(bytes))
 }
 
 /// One file being read. GPX and TCX, the formats that come large, are read a bounded
@@ -229,7 +239,8 @@ enum State<'a> {
 }
 
 impl<'a> Reading<'a> {
-    /// Starts reading `bytes`, whose text (`text_of`) is `text`.
+    /// Starts reading `bytes`, whose text (`text_of`) is `text`; "" when `needs_text` says
+    /// the file is binary.
     pub fn start(file_name: &str, bytes: &[u8], text: &'a str) -> Reading<'a> {
         let xml = |root: &str| Reading {
             file_name: file_name.to_string(),

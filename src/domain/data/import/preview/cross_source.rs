@@ -165,6 +165,71 @@ fn p_run(file: &ParsedFile) -> Run {
 }
 
 #[test]
+fn a_copy_that_matches_only_a_superseded_copy_finds_the_run_kept_for_it() {
+    // The row names 1001.gpx; the watch's FIT looks like the row and takes its place; then
+    // Strava's 1001.gpx, ten minutes off, matches only the row: still one run, the FIT's.
+    let csv = strava::tests::SAMPLE.replace("activities/1001.fit.gz", "activities/1001.gpx");
+    let csv = read("activities.csv", csv.as_bytes());
+    let watch = read("watch.fit", &fit::tests::sample(false, 14));
+    let track = read("1001.gpx", gpx("2026-11-20T06:55:12", 300, 3.34).as_bytes());
+    let p = preview(&Journal::default(), &[csv, watch, track], 4, 0, ids);
+    let said = outcomes(&p);
+    assert!(
+        said.contains(&(
+            "1001.gpx track 1".into(),
+            Outcome::SameAs("watch.fit".into())
+        )),
+        "{said:?}"
+    );
+    assert_eq!(
+        p.new_runs.len(),
+        3,
+        "the FIT's run, the trail run and the virtual run"
+    );
+}
+
+#[test]
+fn a_name_alone_does_not_join_runs_of_different_days() {
+    // A file from another service named like a Strava activity id, a week later.
+    let csv = read("activities.csv", strava::tests::SAMPLE.as_bytes());
+    let other = read("1001.gpx", gpx("2026-11-27T06:45:12", 300, 3.34).as_bytes());
+    let p = preview(&Journal::default(), &[csv, other], 4, 0, ids);
+    assert_eq!(p.new_runs.len(), 4);
+}
+
+#[test]
+fn an_activity_before_a_backup_of_the_same_run_is_that_run_in_either_order() {
+    // The backup holds the watch's run under its own id, saved by Restride.
+    let watch = read("2026-11-20.fit", &fit::tests::sample(false, 14));
+    let stored = Run {
+        id: "mine".into(),
+        updated_ms: 7,
+        ..p_run(&watch)
+    };
+    let backup_text = crate::domain::data::envelope::encode(&Journal {
+        runs: vec![stored],
+        ..Journal::default()
+    });
+    let backup = read("restride-backup.json", backup_text.as_bytes());
+    for batch in [
+        [watch.clone(), backup.clone()],
+        [backup.clone(), watch.clone()],
+    ] {
+        let p = preview(&Journal::default(), &batch, 4, 0, ids);
+        let new: Vec<&str> = p.new_runs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(new, ["mine"], "{:?}", p.duplicates);
+        let said = outcomes(&p);
+        assert!(
+            said.contains(&(
+                "2026-11-20.fit record 7".into(),
+                Outcome::SameAs("restride-backup.json".into())
+            )),
+            "{said:?}"
+        );
+    }
+}
+
+#[test]
 fn two_runs_on_one_day_at_different_times_stay_two() {
     let morning = read(
         "morning.gpx",

@@ -101,11 +101,11 @@ impl Preview {
 ///   0 (rejected ones too), so the same batch always gets the same ids;
 /// - backup runs, massages and races keep their ids and values (runs their own RPE).
 ///
-/// An activity is a duplicate when it starts within a minute of a run already in the
-/// journal or earlier in the batch and its distance is within 2 % of the longer of the
-/// two; when either run has no start time, the same date and distance within 2 % is
-/// enough. A backup's records are known by their id alone: one is a duplicate only when
-/// the journal or the batch has its id.
+/// An activity is the same run as one already in the journal or elsewhere in the batch
+/// when a Strava row names its file, or when `same_run` says so (starts within 2 minutes,
+/// distance and time within 5 %); the richest file's copy is kept (`richness`). A
+/// backup's records are known by their id alone: one is a duplicate only when the journal
+/// or the batch has its id; an activity that looks like a backup's run is that run.
 ///
 /// Activities that would make an invalid run (distance 0 or over 1000 km, duration 0, a
 /// pace faster than 2:30 /km or slower than 30:00 /km, heart rate outside 30–230,
@@ -140,7 +140,8 @@ pub fn preview_with_offsets(
         for activity in &file.activities {
             let id = new_id(index);
             index += 1;
-            let run = to_run(activity, id, rpe, offset_at(activity.start_utc)).map(|mut run| {
+            let offset = offset_at(activity.start_utc);
+            let run = to_run(activity, id, rpe, offset).map(|mut run| {
                 run.kind = default_kind(activity, run.duration_s, long_run_minutes);
                 run
             });
@@ -150,6 +151,7 @@ pub fn preview_with_offsets(
                     let copy = Copy {
                         id: run.id.clone(),
                         file: file_index,
+                        date: Some(run.date),
                         richness: richness(file.format),
                         strava_id: activity.strava_id.clone(),
                         file_ref: activity.file_ref.clone(),
@@ -157,7 +159,9 @@ pub fn preview_with_offsets(
                     place(journal, &mut preview, &mut batch, files, run, copy);
                 }
                 Err(reason) => {
-                    report.lines.push(Line::rejected(activity, reason.clone()));
+                    report
+                        .lines
+                        .push(Line::rejected(activity, offset, reason.clone()));
                     let problem = Problem::new(activity.location.clone(), reason);
                     preview.rejected.push((file.file_name.clone(), problem));
                 }
@@ -174,7 +178,7 @@ pub fn preview_with_offsets(
                 match check_stored_run(run) {
                     Ok(()) => {
                         batch.copies.push(Copy::backup(run, file_index));
-                        place_by_id(journal, &mut preview, run.clone());
+                        place_by_id(journal, &mut preview, &batch, run.clone());
                     }
                     Err(reason) => {
                         let problem = Problem::new(format!("run {}", i + 1), reason);
@@ -246,6 +250,8 @@ pub fn richness(format: Format) -> u8 {
 struct Copy {
     id: String,
     file: usize,
+    /// The run's local date: a name only identifies an activity of about the same day.
+    date: Option<chrono::NaiveDate>,
     richness: u8,
     strava_id: Option<String>,
     file_ref: Option<String>,
@@ -256,6 +262,7 @@ impl Copy {
         Copy {
             id: run.id.clone(),
             file,
+            date: Some(run.date),
             richness: u8::MAX,
             ..Copy::default()
         }
@@ -276,7 +283,13 @@ impl Copy {
                     .is_some_and(|id| stem(file) == Some(id))
         };
         let same_id = matches!((&self.strava_id, &other.strava_id), (Some(a), Some(b)) if a == b);
-        same_id || names(self, other) || names(other, self)
+        // A file name that happens to equal another service's number is no proof: the
+        // days must agree too (a day apart at most, for time zones).
+        let same_days = match (self.date, other.date) {
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+            _ => false,
+        };
+        same_days && (same_id || names(self, other) || names(other, self))
     }
 }
 
@@ -359,12 +372,36 @@ fn place(
         preview.duplicates.push(Duplicate { run, of });
         return;
     }
-    let earlier = preview.new_runs.iter().position(|r| {
+    let is_same = |r: &Run| {
         batch
             .copy(&r.id)
             .is_some_and(|c| c.same_activity_as(&copy, files))
             || same_run(r, &run)
-    });
+    };
+    // A run kept in the batch; or, when a file names a copy already set aside as a
+    // duplicate, the run kept for that copy. (Looking alike is not chained: two runs that
+    // are each like a third need not be like each other.)
+    let named = |r: &Run| {
+        batch
+            .copy(&r.id)
+            .is_some_and(|c| c.same_activity_as(&copy, files))
+    };
+    let earlier = match preview.new_runs.iter().position(is_same) {
+        Some(at) => Some(at),
+        None => match preview.duplicates.iter().find(|d| named(&d.run)) {
+            Some(d) if journal.run(&d.of).is_some() => {
+                let of = d.of.clone();
+                batch.copies.push(copy);
+                preview.duplicates.push(Duplicate { run, of });
+                return;
+            }
+            Some(d) => {
+                let of = d.of.clone();
+                preview.new_runs.iter().position(|r| r.id == of)
+            }
+            None => None,
+        },
+    };
     let Some(at) = earlier else {
         batch.copies.push(copy);
         preview.new_runs.push(run);
@@ -396,7 +433,7 @@ fn place(
 
 /// A backup's run, known by its id alone: new, newer than the journal's copy (updated),
 /// or already here.
-fn place_by_id(journal: &Journal, preview: &mut Preview, run: Run) {
+fn place_by_id(journal: &Journal, preview: &mut Preview, batch: &Batch, run: Run) {
     let in_batch = preview
         .new_runs
         .iter()
@@ -413,7 +450,27 @@ fn place_by_id(journal: &Journal, preview: &mut Preview, run: Run) {
             let of = run.id.clone();
             preview.duplicates.push(Duplicate { run, of });
         }
-        None => preview.new_runs.push(run),
+        None => {
+            // An activity file earlier in the batch that looks like this run is this run,
+            // as it would be had the backup come first: the backup's record is kept.
+            let from_files = |r: &Run| {
+                batch.copy(&r.id).is_some_and(|c| c.richness < u8::MAX) && same_run(r, &run)
+            };
+            let (alike, others): (Vec<Run>, Vec<Run>) = std::mem::take(&mut preview.new_runs)
+                .into_iter()
+                .partition(from_files);
+            preview.new_runs = others;
+            for old in alike {
+                for duplicate in &mut preview.duplicates {
+                    if duplicate.of == old.id {
+                        duplicate.of.clone_from(&run.id);
+                    }
+                }
+                let of = run.id.clone();
+                preview.duplicates.push(Duplicate { run: old, of });
+            }
+            preview.new_runs.push(run);
+        }
     }
 }
 

@@ -52,12 +52,15 @@ impl Line {
         }
     }
 
-    pub(super) fn rejected(activity: &Activity, reason: String) -> Line {
+    pub(super) fn rejected(activity: &Activity, offset_minutes: i32, reason: String) -> Line {
+        let local = chrono::TimeDelta::try_minutes(i64::from(offset_minutes))
+            .and_then(|offset| activity.start_utc.checked_add_signed(offset))
+            .unwrap_or(activity.start_utc);
         Line {
             location: activity.location.clone(),
             run_id: None,
             name: activity.name.clone(),
-            date: Some(activity.start_utc.date()),
+            date: Some(local.date()),
             distance_m: activity.distance_m,
             duration_s: activity.moving_s.unwrap_or(activity.elapsed_s),
             kind: None,
