@@ -13,7 +13,7 @@ process.env.BENCH_BASELINE_URL = `http://127.0.0.1:${BASELINE_PORT}`;
 
 export default defineConfig({
   testDir: ".",
-  testMatch: ["startup.spec.mjs", "import.spec.mjs"],
+  testMatch: ["startup.spec.mjs", "warm.spec.mjs", "import.spec.mjs"],
   outputDir: "../target/bench/test-results",
   timeout: 15 * 60_000,
   fullyParallel: false,

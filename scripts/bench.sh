@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench: size, compute, start-up and storage, each beside an empty Leptos 0.8 app built
+# The bench: size, compute, start-up (cold and warm), import and storage, each beside an empty Leptos 0.8 app built
 # in the same run with the same tools (bench/baseline). Prints one table and writes the same
 # figures to target/bench/bench.json, every budget marked "met" or "NOT met". It reports and
 # exits 0 whether budgets are met or not (the test command enforces the size budget); it
@@ -21,7 +21,7 @@ failed=()
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 mkdir -p "$OUT"
-rm -rf "$OUT/startup.json" "$OUT/save.json" "$OUT/import.json" "$OUT/bench.json" "$OUT/dist"
+rm -rf "$OUT"/startup.json "$OUT"/save.json "$OUT"/warm*.json "$OUT"/import.json "$OUT"/bench.json "$OUT"/dist
 
 if [ ! -f "$DIST/index.html" ]; then
   step "release build of Restride into $DIST"

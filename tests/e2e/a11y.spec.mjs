@@ -13,6 +13,18 @@ const THEMES = ["light", "dark"];
 // The page background of each theme (--bg in style/main.css), to check the theme took effect.
 const BACKGROUND = { light: "rgb(246, 247, 249)", dark: "rgb(20, 23, 28)" };
 
+/** Stores a good run (saved at `savedMs`) and one with no distance, then restarts the app. */
+async function storeOneBadRecord(page, savedMs = 0) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  const runs = [
+    { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3, updated_ms: savedMs },
+    { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
+  ];
+  await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
+  await page.reload();
+}
+
 /** Three weeks of varied runs ending yesterday, dated from the browser's own today. */
 async function threeWeeks(page, yesterdaySoreness = {}) {
   const plan = [
@@ -184,14 +196,7 @@ const pages = [
   {
     name: "recovery",
     open: async (page) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
-      const runs = [
-        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3 },
-        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
-      ];
-      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
-      await page.reload();
+      await storeOneBadRecord(page);
       await expect(page.getByRole("heading", { name: "Your saved data needs attention" })).toBeVisible();
     },
   },
@@ -201,14 +206,7 @@ const pages = [
       // A record left out at start-up, and two weeks of changes in no backup.
       const now = Date.now();
       await page.clock.install({ time: now });
-      await page.goto("/");
-      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
-      const runs = [
-        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3, updated_ms: now },
-        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
-      ];
-      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
-      await page.reload();
+      await storeOneBadRecord(page, now);
       await page.getByRole("button", { name: "Continue with the data that could be read" }).click();
       await page.clock.setSystemTime(now + 15 * 86_400_000);
       await page.reload();
@@ -219,14 +217,7 @@ const pages = [
   {
     name: "settings-your-data",
     open: async (page) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
-      const runs = [
-        { id: "a", date: "2026-11-20", distance_m: 5000, duration_s: 1500, type: "easy", rpe: 3 },
-        { id: "b", date: "2026-11-21", distance_m: 0, duration_s: 1500, type: "easy", rpe: 3 },
-      ];
-      await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 3, runs }));
-      await page.reload();
+      await storeOneBadRecord(page);
       await page.getByRole("button", { name: "Continue with the data that could be read" }).click();
       await page.goto("/settings#your-data");
       await expect(page.locator(".kept-copies > li")).toHaveCount(1);

@@ -1,0 +1,134 @@
+// Warm start, the way a runner opens the installed app: one browser context per series
+// (the empty Leptos baseline, Restride with 0, 1,000, 5,000 and 20,000 runs), primed with
+// three visits (service worker installed, every file cached, the compiled code cached),
+// then fresh pages in interleaved rounds. For each page: the wall time to the frame after
+// Today's readiness (or the empty state, or the baseline's paragraph) was painted, and the
+// main thread's CPU time to that frame, summed from a Chromium trace (top-level tasks of
+// the page's main thread that ended before the frame's mark). On a shared, busy machine
+// the CPU time holds steady where wall time swings: budgets are judged on it.
+// Writes target/bench/warm.json. BENCH_CPU_SLOWDOWN=4 throttles the CPU.
+import { test, expect } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DATA_KEY, envelopeText, localToday } from "./runs.mjs";
+
+const APP = process.env.BENCH_APP_URL;
+const BASELINE = process.env.BENCH_BASELINE_URL;
+const ROUNDS = Math.max(7, Number(process.env.BENCH_SAMPLES ?? 7));
+const SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
+const COUNTS = (process.env.BENCH_WARM_COUNTS ?? "0,1000,5000,20000").split(",").map(Number);
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? "target/bench";
+const VIEWPORT = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** Runs in the page first: marks the frame after `selector` entered the DOM. */
+function instrument(selector) {
+  const observer = new MutationObserver(() => {
+    if (window.__painted !== undefined || !document.querySelector(selector)) return;
+    window.__painted = null;
+    observer.disconnect();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark("bench:painted");
+        window.__painted = performance.now();
+      }, 0),
+    );
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+}
+
+async function readTrace(cdp) {
+  const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.end");
+  const { stream } = await done;
+  let text = "";
+  for (;;) {
+    const chunk = await cdp.send("IO.read", { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send("IO.close", { handle: stream });
+  const parsed = JSON.parse(text);
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** CPU ms of the main thread's top-level tasks that ended before the `bench:painted` mark. */
+function cpuToPaint(events) {
+  const mark = events.find((e) => e.name === "bench:painted");
+  if (!mark) throw new Error("no bench:painted mark in the trace");
+  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+  let cpu = 0;
+  for (const e of main) {
+    if (e.ph !== "X" || !(e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask")) continue;
+    if (e.ts + (e.dur ?? 0) > mark.ts) continue;
+    cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return cpu;
+}
+
+async function openPage(context, url, selector) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (SLOWDOWN > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
+  await page.addInitScript(instrument, selector);
+  await cdp.send("Tracing.start", {
+    categories: "toplevel,disabled-by-default-devtools.timeline,blink.user_timing",
+    transferMode: "ReturnAsStream",
+  });
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => typeof window.__painted === "number", null, { timeout: 60_000 });
+  const wall = await page.evaluate(() => window.__painted);
+  const cpu = cpuToPaint(await readTrace(cdp));
+  await page.close();
+  return { wall, cpu };
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+test("warm start: repeat visits through the service worker with the code cache primed", async ({ browser }) => {
+  test.setTimeout(30 * 60_000);
+  const today = localToday();
+  const series = [
+    { name: "baseline", url: `${BASELINE}/`, selector: "#baseline", text: null },
+    ...COUNTS.map((n) => ({ name: String(n), url: `${APP}/`, selector: n === 0 ? ".empty" : ".card.ready", text: n === 0 ? null : envelopeText(n, today) })),
+  ];
+  for (const s of series) {
+    s.context = await browser.newContext(VIEWPORT);
+    const page = await s.context.newPage();
+    await page.goto(s.url);
+    if (s.text !== null) {
+      await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, s.text]);
+    }
+    // Three visits: the service worker installs and takes over, files and code get cached.
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      await expect(page.locator(s.selector).first()).toBeVisible({ timeout: 60_000 });
+    }
+    if (s.name !== "baseline") {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    }
+    await page.close();
+    s.samples = [];
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const s of series) s.samples.push(await openPage(s.context, s.url, s.selector));
+  }
+  const figures = {};
+  for (const s of series) {
+    await s.context.close();
+    const cpu = s.samples.map((x) => x.cpu);
+    const wall = s.samples.map((x) => x.wall);
+    figures[s.name] = {
+      cpu: { median: median(cpu), min: Math.min(...cpu), max: Math.max(...cpu) },
+      wall: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
+    };
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(
+    join(OUT_DIR, SLOWDOWN > 1 ? `warm-${SLOWDOWN}x.json` : "warm.json"),
+    JSON.stringify({ date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, slowdown: SLOWDOWN, rounds: ROUNDS, figures }, null, 2),
+  );
+});
