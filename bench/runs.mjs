@@ -1,6 +1,7 @@
 // Realistic stored histories for the browser bench: `count` runs, 5–7 a week, ending
-// today, as the envelope of src/domain/envelope.rs with the fields in the order the app
-// writes them (so its length is what the app itself would store).
+// today, as the envelope of src/domain/data/envelope (version 3, the current one: an older
+// one would be migrated, and its copy would not fit beside 20,000 runs) with the fields in
+// the order the app writes them (so its length is what the app itself would store).
 //
 // Ids look like the app's (`<ms in hex>-<8 hex>`, src/ui/clock.rs). Most runs are easy at
 // RPE 2–5; one a week is long; about one in five is a tempo or interval session at RPE
@@ -107,7 +108,7 @@ export function generateRuns(count, today, seed = 0x5eed) {
 
 /** The stored text for `count` runs ending `today`. */
 export function envelopeText(count, today) {
-  return JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs: generateRuns(count, today) });
+  return JSON.stringify({ version: 3, settings: { unit: "km", week_start: "monday" }, runs: generateRuns(count, today) });
 }
 
 /** Today's local date as "YYYY-MM-DD" (the browser under test runs on this machine). */
