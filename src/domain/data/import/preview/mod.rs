@@ -574,6 +574,8 @@ pub fn replace(journal: &Journal, preview: &Preview, now_ms: u64) -> Journal {
 }
 
 #[cfg(test)]
-mod cross_source;
+mod cross_source_tests;
+#[cfg(test)]
+mod restore_tests;
 #[cfg(test)]
 mod tests;
