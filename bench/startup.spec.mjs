@@ -32,6 +32,7 @@ import { test, expect } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_KEY, envelopeText, localToday } from "./runs.mjs";
+import { median } from "./stats.mjs";
 
 const APP = process.env.BENCH_APP_URL;
 const BASELINE = process.env.BENCH_BASELINE_URL;
@@ -45,12 +46,6 @@ const VIEWPORT = { viewport: { width: 360, height: 740 }, isMobile: true, hasTou
 const today = localToday();
 const stored = new Map(COUNTS.map((n) => [n, n === 0 ? null : envelopeText(n, today)]));
 
-const median = (values) => {
-  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
-  if (!v.length) return null;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-};
 const medians = (samples) => Object.fromEntries(Object.keys(samples[0] ?? {}).map((k) => [k, median(samples.map((s) => s[k]))]));
 
 /** Runs in the page before any of its scripts. */

@@ -11,6 +11,7 @@ import { test, expect } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_KEY, envelopeText, localToday } from "./runs.mjs";
+import { median } from "./stats.mjs";
 
 const APP = process.env.BENCH_APP_URL;
 const BASELINE = process.env.BENCH_BASELINE_URL;
@@ -82,11 +83,6 @@ async function openPage(context, url, selector) {
   return { wall, cpu };
 }
 
-const median = (v) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 test("warm start: repeat visits through the service worker with the code cache primed", async ({ browser }) => {
   test.setTimeout(30 * 60_000);

@@ -20,6 +20,17 @@ struct KeptCopy {
     date: chrono::NaiveDate,
 }
 
+impl KeptCopy {
+    /// "1 saved record could not be read and was left out on Mon 30 Nov 2026."
+    fn heading(&self) -> String {
+        format!(
+            "{} on {}.",
+            self.left_out.words(),
+            dates::short_day_year(self.date)
+        )
+    }
+}
+
 fn kept_copies() -> Vec<KeptCopy> {
     store::kept_copies()
         .into_iter()
@@ -61,7 +72,7 @@ pub fn LeftOutNotice() -> impl IntoView {
         (!all.is_empty()).then(|| {
             let words: Vec<String> = all
                 .iter()
-                .map(|c| format!("{} on {}.", c.left_out.words(), dates::short_day_year(c.date)))
+                .map(KeptCopy::heading)
                 .collect();
             view! {
                 <section class="card notice left-out-notice" aria-labelledby="left-out-heading">
@@ -113,7 +124,7 @@ pub fn KeptCopies() -> impl IntoView {
                                 LeftOut::Records(records) => records.clone(),
                                 LeftOut::Everything(_) => Vec::new(),
                             };
-                            let heading = format!("{} on {}.", copy.left_out.words(), dates::short_day_year(copy.date));
+                            let heading = copy.heading();
                             let key = copy.key.clone();
                             let confirming = {
                                 let key = key.clone();
@@ -154,13 +165,19 @@ pub fn KeptCopies() -> impl IntoView {
     }
 }
 
+/// Whether the browser keeps Restride's storage: `None` until it has answered.
+fn persisted() -> RwSignal<Option<bool>> {
+    let persistent = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        persistent.try_set(Some(device::storage_persisted().await));
+    });
+    persistent
+}
+
 /// Settings › Your data: whether the browser keeps the storage, and the last backup.
 #[component]
 pub fn StorageKept() -> impl IntoView {
-    let persistent = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move {
-        persistent.set(Some(device::storage_persisted().await));
-    });
+    let persistent = persisted();
     let last_backup = store::read_value::<u64>(LAST_BACKUP_KEY).map(clock::date_at_ms);
     view! {
         <p class="storage-kept">
@@ -184,10 +201,7 @@ pub fn StorageKept() -> impl IntoView {
 #[component]
 pub fn BackupCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let persistent = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move {
-        persistent.set(Some(device::storage_persisted().await));
-    });
+    let persistent = persisted();
     let dismissed = RwSignal::new(store::read_value::<u64>(BACKUP_NUDGE_DISMISSED_KEY));
     let last_backup = RwSignal::new(store::read_value::<u64>(LAST_BACKUP_KEY));
     let nudge = Memo::new(move |_| {
@@ -215,19 +229,11 @@ pub fn BackupCard() -> impl IntoView {
     };
     move || {
         nudge.get().map(|n| {
-            let since = match n.last_backup_ms {
-                Some(ms) => format!("since your last backup on {}", dates::short_day_year(clock::date_at_ms(ms))),
-                None => "and no backup has been saved from this browser".into(),
-            };
-            let changed = if n.changed == 1 {
-                "1 run, massage or race has changed".to_string()
-            } else {
-                format!("{} runs, massages and races have changed", n.changed)
-            };
+            let words = n.words(n.last_backup_ms.map(clock::date_at_ms));
             view! {
                 <section class="card notice backup-card" aria-labelledby="backup-heading">
                     <h2 id="backup-heading">"Back up your runs"</h2>
-                    <p>{format!("{changed} {since}. They live only in this browser, which may clear its storage when space runs low.")}</p>
+                    <p>{words}</p>
                     <p class="page-actions">
                         <button type="button" class="primary" on:click=back_up>
                             "Back up now"

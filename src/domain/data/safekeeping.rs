@@ -3,6 +3,8 @@
 //! promised to keep the storage.
 
 use crate::domain::data::envelope;
+use crate::domain::input::dates;
+use crate::domain::input::units::counted;
 use crate::domain::record::journal::Journal;
 
 /// Changes older than this without a backup bring the nudge; dismissing it waits as long.
@@ -42,13 +44,13 @@ impl LeftOut {
             LeftOut::Records(records) if records.is_empty() => {
                 "A copy of saved data was kept aside; all of it now loads".into()
             }
-            LeftOut::Records(records) if records.len() == 1 => {
-                "1 saved record could not be read and was left out".into()
+            LeftOut::Records(records) => {
+                let were = if records.len() == 1 { "was" } else { "were" };
+                format!(
+                    "{} could not be read and {were} left out",
+                    counted(records.len(), "saved record", "saved records")
+                )
             }
-            LeftOut::Records(records) => format!(
-                "{} saved records could not be read and were left out",
-                records.len()
-            ),
             LeftOut::Everything(reason) => {
                 format!("Saved data could not be read at all ({reason}) and was left out")
             }
@@ -62,6 +64,22 @@ pub struct BackupNudge {
     /// Runs, massages and races added or changed since the last backup.
     pub changed: usize,
     pub last_backup_ms: Option<u64>,
+}
+
+impl BackupNudge {
+    /// Why, in the runner's numbers; `last_backup` is the local date of `last_backup_ms`.
+    pub fn words(&self, last_backup: Option<chrono::NaiveDate>) -> String {
+        let (what, have) = if self.changed == 1 {
+            ("1 run, massage or race".to_string(), "has")
+        } else {
+            (format!("{} runs, massages and races", self.changed), "have")
+        };
+        let since = match last_backup {
+            Some(date) => format!("since your last backup on {}", dates::short_day_year(date)),
+            None => "and no backup has been saved from this browser".into(),
+        };
+        format!("{what} {have} changed {since}. They live only in this browser, which may clear its storage when space runs low.")
+    }
 }
 
 /// The nudge to back up, when the storage is not persistent and some change not in any
@@ -155,6 +173,25 @@ mod tests {
             backup_nudge(&j, false, Some(121 * DAY), None, 300 * DAY),
             None
         );
+    }
+
+    #[test]
+    fn the_card_says_how_many_changed_and_since_when() {
+        let one = BackupNudge {
+            changed: 1,
+            last_backup_ms: None,
+        };
+        assert!(one
+            .words(None)
+            .starts_with("1 run, massage or race has changed and no backup has been saved"));
+        let two = BackupNudge {
+            changed: 2,
+            last_backup_ms: Some(1),
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert!(two.words(Some(date)).starts_with(
+            "2 runs, massages and races have changed since your last backup on Sun 1 Nov 2026."
+        ));
     }
 
     #[test]

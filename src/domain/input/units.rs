@@ -5,6 +5,15 @@
 
 use crate::domain::record::settings::Unit;
 
+/// "1 run", "3 runs": a count with the word that agrees with it.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// "a, b and c" (empty for none): a list inside a sentence.
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {

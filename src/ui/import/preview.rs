@@ -5,21 +5,13 @@ use super::Choices;
 use crate::domain::data::import::preview::{FileReport, Line, Outcome};
 use crate::domain::data::import::{ParsedFile, Preview, Problem};
 use crate::domain::input::dates;
-use crate::domain::input::units::{format_distance, format_duration};
+use crate::domain::input::units::{counted, format_distance, format_duration};
 use crate::domain::record::run::{rpe_words, RunKind, RPE_MAX, RPE_MIN};
 use crate::ui::AppState;
 use leptos::prelude::*;
 
 /// Lines listed in the preview, over all files; the rest are counted.
 const PREVIEW_LINES: usize = 60;
-
-pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
 
 /// What becomes of a line, in words.
 fn outcome_words(outcome: &Outcome) -> String {

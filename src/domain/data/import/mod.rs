@@ -269,26 +269,25 @@ impl<'a> Reading<'a> {
             State::Gpx(scanner, reader) => feed(scanner, events, reader),
             State::Tcx(scanner, reader) => feed(scanner, events, reader),
         };
-        if finished {
-            let placeholder = State::Done(Err(String::new()));
-            let read = match std::mem::replace(&mut self.state, placeholder) {
+        if !finished {
+            return false;
+        }
+        // The reader is consumed by `end`: taken out, the state becomes its result.
+        let (format, read) =
+            match std::mem::replace(&mut self.state, State::Done(Err(String::new()))) {
                 State::Gpx(scanner, reader) => {
                     (Format::Gpx, EventReader::end(reader, scanner.cut_at))
                 }
                 State::Tcx(scanner, reader) => {
                     (Format::Tcx, EventReader::end(reader, scanner.cut_at))
                 }
-                State::Done(result) => {
-                    self.state = State::Done(result);
+                done @ State::Done(_) => {
+                    self.state = done;
                     return true;
                 }
             };
-            self.state = State::Done(match read {
-                (format, Ok(read)) => Ok(parsed(&self.file_name, format, read)),
-                (_, Err(reason)) => Err(reason),
-            });
-        }
-        finished
+        self.state = State::Done(read.map(|read| parsed(&self.file_name, format, read)));
+        true
     }
 
     /// How far through the file's text: (bytes read, bytes in all).

@@ -305,6 +305,12 @@ impl Batch {
     }
 }
 
+/// The activity's start in the runner's local time, `offset_minutes` east of UTC.
+fn local_start(activity: &Activity, offset_minutes: i32) -> Option<NaiveDateTime> {
+    TimeDelta::try_minutes(i64::from(offset_minutes))
+        .and_then(|offset| activity.start_utc.checked_add_signed(offset))
+}
+
 /// The run an activity makes, before it is checked.
 fn to_run(activity: &Activity, id: String, rpe: u8, offset_minutes: i32) -> Result<Run, String> {
     if offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES {
@@ -312,9 +318,7 @@ fn to_run(activity: &Activity, id: String, rpe: u8, offset_minutes: i32) -> Resu
             "the time zone offset of {offset_minutes} minutes is impossible"
         ));
     }
-    let local = TimeDelta::try_minutes(i64::from(offset_minutes))
-        .and_then(|offset| activity.start_utc.checked_add_signed(offset))
-        .ok_or("its start time is out of range")?;
+    let local = local_start(activity, offset_minutes).ok_or("its start time is out of range")?;
     Ok(Run {
         id,
         date: local.date(),

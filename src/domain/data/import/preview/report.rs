@@ -2,6 +2,7 @@
 
 use super::{Batch, Preview};
 use crate::domain::data::import::{Activity, Format, OtherSport, ParsedFile, Problem};
+use crate::domain::input::units::counted;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::{Run, RunKind};
 use chrono::NaiveDate;
@@ -53,9 +54,7 @@ impl Line {
     }
 
     pub(super) fn rejected(activity: &Activity, offset_minutes: i32, reason: String) -> Line {
-        let local = chrono::TimeDelta::try_minutes(i64::from(offset_minutes))
-            .and_then(|offset| activity.start_utc.checked_add_signed(offset))
-            .unwrap_or(activity.start_utc);
+        let local = super::local_start(activity, offset_minutes).unwrap_or(activity.start_utc);
         Line {
             location: activity.location.clone(),
             run_id: None,
@@ -154,10 +153,15 @@ pub(super) fn settle(
     files: &[ParsedFile],
     batch: &Batch,
 ) {
-    let new: std::collections::BTreeSet<&str> =
-        preview.new_runs.iter().map(|r| r.id.as_str()).collect();
-    let duplicate_of: std::collections::BTreeMap<&str, &str> = preview
-        .duplicates
+    // The lists are read while the reports are written: borrowed field by field.
+    let Preview {
+        new_runs,
+        duplicates,
+        files: reports,
+        ..
+    } = preview;
+    let new: std::collections::BTreeSet<&str> = new_runs.iter().map(|r| r.id.as_str()).collect();
+    let duplicate_of: std::collections::BTreeMap<&str, &str> = duplicates
         .iter()
         .map(|d| (d.run.id.as_str(), d.of.as_str()))
         .collect();
@@ -167,33 +171,21 @@ pub(super) fn settle(
             .and_then(|c| files.get(c.file))
             .map(|f| f.file_name.clone())
     };
-    let mut outcomes = Vec::new();
-    for report in &preview.files {
-        for line in &report.lines {
-            let Some(id) = line.run_id.as_deref() else {
-                outcomes.push(line.outcome.clone());
-                continue;
-            };
-            outcomes.push(if new.contains(id) {
-                Outcome::New
-            } else {
-                match duplicate_of.get(id) {
-                    Some(of) if journal.run(of).is_none() => match file_of(of) {
-                        Some(file) => Outcome::SameAs(file),
-                        None => Outcome::AlreadyHere,
-                    },
-                    _ => Outcome::AlreadyHere,
-                }
-            });
-        }
-    }
-    let mut outcomes = outcomes.into_iter();
-    for report in &mut preview.files {
-        for line in &mut report.lines {
-            if let Some(outcome) = outcomes.next() {
-                line.outcome = outcome;
+    for line in reports.iter_mut().flat_map(|r| &mut r.lines) {
+        let Some(id) = line.run_id.as_deref() else {
+            continue;
+        };
+        line.outcome = if new.contains(id) {
+            Outcome::New
+        } else {
+            match duplicate_of.get(id) {
+                Some(of) if journal.run(of).is_none() => match file_of(of) {
+                    Some(file) => Outcome::SameAs(file),
+                    None => Outcome::AlreadyHere,
+                },
+                _ => Outcome::AlreadyHere,
             }
-        }
+        };
     }
 }
 
@@ -246,17 +238,10 @@ impl Summary {
     /// "14 new runs · 2 already here · 3 other sports · 5 files with nothing to import":
     /// the parts that are not zero, new runs always.
     pub fn words(&self) -> String {
-        let count = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        let mut parts = vec![count(self.new_runs, "new run", "new runs")];
+        let mut parts = vec![counted(self.new_runs, "new run", "new runs")];
         let mut add = |n: usize, one: &str, many: &str| {
             if n > 0 {
-                parts.push(count(n, one, many));
+                parts.push(counted(n, one, many));
             }
         };
         add(
