@@ -2,7 +2,7 @@
 //!
 //! Everything here compiles and is tested natively. "Today" is always a parameter.
 
-pub mod advice; // readiness today and what to do: signals, rules, recommendations
+pub mod advice; // readiness today and what to do: readings, rules, recommendations
 pub mod data; // the stored format, import, export and the storage quota
 pub mod history; // runs and massages grouped by training week
 pub mod input; // typed text: parsing, units, dates, the forms' drafts

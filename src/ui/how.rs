@@ -4,14 +4,16 @@
 
 use super::router::{link, Page};
 use super::AppState;
+use crate::domain::input::units::format_distance_whole;
 use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, FATIGUE_DAYS,
-    FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG,
+    FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG, PROGRESSION_DAYS, WEEK_DAYS,
 };
+use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::{
-    ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_BASELINE_DAYS, FORM_RED, HARD_RPE, RECENT_DAYS,
-    STREAK_FLAG,
+    ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_BASELINE_DAYS, FORM_RED, HARD_DAYS_FLAG, HARD_RPE,
+    RACE_RED_DAYS, RECENT_DAYS, STREAK_FLAG,
 };
 use crate::domain::rulebook::sources as evidence;
 use crate::domain::rulebook::windows::{
@@ -63,7 +65,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Monotony and strain"</h2>
             <p>
                 {format!(
-                    "Monotony = mean ÷ standard deviation of the last 7 daily loads (rest days count as 0; capped at {MONOTONY_CAP}). Strain = 7-day load × monotony. Monotony above {MONOTONY_FLAG} means your days are too alike: mix easy days, hard days and rest.",
+                    "Monotony = mean ÷ standard deviation of the last {WEEK_DAYS} daily loads (rest days count as 0; capped at {MONOTONY_CAP}). Strain = {WEEK_DAYS}-day load × monotony. Monotony above {MONOTONY_FLAG} means your days are too alike: mix easy days, hard days and rest.",
                 )}
             </p>
             <p class="muted">{evidence::MONOTONY}</p>
@@ -71,9 +73,9 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Distance progression"</h2>
             <p>
                 {format!(
-                    "The last 14 days are compared with the 14 before them. A rise of more than {} % is flagged when the earlier period held at least {} km.",
+                    "The last {PROGRESSION_DAYS} days are compared with the {PROGRESSION_DAYS} before them. A rise of more than {} % is flagged when the earlier period held at least {}.",
                     r.spike_jump_percent,
-                    DISTANCE_JUMP_MIN_EARLIER_M / 1000,
+                    format_distance_whole(DISTANCE_JUMP_MIN_EARLIER_M, Unit::Km),
                 )}
             </p>
             <p class="muted">{evidence::PROGRESSION}</p>
@@ -83,13 +85,13 @@ pub fn HowPage() -> impl IntoView {
             <ul>
                 <li>
                     {format!(
-                        "Red: soreness of {physio} or more in any of your last {last_runs} runs of the past {window_days} days (a pain red flag); a race today or yesterday; ACWR above {spike}; form below {:.0} % of fitness.",
+                        "Red: soreness of {physio} or more in any of your last {last_runs} runs of the past {window_days} days (a pain red flag); a race in the last {RACE_RED_DAYS} days (today included); ACWR above {spike}; form below {:.0} % of fitness.",
                         FORM_RED * 100.0,
                     )}
                 </li>
                 <li>
                     {format!(
-                        "Amber: soreness of {sore}–{} in the last {RECENT_DAYS} days; a race 2 days ago; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; 2 or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
+                        "Amber: soreness of {sore}–{} in the last {RECENT_DAYS} days; a race in the last {RECENT_DAYS} days; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; {HARD_DAYS_FLAG} or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
                         physio - 1,
                         FORM_AMBER * 100.0,
                     )}
@@ -110,15 +112,25 @@ pub fn HowPage() -> impl IntoView {
             <ul>
                 <li>{format!("a sports massage every {} days since the last one;", r.professional_every_days)}</li>
                 <li>{format!("a massage of any kind after every {} km ({} mi) run since the last one;", r.distance_every_km, r.distance_every_mi)}</li>
-                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the 28 days before it: a massage or self-massage {} later, when it eases soreness most;", r.long_run_minutes, r.big_session_factor(), AFTER_HARD_EFFORT_DAYS.hours_words())}</li>
+                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the {BASELINE_DAYS} days before it: a massage or self-massage {} later, when it eases soreness most;", r.long_run_minutes, r.big_session_factor(), AFTER_HARD_EFFORT_DAYS.hours_words())}</li>
                 <li>{format!("before an A or B race: {} days out, a reminder to book the last deep massage {} before the race; a warning if a deep massage is logged in the {} hours before it (a light flush is fine);", r.race_book_days_before, LAST_DEEP_DAYS_BEFORE_RACE.days_words(), no_deep_hours())}</li>
                 <li>{format!("after a race: light massage from the next day, deep massage from day {} and only once your legs are no longer sore to the touch;", AFTER_RACE_DEEP_DAYS.from)}</li>
-                <li>{format!("a region at {sore} or more in 2 of your last {last_runs} runs: a self-massage routine for it; at {physio} or more in any of them, see a physiotherapist instead;")}</li>
-                <li>{format!("a load spike (7-day load above {spike:.1}× the 28-day load, or {} % more distance in the last 14 days than in the 14 before): self-massage of calves, feet and shins, and easier days.", r.spike_jump_percent)}</li>
+                <li>{format!("a region at {sore} or more in {} of your last {last_runs} runs: a self-massage routine for it; at {physio} or more in any of them, see a physiotherapist instead;", pain::SORE_IN_RUNS)}</li>
+                <li>{format!("a load spike ({ACUTE_DAYS}-day load above {spike:.1}× the {CHRONIC_DAYS}-day load, or {} % more distance in the last {PROGRESSION_DAYS} days than in the {PROGRESSION_DAYS} before): self-massage of calves, feet and shins, and easier days.", r.spike_jump_percent)}</li>
             </ul>
+            <p>
+                {format!(
+                    "What the studies support: massage eases delayed soreness after hard exercise, most 48–72 hours after it (hence {} after), and it helps recovery of performance a little. The intervals ({} days, {} km) and the days around a race ({} before it, nothing deep in the final {} hours) are practitioners' rules of thumb, not numbers a trial set: change them in Settings if your therapist advises otherwise.",
+                    AFTER_HARD_EFFORT_DAYS.hours_words(),
+                    r.professional_every_days,
+                    r.distance_every_km,
+                    LAST_DEEP_DAYS_BEFORE_RACE.days_words(),
+                    no_deep_hours(),
+                )}
+            </p>
             <p class="muted">
                 {evidence::MASSAGE_TIMING} " " {evidence::POPPENDIECK} " " {evidence::FOAM_ROLLING} " "
-                {evidence::BRUMMITT} " " {evidence::ACUTE_INJURY}
+                {evidence::ACUTE_INJURY}
             </p>
 
             <h2>"Check the numbers yourself"</h2>

@@ -9,6 +9,7 @@ use crate::domain::rulebook::settings::{
     LONG_RUN_MINUTES, PHYSIO_LEVEL, PROFESSIONAL_EVERY_DAYS, RACE_BOOK_DAYS_BEFORE, SORE_LEVEL,
     SPIKE_ACWR_TENTHS, SPIKE_JUMP_PERCENT,
 };
+use crate::domain::rulebook::windows::AFTER_HARD_EFFORT_DAYS;
 use leptos::prelude::*;
 
 #[component]
@@ -16,13 +17,13 @@ pub fn ReminderSettingsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
     let rule = |id: &'static str,
-                label: &'static str,
+                label: String,
                 get: fn(&ReminderSettings) -> bool,
                 set: fn(&mut ReminderSettings, bool),
                 numbers: AnyView| {
         view! {
             <fieldset class="field rule">
-                <legend class="visually-hidden">{label}</legend>
+                <legend class="visually-hidden">{label.clone()}</legend>
                 <label class="choice">
                     <input
                         type="checkbox"
@@ -54,32 +55,32 @@ pub fn ReminderSettingsSection() -> impl IntoView {
     view! {
         <h2>"Massage reminders"</h2>
         <Notifications />
-        {rule("rule-professional", "Regular sports massage", |r| r.professional_on, |r, v| r.professional_on = v,
+        {rule("rule-professional", "Regular sports massage".into(), |r| r.professional_on, |r, v| r.professional_on = v,
             view! { <Number id="rule-professional-days" label="Every (days)" range=PROFESSIONAL_EVERY_DAYS
                 get=|r| r.professional_every_days set=|r, v| r.professional_every_days = v /> }.into_any())}
-        {rule("rule-distance", "A massage after a set distance", |r| r.distance_on, |r, v| r.distance_on = v,
+        {rule("rule-distance", "A massage after a set distance".into(), |r| r.distance_on, |r, v| r.distance_on = v,
             view! { {distance} }.into_any())}
-        {rule("rule-hard", "Recovery massage 24–72 h after a hard effort", |r| r.hard_effort_on, |r, v| r.hard_effort_on = v,
+        {rule("rule-hard", format!("Recovery massage {} after a hard effort", AFTER_HARD_EFFORT_DAYS.hours_words()), |r| r.hard_effort_on, |r, v| r.hard_effort_on = v,
             view! {
                 <Number id="rule-long-minutes" label="Long run from (minutes)" range=LONG_RUN_MINUTES
                     get=|r| r.long_run_minutes set=|r, v| r.long_run_minutes = v />
                 <Number id="rule-big-session" label="Big session from (× your average session load)" range=BIG_SESSION_TENTHS
                     get=|r| r.big_session_tenths set=|r, v| r.big_session_tenths = v />
             }.into_any())}
-        {rule("rule-race-before", "Before A and B races", |r| r.race_before_on, |r, v| r.race_before_on = v,
+        {rule("rule-race-before", "Before A and B races".into(), |r| r.race_before_on, |r, v| r.race_before_on = v,
             view! { <Number id="rule-race-book" label="Remind to book (days before)" range=RACE_BOOK_DAYS_BEFORE
                 get=|r| r.race_book_days_before set=|r, v| r.race_book_days_before = v /> }.into_any())}
-        {rule("rule-race-after", "After races", |r| r.race_after_on, |r, v| r.race_after_on = v, ().into_any())}
-        {rule("rule-soreness", "Persistent soreness", |r| r.soreness_on, |r, v| r.soreness_on = v,
+        {rule("rule-race-after", "After races".into(), |r| r.race_after_on, |r, v| r.race_after_on = v, ().into_any())}
+        {rule("rule-soreness", "Persistent soreness".into(), |r| r.soreness_on, |r, v| r.soreness_on = v,
             view! {
                 <Number id="rule-sore-level" label="Sore from (0–10)" range=SORE_LEVEL
                     get=|r| u16::from(r.sore_level) set=|r, v| r.sore_level = u8::try_from(v).unwrap_or(u8::MAX) />
                 <Number id="rule-physio-level" label="See a physiotherapist from (0–10)" range=PHYSIO_LEVEL
                     get=|r| u16::from(r.physio_level) set=|r, v| r.physio_level = u8::try_from(v).unwrap_or(u8::MAX) />
             }.into_any())}
-        {rule("rule-spike", "Load spike", |r| r.spike_on, |r, v| r.spike_on = v,
+        {rule("rule-spike", "Load spike".into(), |r| r.spike_on, |r, v| r.spike_on = v,
             view! {
-                <Number id="rule-spike-acwr" label="Load spike above (× your 28-day load)" range=SPIKE_ACWR_TENTHS
+                <Number id="rule-spike-acwr" label="Load spike: 7-day load above (× your 28-day load)" range=SPIKE_ACWR_TENTHS
                     get=|r| r.spike_acwr_tenths set=|r, v| r.spike_acwr_tenths = v />
                 <Number id="rule-spike-jump" label="Two-week distance jump above (%)" range=SPIKE_JUMP_PERCENT
                     get=|r| r.spike_jump_percent set=|r, v| r.spike_jump_percent = v />

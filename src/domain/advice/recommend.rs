@@ -7,6 +7,7 @@ use crate::domain::input::units::round_u32;
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
 use crate::domain::rulebook::pain;
+use crate::domain::rulebook::readiness::RECENT_DAYS;
 use crate::domain::rulebook::sources;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +49,8 @@ pub(super) fn recommend(
             action: Action::SeePhysio,
             title: format!("Don't massage an acute injury — see a physiotherapist about your {}", Region::list_in_sentence(red_flags)),
             why: format!(
-                "You logged soreness of {} or more there in your last {} runs; pain that strong needs a professional's assessment, not massage or foam rolling.",
-                rules.physio_level,
-                pain::LAST_RUNS
+                "You logged {} there; pain that strong needs a professional's assessment, not massage or foam rolling.",
+                pain::rule_words(rules.physio_level)
             ),
             evidence: sources::ACUTE_INJURY,
         });
@@ -103,7 +103,7 @@ pub(super) fn recommend(
                 logged_minutes(seconds)
             ),
             why: format!(
-                "You logged soreness of {}–{} there in the last 3 days.",
+                "You logged soreness of {}–{} there in the last {RECENT_DAYS} days.",
                 rules.sore_level,
                 rules.physio_level - 1
             ),

@@ -9,7 +9,8 @@ use crate::domain::load::{rest_days_until_fresh, MONOTONY_FLAG};
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::{
-    ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_RED, HARD_RPE, RECENT_DAYS, STREAK_FLAG,
+    ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_RED, HARD_DAYS_FLAG, HARD_RPE, RACE_RED_DAYS,
+    RECENT_DAYS, STREAK_FLAG,
 };
 use chrono::NaiveDate;
 
@@ -115,10 +116,9 @@ pub fn assess(readings: &Readings) -> Assessment {
         say(
             Readiness::Red,
             format!(
-                "Pain red flag: {} — soreness of {} or more in your last {} runs.",
+                "Pain red flag: {} — {}.",
                 describe(&red_flags, &readings.red_flags),
-                rules.physio_level,
-                pain::LAST_RUNS
+                pain::rule_words(rules.physio_level)
             ),
         );
     }
@@ -132,7 +132,7 @@ pub fn assess(readings: &Readings) -> Assessment {
         .last_race
         .filter(|d| (today - *d).num_days() < RECENT_DAYS as i64)
     {
-        let level = if (today - race).num_days() <= 1 {
+        let level = if (today - race).num_days() < RACE_RED_DAYS as i64 {
             Readiness::Red
         } else {
             Readiness::Amber
@@ -175,7 +175,7 @@ pub fn assess(readings: &Readings) -> Assessment {
             say(Readiness::Amber, format!("Monotony is {monotony:.1} (above {MONOTONY_FLAG}): your days have been too alike; mix easy and hard, and rest."));
         }
     }
-    if readings.hard_days_in_a_row >= 2 {
+    if readings.hard_days_in_a_row >= HARD_DAYS_FLAG {
         say(
             Readiness::Amber,
             format!(

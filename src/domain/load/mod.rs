@@ -46,6 +46,10 @@ pub const MONOTONY_CAP: f64 = 10.0;
 pub const MONOTONY_FLAG: f64 = 2.0;
 /// ACWR is shown once this many days of history exist (the chronic window).
 pub const BASELINE_DAYS: i64 = 28;
+/// Monotony and strain read the last this many daily loads.
+pub const WEEK_DAYS: u32 = 7;
+/// Distance progression compares the last this many days with as many before them.
+pub const PROGRESSION_DAYS: u64 = 14;
 
 /// Session-RPE load of one run: RPE × minutes.
 pub fn session_load(run: &Run) -> f64 {

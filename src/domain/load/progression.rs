@@ -1,5 +1,6 @@
 //! Distance of one period against the period before it, and the distance-jump rule.
 
+use super::PROGRESSION_DAYS;
 use crate::domain::record::run::Run;
 use chrono::{Days, NaiveDate};
 
@@ -36,12 +37,12 @@ pub fn distance_between(runs: &[Run], from: NaiveDate, to: NaiveDate) -> u64 {
         .sum()
 }
 
-/// The last 14 days (today included) against the 14 before them.
+/// The last `PROGRESSION_DAYS` days (today included) against as many before them.
 pub fn two_week_progression(runs: &[Run], today: NaiveDate) -> Progression {
     let day = |back: u64| today.checked_sub_days(Days::new(back)).unwrap_or(today);
     Progression {
-        recent_m: distance_between(runs, day(13), today),
-        earlier_m: distance_between(runs, day(27), day(14)),
+        recent_m: distance_between(runs, day(PROGRESSION_DAYS - 1), today),
+        earlier_m: distance_between(runs, day(2 * PROGRESSION_DAYS - 1), day(PROGRESSION_DAYS)),
     }
 }
 

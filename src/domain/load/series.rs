@@ -3,7 +3,7 @@
 use super::ewma::AcuteChronic;
 use super::fitness_fatigue::impulse_factor;
 use super::monotony::monotony;
-use super::{session_load, FATIGUE_DAYS, FITNESS_DAYS};
+use super::{session_load, FATIGUE_DAYS, FITNESS_DAYS, WEEK_DAYS};
 use crate::domain::record::run::Run;
 use chrono::{Days, NaiveDate};
 
@@ -49,7 +49,7 @@ pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
         averages.step(load_t);
         fitness += (load_t - fitness) * fitness_k;
         fatigue += (load_t - fatigue) * fatigue_k;
-        let week = &load[index.saturating_sub(6)..=index];
+        let week = &load[index.saturating_sub(WEEK_DAYS as usize - 1)..=index];
         let monotony = monotony(week);
         series.push(Day {
             date: first

@@ -5,11 +5,13 @@ use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::recent_soreness;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::region::Region;
+use crate::domain::rulebook::pain;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// Days of soreness the map shows, today included.
-pub const MAP_DAYS: u64 = 7;
+/// Days of soreness the map shows, today included: the pain rule's window, so a red flag
+/// always has its level on the map.
+pub const MAP_DAYS: u64 = pain::WINDOW_DAYS.unsigned_abs();
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Band {

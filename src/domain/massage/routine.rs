@@ -289,7 +289,7 @@ pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDat
     // The one red-flag rule (`rulebook::pain`): Today, the reminders and this routine agree.
     let red_flags: Vec<Region> = red_flags_on(journal, today).into_iter().collect();
     let mut regions: Vec<Region> = Vec::new();
-    let mut reasons: Vec<&str> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
     let take = |list: &[Region], regions: &mut Vec<Region>| {
         for region in list {
             if !red_flags.contains(region) && !regions.contains(region) {
@@ -304,21 +304,32 @@ pub fn todays_routine(journal: &Journal, reminders: &[Reminder], today: NaiveDat
         .collect();
     if !sore.is_empty() {
         take(&sore, &mut regions);
-        reasons.push("the regions you logged as sore in the last 3 days");
+        reasons.push(format!(
+            "the regions you logged as sore in the last {RECENT_DAYS} days"
+        ));
     }
     let has = |rule: Rule| reminders.iter().any(|r| r.answers(rule));
     if has(Rule::HardEffort) || has(Rule::AfterRaceLight) {
         take(&AFTER_HARD_EFFORT, &mut regions);
-        reasons.push("what a long or hard effort loads most");
+        reasons.push("what a long or hard effort loads most".into());
     }
     if has(Rule::LoadSpike) {
-        take(&DURING_A_LOAD_SPIKE, &mut regions);
-        reasons.push("calves, feet and shins while your load is spiking");
+        let spiking: Vec<Region> = DURING_A_LOAD_SPIKE
+            .into_iter()
+            .filter(|r| !red_flags.contains(r))
+            .collect();
+        if !spiking.is_empty() {
+            take(&spiking, &mut regions);
+            reasons.push(format!(
+                "{} while your load is spiking",
+                Region::list_in_sentence(&spiking)
+            ));
+        }
     }
     if regions.is_empty() {
         take(&EVERYDAY, &mut regions);
         if reasons.is_empty() {
-            reasons.push("an everyday routine for runners");
+            reasons.push("an everyday routine for runners".into());
         }
     }
     let why = if regions.is_empty() {

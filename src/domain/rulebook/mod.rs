@@ -5,8 +5,8 @@
 
 pub mod durations; // massage sessions, snoozes and the longest log
 pub mod pain; // the pain red flag: which regions are never massaged
-pub mod readiness;
-pub mod regions; // which regions each cause calls for // thresholds of Today's readiness
+pub mod readiness; // thresholds of Today's readiness
+pub mod regions; // which regions each cause calls for
 pub mod settings; // the rules the runner can switch and tune, with defaults and ranges
 pub mod sources; // the studies behind the rules
 pub mod windows; // when massage fits: after hard efforts, around races; alarm time

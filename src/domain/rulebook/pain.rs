@@ -14,6 +14,15 @@ use std::collections::BTreeMap;
 pub const LAST_RUNS: usize = 3;
 /// …of those logged in this many days, today included: older logs say nothing about now.
 pub const WINDOW_DAYS: i64 = 7;
+/// A region sore (at the runner's sore level) in this many of those runs gets a
+/// self-massage reminder.
+pub const SORE_IN_RUNS: usize = 2;
+
+/// The red-flag rule in the runner's words, for every place that states it:
+/// "soreness of 7 or more in your last 3 runs".
+pub fn rule_words(physio_level: u8) -> String {
+    format!("soreness of {physio_level} or more in your last {LAST_RUNS} runs")
+}
 
 /// The last `LAST_RUNS` runs of the past `WINDOW_DAYS` days up to `today`, newest first
 /// (by date, start time, then id, so the order never depends on storage order).

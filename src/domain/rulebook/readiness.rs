@@ -5,6 +5,11 @@
 pub const HARD_RPE: u8 = 7;
 /// Soreness and races count for readiness when logged within this many days (today included).
 pub const RECENT_DAYS: u64 = 3;
+/// A race within this many days (today included) makes readiness red; within
+/// `RECENT_DAYS`, amber.
+pub const RACE_RED_DAYS: u64 = 2;
+/// Hard days in a row (RPE `HARD_RPE` or more) from which readiness is amber.
+pub const HARD_DAYS_FLAG: u32 = 2;
 /// Runs in a row without a rest day from which a rest day is suggested.
 pub const STREAK_FLAG: u32 = 6;
 /// Form below these fractions of fitness is amber and red (Restride's own thresholds).

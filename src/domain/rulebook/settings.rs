@@ -180,6 +180,12 @@ impl ReminderSettings {
     pub fn big_session_factor(&self) -> f64 {
         f64::from(self.big_session_tenths) / 10.0
     }
+
+    /// A run of the runner's long-run length or more: the recovery reminder's cause and
+    /// an imported run's default type.
+    pub fn is_long_run(&self, duration_s: u32) -> bool {
+        duration_s >= u32::from(self.long_run_minutes).saturating_mul(60)
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crate::domain::input::units::format_duration;
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::{technique, todays_routine, Routine};
 use crate::domain::record::region::Region;
+use crate::domain::rulebook::{durations::logged_minutes, pain};
 use crate::ui::router::{link, Page};
 use crate::ui::{clock, device, AppState};
 use leptos::prelude::*;
@@ -36,11 +37,18 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
         }),
     };
     // A region with a pain red flag gets no routine: the physiotherapist comes first.
-    let flagged = region.filter(|r| {
-        state
-            .journal
-            .with_untracked(|j| red_flags_on(j, today).contains(r))
-    });
+    let flagged = region
+        .filter(|r| {
+            state
+                .journal
+                .with_untracked(|j| red_flags_on(j, today).contains(r))
+        })
+        .map(|r| {
+            let level = state
+                .journal
+                .with_untracked(|j| j.settings.reminders.physio_level);
+            (r, pain::rule_words(level))
+        });
     let title = match region {
         Some(region) => format!("Self-massage: {}", region.label()),
         None => "Today's self-massage routine".to_string(),
@@ -161,11 +169,12 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                     }
                 })}
             {flagged
-                .map(|region| {
+                .clone()
+                .map(|(region, rule)| {
                     view! {
                         <p class="card ready red" role="alert">
                             {format!(
-                                "You logged your {} at 7/10 or more in the last week. Don't massage it: see a physiotherapist first.",
+                                "Pain red flag: your {} — {rule}. Don't massage it: see a physiotherapist first.",
                                 region.in_sentence(),
                             )}
                         </p>
@@ -192,7 +201,7 @@ pub fn RoutinePage(region: Option<Region>) -> impl IntoView {
                                 {if seconds == 0 {
                                     "Nothing was logged: no step ran.".to_string()
                                 } else {
-                                    format!("Logged a {}-minute self-massage.", seconds.div_ceil(60))
+                                    format!("Logged a {}-minute self-massage.", logged_minutes(seconds))
                                 }}
                             </p>
                             <a class="button secondary" href=link(&Page::History)>

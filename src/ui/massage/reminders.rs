@@ -87,7 +87,13 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let snooze = move |days: u64| {
         let snoozed = ReminderDecision::snoozed_for(state.today.get_untracked(), days);
         if let ReminderDecision::Snoozed { until } = snoozed {
-            state.say(format!("Snoozed until {}.", dates::short_day(until)), None);
+            state.say(
+                format!(
+                    "Snoozed until {}.",
+                    dates::short_day_near(until, state.today.get_untracked())
+                ),
+                None,
+            );
         }
         set(snoozed);
     };

@@ -35,7 +35,8 @@ const SOON_MINUTES: i64 = 15;
 /// The events of the export: every upcoming, due or snoozed reminder (a snoozed one on
 /// the day it comes back), and for each A or B race ahead its last deep-massage window
 /// and its light-only days. The reminders that announce those windows are left out, as
-/// the windows say the same with their dates. The windows and the booking alarm follow
+/// the windows say the same with their dates; a window is left out too once a booking or
+/// the plan card asks for that appointment. The windows and the booking alarm follow
 /// `rulebook::windows` and the runner's settings, like the reminders.
 ///
 /// `now` is the local time the file is saved: no alarm rings before it. An event whose
@@ -79,13 +80,28 @@ pub fn events(
             }
         })
         .collect();
+    // A booking before a race's window closes, or the plan card that asks for the
+    // appointment, already answers the window: a second event would ask twice.
+    let booked_on = reminders
+        .iter()
+        .filter(|r| r.rule == Rule::Booked)
+        .map(|r| r.due)
+        .min();
+    let planned = |race: &Race| {
+        let asks = format!("race-book:{}:{}", race.id, race.date);
+        reminders
+            .iter()
+            .any(|r| r.rule == Rule::SportsMassage && r.covers.contains(&asks))
+    };
     for race in races
         .iter()
         .filter(|r| r.priority.plans_massage() && r.date > today)
     {
         let windows = RaceWindows::of(race.date, settings.race_book_days_before);
         let (first_day, last_day) = windows.last_deep;
-        list.push(CalendarEvent {
+        let answered = booked_on.is_some_and(|day| day <= last_day) || planned(race);
+        if !answered {
+            list.push(CalendarEvent {
             uid: format!("race-window:{}@restride", race.id),
             first_day,
             last_day,
@@ -100,7 +116,8 @@ pub fn events(
             alarm_minutes: Some(
                 days_between(first_day, windows.book_reminder) * DAY + ALARM_MINUTES_AFTER_MIDNIGHT,
             ),
-        });
+            });
+        }
         list.push(CalendarEvent {
             uid: format!("race-light:{}@restride", race.id),
             first_day: windows.no_deep_from,
@@ -419,5 +436,54 @@ mod race_window_tests {
         let after: NaiveDateTime = "2026-12-03T08:00:00".parse().unwrap();
         let list = events(&[], std::slice::from_ref(&race), &settings, after);
         assert!(list.iter().all(|e| e.uid != "race-window:r1@restride"));
+    }
+
+    #[test]
+    fn the_file_holds_the_booking_and_snoozed_reminders_at_their_new_day() {
+        use crate::domain::massage::reminders::reminders;
+        use crate::domain::record::journal::Journal;
+        use crate::domain::record::reminder_decision::ReminderDecision;
+        use crate::domain::record::run::{Run, RunKind};
+        let settings = ReminderSettings::default();
+        let now: NaiveDateTime = "2026-11-27T08:00:00".parse().unwrap();
+        let today = now.date();
+        let uid = |r: &Reminder| format!("{}@restride", r.id);
+        // Yesterday's long run asks for a recovery massage; the runner snoozes it 3 days.
+        let mut journal = Journal::default();
+        let mut long = Run::sample("2026-11-26", 100, 5, 18);
+        long.kind = RunKind::Long;
+        journal.runs.push(long);
+        let hard = reminders(&journal, today)
+            .into_iter()
+            .find(|r| r.rule == Rule::HardEffort)
+            .expect("a recovery massage after the long run");
+        journal
+            .reminder_states
+            .insert(hard.id.clone(), ReminderDecision::snoozed_for(today, 3));
+        let list = events(&reminders(&journal, today), &[], &settings, now);
+        let snoozed = list.iter().find(|e| e.uid == uid(&hard)).unwrap();
+        assert_eq!(snoozed.first_day, "2026-11-30".parse().unwrap());
+
+        // With City Marathon on 6 Dec, one plan card asks for the appointment: the file
+        // has that card and no second window to book in.
+        journal.reminder_states.clear();
+        journal.races.push(marathon("2026-12-06", Priority::A));
+        let all = reminders(&journal, today);
+        let plan = all.iter().find(|r| r.rule == Rule::SportsMassage).unwrap();
+        let list = events(&all, &journal.races, &settings, now);
+        assert!(list.iter().any(|e| e.uid == uid(plan)));
+        assert!(list.iter().all(|e| e.uid != "race-window:r1@restride"));
+        // Booked for Tue 1 Dec: the booking is in the file, announced the day before at
+        // 09:00; the light days stay.
+        journal.book("2026-12-01".parse().unwrap(), None, true, 1);
+        let list = events(&reminders(&journal, today), &journal.races, &settings, now);
+        let booked = list
+            .iter()
+            .find(|e| e.summary.starts_with("Sports massage booked for Tue 1 Dec"))
+            .expect("the booking");
+        assert_eq!(booked.first_day, "2026-12-01".parse().unwrap());
+        assert_eq!(duration(booked.alarm_minutes.unwrap()), "-PT15H");
+        assert!(list.iter().all(|e| e.uid != "race-window:r1@restride"));
+        assert!(list.iter().any(|e| e.uid == "race-light:r1@restride"));
     }
 }

@@ -268,3 +268,62 @@ fn live_pace_and_duration_reading() {
     };
     assert_eq!(half.live_pace(Unit::Km), None);
 }
+
+mod one_judge {
+    //! The form's per-field messages and `validate::check_run` (import's check) read the
+    //! same limits: a run the form accepts passes `check_run`, and a run `check_run`
+    //! accepts, shown in the edit form, saves unchanged.
+    use super::*;
+    use crate::domain::record::validate::check_run;
+    use proptest::prelude::*;
+
+    fn typed() -> impl Strategy<Value = RunDraft> {
+        (
+            0u32..40_000,
+            (0u32..30_000, prop::option::of(1u8..=10)),
+            (prop::option::of(20u32..260), prop::option::of(0u32..20_000)),
+            prop::bool::ANY,
+        )
+            .prop_map(|(metres, (seconds, rpe), (hr, gain), km)| RunDraft {
+                distance: format!("{}.{:03}", metres / 1000, metres % 1000),
+                duration: format!(
+                    "{}:{:02}:{:02}",
+                    seconds / 3600,
+                    seconds / 60 % 60,
+                    seconds % 60
+                ),
+                rpe,
+                avg_hr: hr.map(|h| h.to_string()).unwrap_or_default(),
+                elevation: gain.map(|g| g.to_string()).unwrap_or_default(),
+                notes: if km { "easy".into() } else { String::new() },
+                ..valid()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn the_form_and_check_run_agree(draft in typed()) {
+            if let Ok(run) = draft.to_run("r", Unit::Km, today()) {
+                prop_assert_eq!(check_run(&run, Unit::Km), Ok(()));
+                // Shown in the edit form and saved untouched: the same run again.
+                let again = RunDraft::from_run(&run, Unit::Km).to_run("r", Unit::Km, today());
+                prop_assert_eq!(again, Ok(run));
+            } else {
+                // The form refused it: the run the numbers describe is refused by
+                // check_run too, unless only a field the form reads but a run lacks was
+                // wrong (an empty RPE).
+                let fields = draft.to_run("r", Unit::Km, today()).unwrap_err();
+                if draft.rpe.is_some() && !fields.contains_key(&Field::Date) {
+                    let run = Run {
+                        distance_m: read_distance(&draft.distance, Unit::Km).unwrap_or(0),
+                        duration_s: read_duration(&draft.duration).unwrap_or(0),
+                        avg_hr: draft.avg_hr.parse().ok(),
+                        elevation_gain_m: draft.elevation.parse().ok(),
+                        ..valid().to_run("r", Unit::Km, today()).unwrap()
+                    };
+                    prop_assert!(check_run(&run, Unit::Km).is_err(), "{:?} refused the form's {:?}", fields, draft);
+                }
+            }
+        }
+    }
+}

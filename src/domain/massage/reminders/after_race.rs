@@ -91,7 +91,7 @@ pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
         let (light_from, light_until) = AFTER_RACE_LIGHT_DAYS.around(race.date);
         let (deep_from, deep_until) = AFTER_RACE_DEEP_DAYS.around(race.date);
         let name = capitalise(&race.name);
-        let day = dates::short_day(race.date);
+        let day = dates::short_day_near(race.date, facts.today);
         if facts.today < deep_from {
             if massaged_between(facts, light_from, light_until, false) {
                 continue;
@@ -102,7 +102,7 @@ pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 light_from,
                 format!(
                     "Light recovery massage or easy self-massage; deep work from {}",
-                    dates::short_day(deep_from)
+                    dates::short_day_near(deep_from, facts.today)
                 ),
                 format!(
                     "{name} was on {day}. From the next day a light massage helps; deep work is best left until day {}, once your legs are no longer sore to the touch.",
@@ -118,7 +118,7 @@ pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 Rule::AfterRaceDeep,
                 format!("after-race-deep:{}", race.cause),
                 deep_from,
-                format!("Deep massage is fine from {}", dates::short_day(deep_from)),
+                format!("Deep massage is fine from {}", dates::short_day_near(deep_from, facts.today)),
                 format!(
                     "{name} was on {day}. Deep work is best left until day {}, and only once your legs are no longer sore to the touch.",
                     AFTER_RACE_DEEP_DAYS.from
@@ -132,7 +132,7 @@ pub(super) fn after_races(facts: &Facts, list: &mut Vec<Reminder>) {
             r.cause = format!(
                 "deep work after {} is fine from {}",
                 race.name,
-                dates::short_day(deep_from)
+                dates::short_day_near(deep_from, facts.today)
             );
             list.push(r);
         }

@@ -30,8 +30,8 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 windows.book_reminder,
                 format!(
                     "Book your last deep massage for {}–{}, before {}",
-                    dates::short_day(bookable_from),
-                    dates::short_day(window_closes),
+                    dates::short_day_near(bookable_from, facts.today),
+                    dates::short_day_near(window_closes, facts.today),
                     race.name
                 ),
                 format!(
@@ -39,7 +39,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                     race.name,
                     format_distance(u64::from(race.distance_m), facts.unit),
                     race.priority.key(),
-                    dates::short_day(race.date),
+                    dates::short_day_near(race.date, facts.today),
                     LAST_DEEP_DAYS_BEFORE_RACE.days_words()
                 ),
                 sources::RACE_CONVENTION,
@@ -53,7 +53,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 "{} in {} days ({})",
                 race.name,
                 (race.date - facts.today).num_days(),
-                dates::short_day(race.date)
+                dates::short_day_near(race.date, facts.today)
             );
             list.push(r);
         }
@@ -61,11 +61,11 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
             Rule::RaceTaper,
             format!("race-taper:{}:{}", race.id, race.date),
             windows.no_deep_notice,
-            format!("Light flush only from {} until {}", dates::short_day(taper_from), race.name),
+            format!("Light flush only from {} until {}", dates::short_day_near(taper_from, facts.today), race.name),
             format!(
                 "{} is on {}: no deep massage in the {} hours before it (a practitioners' rule of thumb). A light flush or easy foam rolling is fine.",
                 race.name,
-                dates::short_day(race.date),
+                dates::short_day_near(race.date, facts.today),
                 no_deep_hours()
             ),
             sources::RACE_CONVENTION,
@@ -83,10 +83,10 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
                 format!(
                     "You logged a deep {} on {}, within {} hours of {} on {}. Keep any more work light, and expect some tenderness on race day.",
                     massage.kind.in_sentence(),
-                    dates::short_day(massage.date),
+                    dates::short_day_near(massage.date, facts.today),
                     no_deep_hours(),
                     race.name,
-                    dates::short_day(race.date)
+                    dates::short_day_near(race.date, facts.today)
                 ),
                 sources::RACE_CONVENTION,
             );

@@ -13,7 +13,7 @@ use crate::domain::rulebook::windows::{shift, AFTER_HARD_EFFORT_DAYS};
 use chrono::NaiveDate;
 
 fn average_session_load(runs: &[&Run], date: NaiveDate) -> Option<f64> {
-    let from = shift(date, -28);
+    let from = shift(date, -load::BASELINE_DAYS);
     let month: Vec<f64> = runs
         .iter()
         .filter(|r| r.date >= from && r.date < date)
@@ -32,11 +32,11 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
     {
         let minutes = f64::from(run.duration_s) / 60.0;
         let distance = format_distance(u64::from(run.distance_m), facts.unit);
-        let long = minutes >= f64::from(s.long_run_minutes);
+        let long = s.is_long_run(run.duration_s);
         let what = if long {
             format!(
                 "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
-                dates::short_day(run.date),
+                dates::short_day_near(run.date, facts.today),
                 s.long_run_minutes
             )
         } else {
@@ -50,7 +50,7 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
             }
             format!(
                 "Your run on {} had a load of {load:.0} (RPE {} × {minutes:.0} min), {:.1}× your 28-day average of {average:.0}.",
-                dates::short_day(run.date),
+                dates::short_day_near(run.date, facts.today),
                 run.rpe,
                 load / average
             )
@@ -66,8 +66,8 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
             opens,
             format!(
                 "Recovery massage or self-massage between {} and {}",
-                dates::short_day(opens),
-                dates::short_day(closes)
+                dates::short_day_near(opens, facts.today),
+                dates::short_day_near(closes, facts.today)
             ),
             format!(
                 "{what} A massage {} after a hard effort eases soreness most.",
@@ -83,10 +83,13 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         r.cause = if long {
             format!(
                 "your {minutes:.0}-minute long run on {}",
-                dates::short_day(run.date)
+                dates::short_day_near(run.date, facts.today)
             )
         } else {
-            format!("your big session on {}", dates::short_day(run.date))
+            format!(
+                "your big session on {}",
+                dates::short_day_near(run.date, facts.today)
+            )
         };
         list.push(r);
     }

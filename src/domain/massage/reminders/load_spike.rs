@@ -5,7 +5,9 @@ use super::{capitalise, region_words, reminder, without_red_flags, Facts, Remind
 use crate::domain::history::week_start_of;
 use crate::domain::input::dates;
 use crate::domain::input::units::format_distance_whole;
-use crate::domain::load::{self, Progression};
+use crate::domain::load::{
+    self, Progression, ACUTE_DAYS, CHRONIC_DAYS, PROGRESSION_DAYS, WEEK_DAYS,
+};
 use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
 use crate::domain::rulebook::sources;
@@ -27,12 +29,12 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     let mut why = Vec::new();
     if let Some(acwr) = acwr.filter(|a| *a > limit) {
         why.push(format!(
-            "your 7-day load is {acwr:.2}× your 28-day load (above {limit:.1})"
+            "your {ACUTE_DAYS}-day load is {acwr:.2}× your {CHRONIC_DAYS}-day load (above {limit:.1})"
         ));
     }
     if jump {
         why.push(format!(
-            "you ran {} in the last 14 days against {} in the 14 before (more than +{} %)",
+            "you ran {} in the last {PROGRESSION_DAYS} days against {} in the {PROGRESSION_DAYS} before (more than +{} %)",
             format_distance_whole(two_weeks.recent_m, facts.unit),
             format_distance_whole(two_weeks.earlier_m, facts.unit),
             s.spike_jump_percent
@@ -46,15 +48,14 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
         return;
     }
     // A race in the last week is load by design: say so rather than leave it unexplained.
-    let raced = facts
-        .runs
-        .iter()
-        .rev()
-        .find(|r| r.kind == RunKind::Race && r.date > shift(facts.today, -7));
+    let raced =
+        facts.runs.iter().rev().find(|r| {
+            r.kind == RunKind::Race && r.date > shift(facts.today, -i64::from(WEEK_DAYS))
+        });
     let race_note = raced.map_or_else(String::new, |race| {
         format!(
             " Your race on {} is part of it: a spike after racing is expected, and easy days are the answer.",
-            dates::short_day(race.date)
+            dates::short_day_near(race.date, facts.today)
         )
     });
     let week = week_start_of(facts.today, facts.week_start);
@@ -67,7 +68,12 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
             region_words(&regions)
         ),
         format!("{}.{race_note}", capitalise(&why.join("; "))),
-        sources::PROGRESSION,
+        // The study behind the first cause named.
+        if acwr.is_some_and(|a| a > limit) {
+            sources::ACWR
+        } else {
+            sources::PROGRESSION
+        },
     );
     r.until = Some(facts.today);
     r.regions = regions;

@@ -75,7 +75,6 @@ fn asks_for_any_massage(reminder: &Reminder) -> bool {
 }
 
 pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
-    let today = facts.today;
     let spans = no_deep_spans(facts);
     let (therapist, others): (Vec<Reminder>, Vec<Reminder>) =
         list.into_iter().partition(asks_for_a_therapist);
@@ -93,12 +92,12 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
             .partition(|r| r.status == Status::Due);
         let causes: Vec<Reminder> = therapist.into_iter().chain(due).collect();
         if let Some(card) = one_card(causes, &spans, facts) {
-            place(card, &spans, today, &mut cards);
+            place(card, &spans, facts, &mut cards);
         }
         cards.extend(later);
     } else {
         if let Some(card) = card {
-            place(card, &spans, today, &mut cards);
+            place(card, &spans, facts, &mut cards);
         }
         cards.extend(any_massage);
     }
@@ -269,8 +268,16 @@ fn one_card(mut causes: Vec<Reminder>, spans: &[NoDeepSpan], facts: &Facts) -> O
             covers_rules.push(rule);
         }
     }
-    // Due since the first cause became due; the massage itself belongs in the window.
-    let due = causes.iter().map(|c| c.due).min().unwrap_or(today);
+    // Due since the first cause became due (a snoozed cause counts from its return, so
+    // a card not yet due never names a past day); the massage belongs in the window.
+    let due = causes
+        .iter()
+        .map(|c| match c.status {
+            Status::Snoozed(until) => until,
+            _ => c.due,
+        })
+        .min()
+        .unwrap_or(today);
     // The appointment before a race says which race.
     let before = causes
         .iter()
@@ -281,8 +288,8 @@ fn one_card(mut causes: Vec<Reminder>, spans: &[NoDeepSpan], facts: &Facts) -> O
                 .map(|(_, race)| race.to_string())
         });
     let title = match before {
-        Some(race) => format!("{}, before {race}", title(from, until)),
-        None => title(from, until),
+        Some(race) => format!("{}, before {race}", title(from, until, today)),
+        None => title(from, until, today),
     };
     let mut card = super::reminder(
         Rule::SportsMassage,
@@ -304,40 +311,48 @@ fn one_card(mut causes: Vec<Reminder>, spans: &[NoDeepSpan], facts: &Facts) -> O
     Some(card)
 }
 
-fn title(from: NaiveDate, until: Option<NaiveDate>) -> String {
+fn title(from: NaiveDate, until: Option<NaiveDate>, today: NaiveDate) -> String {
     match until {
         Some(until) if until > from => format!(
             "Book a sports massage for {}–{}",
-            dates::short_day(from),
-            dates::short_day(until)
+            dates::short_day_near(from, today),
+            dates::short_day_near(until, today)
         ),
-        Some(_) => format!("Book a sports massage for {}", dates::short_day(from)),
-        None => format!("Book a sports massage from {}", dates::short_day(from)),
+        Some(_) => format!(
+            "Book a sports massage for {}",
+            dates::short_day_near(from, today)
+        ),
+        None => format!(
+            "Book a sports massage from {}",
+            dates::short_day_near(from, today)
+        ),
     }
 }
 
 /// Puts the therapist's card among the others so that no deep work falls before or just
 /// after a race: folded into the race's card while the race's days last, its window moved
 /// or cut where it meets them.
-fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut Vec<Reminder>) {
+fn place(mut card: Reminder, spans: &[NoDeepSpan], facts: &Facts, cards: &mut Vec<Reminder>) {
+    let today = facts.today;
     if let Some(span) = spans.iter().find(|s| s.contains(today)) {
         let causes = if card.cause.is_empty() {
             card.title.clone()
         } else {
             card.cause.clone()
         };
-        let deep_from = dates::short_day(span.deep_from());
+        let deep_from = dates::short_day_near(span.deep_from(), today);
         let note = if card.status == Status::Due {
             format!(
-                " A massage is also due ({causes}), but nothing deep belongs in the {} hours before {} or the days just after: book it for {deep_from} or later.",
+                " A massage is also due ({causes}), but nothing deep belongs in the {} hours before {} or the days just after: book it for {deep_from} or later.{}",
                 no_deep_hours(),
-                span.name
+                span.name,
+                therapist_note(facts).unwrap_or_default()
             )
         } else {
             let from = window(&card).0.max(span.deep_from());
             format!(
                 " Your next massage ({causes}) comes after the race, from {}.",
-                dates::short_day(from)
+                dates::short_day_near(from, today)
             )
         };
         let race_card = cards.iter_mut().find(|c| {
@@ -355,7 +370,7 @@ fn place(mut card: Reminder, spans: &[NoDeepSpan], today: NaiveDate, cards: &mut
                 // No race card to fold into (its rule is off): the card itself turns light.
                 card.title = format!(
                     "Light flush or self-massage only until {}",
-                    dates::short_day(shift(span.deep_from(), -1))
+                    dates::short_day_near(shift(span.deep_from(), -1), today)
                 );
                 card.why = format!("{}{note}", card.why);
                 card.kind = MassageKind::SelfMassage;

@@ -6,7 +6,7 @@ use super::{reminder, Facts, Reminder, Rule};
 use crate::domain::input::dates;
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
-use crate::domain::rulebook::sources;
+use crate::domain::rulebook::{pain, sources};
 use chrono::NaiveDate;
 
 pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
@@ -26,7 +26,7 @@ pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
         let readings: Vec<String> = sore
             .iter()
             .rev()
-            .map(|(l, run)| format!("{l}/10 on {}", dates::short_day(run.date)))
+            .map(|(l, run)| format!("{l}/10 on {}", dates::short_day_near(run.date, facts.today)))
             .collect();
         let readings = readings.join(" and ");
         let name = region.in_sentence();
@@ -37,7 +37,8 @@ pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
                 cause.date,
                 format!("See a physiotherapist about your {name} — no massage there for now"),
                 format!(
-                    "You logged {name} soreness of {readings}, reaching {highest}/10 in your last three runs (your red-flag level is {}). Pain that strong needs a diagnosis, not massage. Until a physiotherapist has seen it, Restride suggests no massage of your {name} and no recovery massage after hard efforts or races.",
+                    "You logged {name} soreness of {readings}, reaching {highest}/10 in your last {} runs (your red-flag level is {}). Pain that strong needs a diagnosis, not massage. Until a physiotherapist has seen it, Restride suggests no massage of your {name} and no recovery massage after hard efforts or races.",
+                    pain::LAST_RUNS,
                     s.physio_level
                 ),
                 sources::ACUTE_INJURY,
@@ -45,7 +46,7 @@ pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
             r.regions = vec![region];
             list.push(r);
         } else if s.soreness_on
-            && sore.len() >= 2
+            && sore.len() >= pain::SORE_IN_RUNS
             && !massaged_region_since(facts, region, cause.date)
         {
             let mut r = reminder(
@@ -54,8 +55,9 @@ pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {
                 cause.date,
                 format!("Self-massage your {name}: a guided routine of a few minutes"),
                 format!(
-                    "Your {name} were sore in {} of your last 3 runs ({readings}).",
-                    sore.len()
+                    "Your {name} were sore in {} of your last {} runs ({readings}).",
+                    sore.len(),
+                    pain::LAST_RUNS
                 ),
                 sources::FOAM_ROLLING,
             );

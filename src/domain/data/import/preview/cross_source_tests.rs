@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::data::import::{fit, parse_file, strava, tcx, OtherSport};
 use crate::domain::record::run::RunKind;
+use crate::domain::rulebook::settings::ReminderSettings;
 use proptest::prelude::*;
 
 fn ids(i: usize) -> String {
@@ -259,7 +260,11 @@ fn a_type_a_runner_would_pick() {
         file_ref: None,
     };
     let kind = |name: &str, from_file: RunKind, minutes: u32| {
-        default_kind(&activity(name, from_file), minutes * 60, 90)
+        default_kind(
+            &activity(name, from_file),
+            minutes * 60,
+            &ReminderSettings::default(),
+        )
     };
     assert_eq!(kind("Lakeside Marathon", RunKind::Easy, 200), RunKind::Race);
     assert_eq!(kind("Saturday parkrun", RunKind::Easy, 20), RunKind::Race);

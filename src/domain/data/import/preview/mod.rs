@@ -130,7 +130,7 @@ pub fn preview_with_offsets(
 ) -> Preview {
     let rpe = rpe.clamp(RPE_MIN, RPE_MAX);
     let unit = journal.settings.unit;
-    let long_run_minutes = journal.settings.reminders.long_run_minutes;
+    let rules = journal.settings.reminders;
     let mut preview = Preview::default();
     let mut batch = Batch::default();
     let mut index = 0usize;
@@ -142,7 +142,7 @@ pub fn preview_with_offsets(
             index += 1;
             let offset = offset_at(activity.start_utc);
             let run = to_run(activity, id, rpe, offset).map(|mut run| {
-                run.kind = default_kind(activity, run.duration_s, long_run_minutes);
+                run.kind = default_kind(activity, run.duration_s, &rules);
                 run
             });
             match run.and_then(|run| check_run(&run, unit).map(|()| run)) {

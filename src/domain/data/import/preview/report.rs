@@ -5,6 +5,7 @@ use crate::domain::data::import::{Activity, Format, OtherSport, ParsedFile, Prob
 use crate::domain::input::units::counted;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::{Run, RunKind};
+use crate::domain::rulebook::settings::ReminderSettings;
 use chrono::NaiveDate;
 
 /// What becomes of one line of a file.
@@ -265,7 +266,7 @@ impl Summary {
 /// A run's type as a runner would pick it: a race by its name ("race", "parkrun",
 /// "marathon" unless it is a training or pace run), trail or treadmill by the file's
 /// sport or the name, then long from the runner's long-run threshold, else easy.
-pub fn default_kind(activity: &Activity, duration_s: u32, long_run_minutes: u16) -> RunKind {
+pub fn default_kind(activity: &Activity, duration_s: u32, rules: &ReminderSettings) -> RunKind {
     let name = activity.name.to_lowercase();
     let words: Vec<&str> = name
         .split(|c: char| !c.is_alphanumeric())
@@ -284,7 +285,7 @@ pub fn default_kind(activity: &Activity, duration_s: u32, long_run_minutes: u16)
         RunKind::Trail
     } else if has("treadmill") {
         RunKind::Other
-    } else if duration_s >= u32::from(long_run_minutes).saturating_mul(60) {
+    } else if rules.is_long_run(duration_s) {
         RunKind::Long
     } else {
         RunKind::Easy

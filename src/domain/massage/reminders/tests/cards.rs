@@ -314,3 +314,37 @@ fn with_runs_and_no_massage_the_last_massage_is_asked_once() {
     // A short history is not asked about.
     assert!(asked(&journal(vec![Run::sample("2026-11-20", 40, 4, 8)])).is_none());
 }
+
+#[test]
+fn dates_in_another_year_carry_their_year() {
+    // A New Year's Day race seen from late December: its days are next year's.
+    let mut j = journal(vec![Run::sample("2026-12-20", 45, 4, 8)]);
+    j.races.push(Race {
+        id: "ny".into(),
+        name: "New Year Dash".into(),
+        date: d("2027-01-03"),
+        distance_m: 10_000,
+        priority: Priority::A,
+        goal_s: None,
+        updated_ms: 0,
+    });
+    let today = d("2026-12-28");
+    let all = reminders(&j, today);
+    let taper = all
+        .iter()
+        .find(|r| r.rule == Rule::RaceTaper)
+        .expect("the race's final-days card");
+    assert!(
+        taper.title.contains("Fri 1 Jan 2027"),
+        "title: {}",
+        taper.title
+    );
+    // The same card seen in the race's year names its days without one.
+    let later = reminders(&j, d("2027-01-02"));
+    let taper = later.iter().find(|r| r.rule == Rule::RaceTaper).unwrap();
+    assert!(
+        taper.title.contains("Fri 1 Jan until"),
+        "title: {}",
+        taper.title
+    );
+}

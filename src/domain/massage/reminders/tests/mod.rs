@@ -1,8 +1,10 @@
 use super::*;
 use crate::domain::data::envelope;
+use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::race::Priority;
 use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::sources as evidence;
+use crate::domain::rulebook::windows::{shift, AFTER_RACE_DEEP_DAYS, NO_DEEP_DAYS_BEFORE_RACE};
 use proptest::prelude::*;
 
 fn d(text: &str) -> NaiveDate {

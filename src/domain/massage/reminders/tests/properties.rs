@@ -41,21 +41,59 @@ fn arbitrary_journal() -> impl Strategy<Value = (Journal, u32)> {
         proptest::collection::vec(race, 0..4),
         proptest::option::of((0u32..150, any::<bool>())),
         0u32..140,
+        proptest::collection::vec((0u32..140, 0usize..10), 0..3),
+        proptest::collection::vec((0usize..12, 0u8..3, 0u32..140), 0..5),
     )
-        .prop_map(|(runs, massages, races, booking, today)| {
-            let mut j = journal(runs);
-            j.massages = massages;
-            j.races = races;
-            if let Some((day, deep)) = booking {
-                j.book(
-                    d("2026-08-01") + chrono::Days::new(u64::from(day)),
-                    None,
-                    deep,
-                    1,
-                );
-            }
-            (j, today)
-        })
+        .prop_map(
+            |(runs, massages, races, booking, today, visits, decisions)| {
+                let day = |n: u32| d("2026-08-01") + chrono::Days::new(u64::from(n));
+                let mut j = journal(runs);
+                j.massages = massages;
+                j.races = races;
+                if let Some((on, deep)) = booking {
+                    j.book(day(on), None, deep, 1);
+                }
+                // Physiotherapist visits, and the runner's answers to some cards of some day:
+                // snoozed, done or dismissed.
+                for (n, (on, region)) in visits.into_iter().enumerate() {
+                    j.save_physio_visit(
+                        PhysioVisit::new(
+                            format!("p{n}"),
+                            day(on),
+                            &[Region::ALL[region]],
+                            String::new(),
+                        ),
+                        1,
+                    );
+                }
+                // Decided on some day up to today: a runner acts on the cards they see.
+                for (index, decision, on) in decisions {
+                    let on = on % (today + 1);
+                    let cards = reminders(&j, day(on));
+                    if let Some(card) = cards.get(index % cards.len().max(1)) {
+                        let decision = match decision {
+                            0 => ReminderDecision::snoozed_for(day(on), 3),
+                            1 => ReminderDecision::Done { on: day(on) },
+                            _ => ReminderDecision::Dismissed { on: day(on) },
+                        };
+                        for id in card.answered_ids() {
+                            j.set_reminder_state(&id, decision);
+                        }
+                    }
+                }
+                (j, today)
+            },
+        )
+}
+
+/// Days on which nothing may suggest deep work: from `NO_DEEP_DAYS_BEFORE_RACE` before an
+/// A or B race up to the day before its deep days begin.
+fn no_deep_day(j: &Journal, day: NaiveDate) -> bool {
+    j.races.iter().any(|race| {
+        race.priority.plans_massage()
+            && day >= shift(race.date, -NO_DEEP_DAYS_BEFORE_RACE)
+            && day < shift(race.date, AFTER_RACE_DEEP_DAYS.from)
+    })
 }
 
 proptest! {
@@ -68,7 +106,10 @@ proptest! {
             prop_assert!(seen.insert(r.id.clone()), "duplicate id {}", r.id);
             prop_assert!(!r.why.is_empty() && !r.title.is_empty() && !r.evidence.is_empty());
             prop_assert!(r.until.is_none_or(|until| today <= until));
-            prop_assert_eq!(r.status == Status::Due, r.due <= today);
+            match r.status {
+                Status::Snoozed(until) => prop_assert!(until > today, "{} snoozed until {until}", r.id),
+                status => prop_assert_eq!(status == Status::Due, r.due <= today),
+            }
         }
         // Soreness at the physio level is never in a massage suggestion for that region.
         for physio in first.iter().filter(|r| r.rule == Rule::SeePhysio) {
@@ -127,16 +168,21 @@ proptest! {
             .filter(|r| r.rule.suggests_massage() && r.kind == MassageKind::Professional)
             .collect();
         prop_assert!(therapist.len() <= 1, "{:?}", therapist.iter().map(|r| &r.id).collect::<Vec<_>>());
-        let in_race_days = j.races.iter().any(|race| {
-            race.priority.plans_massage()
-                && today >= race.date - chrono::Days::new(2)
-                && today < race.date + chrono::Days::new(3)
-        });
+        let in_race_days = no_deep_day(&j, today);
         for r in &list {
             let draft = r.massage_draft(today);
             if in_race_days {
                 prop_assert!(!(r.rule.suggests_massage() && r.deep), "{} suggests deep work on {today}", r.id);
                 prop_assert!(!draft.deep, "{} pre-fills deep work on {today}", r.id);
+            }
+            // Nor does a deep card's window (upcoming or due) reach into those days.
+            if r.rule.suggests_massage() && r.deep && r.rule != Rule::Booked {
+                let from = r.opens.unwrap_or(r.due).max(today);
+                let mut day = from;
+                while day <= r.until.unwrap_or(from) {
+                    prop_assert!(!no_deep_day(&j, day), "{} schedules deep work on {day} (seen {today})", r.id);
+                    day = shift(day, 1);
+                }
             }
             prop_assert_eq!(r.deep, draft.deep);
             // Every card says why and on what evidence; a window never opens in the past.

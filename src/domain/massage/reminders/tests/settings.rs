@@ -203,4 +203,22 @@ fn every_massage_setting_moves_its_card() {
         );
     }
     assert!(!base.is_empty());
+    // A runner in miles: the distance rule counts in miles, so its own number decides.
+    let mut before = j.clone();
+    before.settings.unit = crate::domain::record::settings::Unit::Mi;
+    only(&mut before, |s| s.distance_on = true);
+    let mut changed = before.clone();
+    changed.settings.reminders.distance_every_mi = 6;
+    assert!(
+        reminders(&changed, d("2026-11-20")) != reminders(&before, d("2026-11-20")),
+        "distance_every_mi changed nothing: {}",
+        ids_on(&before)
+    );
+    // …and the kilometre number no longer does.
+    let mut km_only = before.clone();
+    km_only.settings.reminders.distance_every_km = 10;
+    assert_eq!(
+        reminders(&km_only, d("2026-11-20")),
+        reminders(&before, d("2026-11-20"))
+    );
 }
