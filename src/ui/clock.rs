@@ -1,7 +1,7 @@
 //! The shell's clock: the only place that asks the browser for the date, the time or the
 //! time zone, and where start-up's user-timing marks are set.
 
-use crate::domain::input::units::{round_i64, round_u64};
+use crate::domain::text::units::{round_i64, round_u64};
 use chrono::NaiveDate;
 
 /// The runner's local date.

@@ -7,11 +7,12 @@ use super::fields::{
     described_by, draft_form, FieldMessage, FormField, NotesField, SelectField, TextField,
 };
 use super::AppState;
-use crate::domain::input::dates;
 use crate::domain::input::run_draft::{Field, FieldErrors, RunDraft};
 use crate::domain::record::region::Region;
 use crate::domain::record::run::{rpe_words, Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::validate::NOTES_MAX_CHARS;
+use crate::domain::text::dates;
+use crate::domain::text::units::counted;
 use leptos::prelude::*;
 
 impl FormField for Field {
@@ -190,8 +191,7 @@ where
                             let count = draft.with(|d| d.soreness.len());
                             match count {
                                 0 => "none logged".to_string(),
-                                1 => "1 region".to_string(),
-                                n => format!("{n} regions"),
+                                n => counted(n, "region", "regions"),
                             }
                         }}
                     </span>

@@ -4,7 +4,6 @@
 
 use super::router::{link, Page};
 use super::AppState;
-use crate::domain::input::units::format_distance_whole;
 use crate::domain::load::{
     ACUTE_DAYS, BASELINE_DAYS, CHRONIC_DAYS, DISTANCE_JUMP_MIN_EARLIER_M, FATIGUE_DAYS,
     FITNESS_DAYS, MONOTONY_CAP, MONOTONY_FLAG, PROGRESSION_DAYS, WEEK_DAYS,
@@ -19,6 +18,7 @@ use crate::domain::rulebook::sources as evidence;
 use crate::domain::rulebook::windows::{
     no_deep_hours, AFTER_HARD_EFFORT_DAYS, AFTER_RACE_DEEP_DAYS, LAST_DEEP_DAYS_BEFORE_RACE,
 };
+use crate::domain::text::units::format_distance_whole;
 use leptos::prelude::*;
 
 #[component]

@@ -4,7 +4,7 @@
 
 use super::router::{link, Page};
 use super::{download, AppState};
-use crate::domain::input::dates;
+use crate::domain::text::dates;
 use crate::store::{self, StartupProblem};
 use leptos::prelude::*;
 

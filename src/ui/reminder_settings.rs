@@ -3,12 +3,12 @@
 
 use super::device;
 use super::AppState;
-use crate::domain::record::settings::Unit;
-use crate::domain::rulebook::settings::{
+use crate::domain::record::reminder_settings::{
     ReminderSettings, Tunable, BIG_SESSION_TENTHS, DISTANCE_EVERY_KM, DISTANCE_EVERY_MI,
     LONG_RUN_MINUTES, PHYSIO_LEVEL, PROFESSIONAL_EVERY_DAYS, RACE_BOOK_DAYS_BEFORE, SORE_LEVEL,
     SPIKE_ACWR_TENTHS, SPIKE_JUMP_PERCENT,
 };
+use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::windows::AFTER_HARD_EFFORT_DAYS;
 use leptos::prelude::*;
 

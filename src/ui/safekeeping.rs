@@ -6,7 +6,7 @@
 use super::router::{link, Page};
 use super::{clock, data_settings, device, download, AppState};
 use crate::domain::data::safekeeping::{backup_nudge, LeftOut};
-use crate::domain::input::dates;
+use crate::domain::text::dates;
 use crate::store::{self, BACKUP_NUDGE_DISMISSED_KEY, LAST_BACKUP_KEY, LEFT_OUT_SEEN_KEY};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

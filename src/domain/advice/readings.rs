@@ -2,11 +2,11 @@
 
 use crate::domain::load::{two_week_progression, Day, Progression, BASELINE_DAYS};
 use crate::domain::record::region::Region;
+use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::record::run::{Run, RunKind};
 use crate::domain::record::settings::Settings;
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::{FORM_BASELINE_DAYS, HARD_RPE, RECENT_DAYS};
-use crate::domain::rulebook::settings::ReminderSettings;
 use crate::domain::rulebook::windows::shift;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

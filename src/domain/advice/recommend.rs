@@ -2,13 +2,13 @@
 
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
-use crate::domain::input::units::and_list;
-use crate::domain::input::units::round_u32;
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use crate::domain::rulebook::sources;
+use crate::domain::text::units::and_list;
+use crate::domain::text::units::round_u32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {

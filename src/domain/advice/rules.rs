@@ -3,8 +3,6 @@
 
 use super::readings::Readings;
 use super::recommend::{recommend, Recommendation};
-use crate::domain::input::dates;
-use crate::domain::input::units::to_unit;
 use crate::domain::load::{rest_days_until_fresh, MONOTONY_FLAG};
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
@@ -12,6 +10,8 @@ use crate::domain::rulebook::readiness::{
     ACWR_LOW, ACWR_RISING, FORM_AMBER, FORM_RED, HARD_DAYS_FLAG, HARD_RPE, RACE_RED_DAYS,
     RECENT_DAYS, STREAK_FLAG,
 };
+use crate::domain::text::dates;
+use crate::domain::text::units::to_unit;
 use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,8 +1,7 @@
 //! The booking form as typed: the appointment's day, an optional time, deep or light.
 
-use crate::domain::input::dates;
-use crate::domain::massage::reminders::Reminder;
 use crate::domain::record::booking::Booking;
+use crate::domain::text::dates;
 use chrono::{NaiveDate, NaiveTime};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,16 +12,6 @@ pub struct BookingDraft {
 }
 
 impl BookingDraft {
-    /// For a card that asks for an appointment: its window's first day (never before
-    /// today) and the depth it suggests.
-    pub fn for_card(card: &Reminder, today: NaiveDate) -> BookingDraft {
-        BookingDraft {
-            date: dates::iso(card.opens.unwrap_or(card.due).max(today)),
-            time: String::new(),
-            deep: card.deep,
-        }
-    }
-
     /// For moving a booking: as it stands.
     pub fn of(booking: &Booking) -> BookingDraft {
         BookingDraft {

@@ -1,9 +1,6 @@
 //! The massage and race forms as typed text, and their validation into records.
 //! Like `RunDraft`: nothing typed is lost on a failed save, every message names its field.
 
-use crate::domain::input::dates;
-use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
-use crate::domain::input::units::{distance_for_input, format_duration, from_unit, round_u32};
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::race::{Priority, Race};
 use crate::domain::record::region::Region;
@@ -11,6 +8,9 @@ use crate::domain::record::settings::Unit;
 use crate::domain::record::validate::{
     massage_minutes_ok, notes_ok, MASSAGE_MINUTES_MAX, NOTES_MAX_CHARS,
 };
+use crate::domain::text::dates;
+use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
+use crate::domain::text::units::{distance_for_input, format_duration, from_unit, round_u32};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Booking {
-    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
     pub date: NaiveDate,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::input::dates::deserialize_time"
+        deserialize_with = "crate::domain::text::dates::deserialize_time"
     )]
     pub time: Option<NaiveTime>,
     /// Deep work asked for; the plan keeps it light in a race's final days.

@@ -62,7 +62,7 @@ impl MassageKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Massage {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
     pub date: NaiveDate,
     pub kind: MassageKind,
     pub minutes: u16,
@@ -79,24 +79,6 @@ pub struct Massage {
     pub cost_cents: Option<u32>,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub updated_ms: u64,
-}
-
-impl Massage {
-    /// The last sports massage as the runner remembers it (asked once when none is
-    /// logged): a session of the usual length, depth unknown so counted as light.
-    pub fn remembered(id: String, date: NaiveDate) -> Massage {
-        Massage {
-            id,
-            date,
-            kind: MassageKind::Professional,
-            minutes: crate::domain::rulebook::durations::PROFESSIONAL_SESSION_MINUTES,
-            deep: false,
-            regions: BTreeSet::new(),
-            notes: "The last sports massage, as remembered when Restride asked.".into(),
-            cost_cents: None,
-            updated_ms: 0,
-        }
-    }
 }
 
 #[cfg(test)]

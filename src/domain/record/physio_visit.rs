@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhysioVisit {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
     pub date: NaiveDate,
     pub regions: BTreeSet<Region>,
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -48,7 +48,7 @@ impl Priority {
 pub struct Race {
     pub id: String,
     pub name: String,
-    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
     pub date: NaiveDate,
     pub distance_m: u32,
     pub priority: Priority,

@@ -1,6 +1,6 @@
 //! The body regions a runner logs soreness for, massages and rolls, and their words.
 
-use crate::domain::input::units::and_list;
+use crate::domain::text::units::and_list;
 use serde::{Deserialize, Serialize};
 
 /// Body regions a runner can log soreness for (and, later, massage).

@@ -8,15 +8,15 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ReminderDecision {
     Snoozed {
-        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
         until: NaiveDate,
     },
     Done {
-        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
         on: NaiveDate,
     },
     Dismissed {
-        #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+        #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
         on: NaiveDate,
     },
 }

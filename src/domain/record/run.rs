@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Run {
     pub id: String,
-    #[serde(deserialize_with = "crate::domain::input::dates::deserialize")]
+    #[serde(deserialize_with = "crate::domain::text::dates::deserialize")]
     pub date: NaiveDate,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::input::dates::deserialize_time"
+        deserialize_with = "crate::domain::text::dates::deserialize_time"
     )]
     pub start_time: Option<NaiveTime>,
     pub distance_m: u32,

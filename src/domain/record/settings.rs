@@ -1,15 +1,8 @@
 //! The runner's display preferences.
 
-use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::record::reminder_settings::ReminderSettings;
+pub use crate::domain::text::units::Unit;
 use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    #[default]
-    Km,
-    Mi,
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,12 +4,12 @@
 //! stored record needs only what the app's numbers need (`check_stored_run`): what an
 //! older version saved is never hidden for being implausible by today's limits.
 
-use crate::domain::input::units::format_pace;
 use crate::domain::record::massage::Massage;
 use crate::domain::record::race::Race;
 use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::settings::Unit;
+use crate::domain::text::units::format_pace;
 use chrono::NaiveDate;
 
 pub const NOTES_MAX_CHARS: usize = 2000;
@@ -25,7 +25,8 @@ pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     Some(date) => date,
     None => NaiveDate::MIN,
 };
-pub use crate::domain::rulebook::durations::MASSAGE_MINUTES_MAX;
+/// The longest massage a log may hold (10 hours), and so a routine's logged minutes.
+pub const MASSAGE_MINUTES_MAX: u16 = 600;
 
 /// A pace no run has: too fast for any human, or slower than walking.
 #[derive(Clone, Copy, Debug, PartialEq)]

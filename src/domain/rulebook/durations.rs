@@ -2,6 +2,7 @@
 //! how far a snooze moves one.
 
 use crate::domain::record::region::Region;
+use crate::domain::record::validate::MASSAGE_MINUTES_MAX;
 
 /// A sports massage with a therapist, as "Done — log it" pre-fills it.
 pub const PROFESSIONAL_SESSION_MINUTES: u16 = 60;
@@ -9,8 +10,6 @@ pub const PROFESSIONAL_SESSION_MINUTES: u16 = 60;
 pub const SELF_MASSAGE_SESSION_MINUTES: u16 = 10;
 /// The snoozes a reminder card offers, in days.
 pub const SNOOZE_DAYS: [u64; 2] = [1, 3];
-/// The longest massage a log may hold (10 hours), and so a routine's logged minutes.
-pub const MASSAGE_MINUTES_MAX: u16 = 600;
 
 /// Self-massage time on each side of a region, for the routine's player and Today's
 /// advice alike: a minute for the big muscles and the feet, 45 s for the smaller or more

@@ -8,11 +8,13 @@ use super::router::{link, Page};
 use super::AppState;
 use crate::domain::history::Entry;
 use crate::domain::history::{group_by_week, Week};
-use crate::domain::input::dates;
-use crate::domain::input::units::{format_distance, format_duration, format_pace, pace_s_per_unit};
 use crate::domain::record::massage::Massage;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
+use crate::domain::text::dates;
+use crate::domain::text::units::{
+    counted, format_distance, format_duration, format_pace, pace_s_per_unit,
+};
 use leptos::prelude::*;
 
 /// Weeks rendered at first and per "Show older weeks", so long histories stay quick.
@@ -74,14 +76,10 @@ fn week_view(week: &Week, unit: Unit) -> impl IntoView {
         dates::day_month(week.start),
         dates::day_month_year(week.end())
     );
-    let count = match week.runs.len() {
-        1 => "1 run".to_string(),
-        n => format!("{n} runs"),
-    };
+    let count = counted(week.runs.len(), "run", "runs");
     let massages = match week.massages.len() {
         0 => String::new(),
-        1 => " · 1 massage".to_string(),
-        n => format!(" · {n} massages"),
+        n => format!(" · {}", counted(n, "massage", "massages")),
     };
     let totals = format!(
         "{} · {} · {count}{massages}",

@@ -4,9 +4,9 @@
 use super::Choices;
 use crate::domain::data::import::preview::{FileReport, Line, Outcome};
 use crate::domain::data::import::{ParsedFile, Preview, Problem};
-use crate::domain::input::dates;
-use crate::domain::input::units::{counted, format_distance, format_duration};
 use crate::domain::record::run::{rpe_words, RunKind, RPE_MAX, RPE_MIN};
+use crate::domain::text::dates;
+use crate::domain::text::units::{counted, format_distance, format_duration};
 use crate::ui::AppState;
 use leptos::prelude::*;
 

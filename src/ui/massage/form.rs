@@ -1,10 +1,10 @@
 //! Logging and editing a massage.
 
-use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{MassageDraft, MassageField};
 use crate::domain::record::massage::{Massage, MassageKind};
 use crate::domain::record::region::Region;
 use crate::domain::record::validate::NOTES_MAX_CHARS;
+use crate::domain::text::dates;
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, NotesField, SelectField, TextField};
 use crate::ui::router::{Page, Router};

@@ -14,9 +14,9 @@ pub use races::{EditRacePage, NewRacePage};
 pub use reminders::ReminderList;
 
 use crate::domain::data::export::ics;
-use crate::domain::input::dates;
 use crate::domain::massage::reminders::Status;
 use crate::domain::massage::routine::todays_routine;
+use crate::domain::text::dates;
 use crate::ui::router::{link, Page};
 use crate::ui::{clock, download, AppState};
 use leptos::prelude::*;

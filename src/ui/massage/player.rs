@@ -2,11 +2,11 @@
 //! by itself, vibrates at each change and keeps the screen awake while it runs. Finishing
 //! logs a self-massage with the routine's regions and minutes.
 
-use crate::domain::input::units::format_duration;
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::{technique, todays_routine, Routine};
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::{durations::logged_minutes, pain};
+use crate::domain::text::units::format_duration;
 use crate::ui::router::{link, Page};
 use crate::ui::{clock, device, AppState};
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! The runner's races: the list on the Massage page and the form that adds or edits one.
 
-use crate::domain::input::dates;
 use crate::domain::input::massage_draft::{RaceDraft, RaceField, RACE_DISTANCES};
-use crate::domain::input::units::{distance_for_input, format_distance, format_duration};
 use crate::domain::record::race::{upcoming_and_past, Priority, Race};
 use crate::domain::record::settings::Unit;
+use crate::domain::text::dates;
+use crate::domain::text::units::{distance_for_input, format_distance, format_duration};
 use crate::ui::clock;
 use crate::ui::fields::{draft_form, FormField, TextField};
 use crate::ui::router::{link, Page, Router};

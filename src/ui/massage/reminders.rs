@@ -1,13 +1,13 @@
 //! Reminder cards with their actions: done, snooze 1 or 3 days, dismiss.
 
 use crate::domain::input::booking_draft::BookingDraft;
-use crate::domain::input::dates;
-use crate::domain::massage::reminders::{Reminder, Rule, Status};
-use crate::domain::record::massage::Massage;
+use crate::domain::massage::reminders::{self, Reminder, Rule, Status};
 use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::rulebook::durations::SNOOZE_DAYS;
+use crate::domain::text::dates;
+use crate::domain::text::units::counted;
 use crate::ui::router::{link, Page, Router};
 use crate::ui::{clock, AppState};
 use chrono::NaiveDate;
@@ -125,10 +125,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
     let bookable = reminder.rule.can_be_booked();
     let booked = reminder.rule == Rule::Booked;
     let booking_form = RwSignal::new(None::<BookingDraft>);
-    let for_card = StoredValue::new(BookingDraft::for_card(
-        &reminder,
-        state.today.get_untracked(),
-    ));
+    let for_card = StoredValue::new(reminder.booking_draft(state.today.get_untracked()));
     let open_form = move |_| {
         let draft = if booked {
             state
@@ -163,7 +160,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
         );
     });
     let last_massage = Callback::new(move |(day, _): (NaiveDate, String)| {
-        let massage = Massage::remembered(clock::new_id(), day);
+        let massage = reminders::remembered_massage(clock::new_id(), day);
         state.save_massage(massage, &[question_id.get_value()]);
         state.say(
             format!(
@@ -254,7 +251,7 @@ fn ReminderCard(reminder: Reminder) -> impl IntoView {
                     .map(|days| {
                         view! {
                             <button type="button" class="secondary" on:click=move |_| snooze(days)>
-                                {if days == 1 { "Snooze 1 day".to_string() } else { format!("Snooze {days} days") }}
+                                {format!("Snooze {}", counted(usize::try_from(days).unwrap_or(usize::MAX), "day", "days"))}
                             </button>
                         }
                     })}

@@ -3,7 +3,7 @@
 //! Each chart is a `<figure>` with a title, a text summary for screen readers, a readout
 //! of the day under the pointer or the keyboard, and a "Show as table" toggle.
 
-use crate::domain::input::units::round_u64;
+use crate::domain::text::units::round_u64;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -4,9 +4,9 @@ use crate::domain::record::booking::Booking;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::race::Priority;
 use crate::domain::record::region::Region;
+use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::record::run::RunKind;
 use crate::domain::record::settings::{Unit, WeekStart};
-use crate::domain::rulebook::settings::ReminderSettings;
 use std::collections::BTreeMap;
 use std::collections::HashSet;
 

@@ -1,8 +1,8 @@
 //! The daily metrics as CSV: every number Today shows, one row per day, to check in a
 //! spreadsheet.
 
-use crate::domain::input::dates;
 use crate::domain::load::Day;
+use crate::domain::text::dates;
 
 /// The daily metrics as CSV, one row per day from the first run to today. Distances are
 /// in km whatever the display unit; a cell is empty only where the value is undefined

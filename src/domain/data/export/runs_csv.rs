@@ -1,9 +1,9 @@
 //! What the runner can take away: the full backup (the stored envelope itself, see
 //! `docs/backup-format.md`) and the runs as CSV for a spreadsheet.
 
-use crate::domain::input::dates;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::Run;
+use crate::domain::text::dates;
 use chrono::NaiveDate;
 
 pub const RUNS_CSV_HEADER: &str = "date,start_time,type,distance_km,duration_s,duration,rpe,avg_hr,elevation_gain_m,soreness,notes";
@@ -36,7 +36,7 @@ pub fn runs_csv(journal: &Journal) -> String {
             run.kind.key().to_string(),
             format!("{:.3}", f64::from(run.distance_m) / 1000.0),
             run.duration_s.to_string(),
-            crate::domain::input::units::format_duration(u64::from(run.duration_s)),
+            crate::domain::text::units::format_duration(u64::from(run.duration_s)),
             run.rpe.to_string(),
             run.avg_hr.map(|hr| hr.to_string()).unwrap_or_default(),
             run.elevation_gain_m

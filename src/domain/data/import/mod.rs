@@ -23,9 +23,9 @@ mod xml;
 pub use preview::{merge, preview, preview_with_offsets, replace, Duplicate, Preview};
 
 use crate::domain::data::envelope;
-use crate::domain::input::units::round_u32;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::RunKind;
+use crate::domain::text::units::round_u32;
 use chrono::NaiveDateTime;
 use std::borrow::Cow;
 

@@ -15,8 +15,8 @@
 use super::time::{from_unix_ms, parse_iso_ms};
 use super::xml::{attr, decode_into, Event};
 use super::{clean_name, number, whole, Activity, Climb, Mean, OtherSport, Read};
-use crate::domain::input::units::round_i64;
 use crate::domain::record::run::RunKind;
+use crate::domain::text::units::round_i64;
 
 #[derive(Default)]
 struct Session {

@@ -3,17 +3,17 @@
 //! The draft keeps every field as text so that nothing the runner typed is ever lost:
 //! a failed validation returns messages per field and leaves the draft untouched.
 
-use crate::domain::input::dates;
-use crate::domain::input::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
-use crate::domain::input::units::{
-    distance_for_input, elevation_for_display, format_duration, format_pace, from_unit, round_u32,
-};
 use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::settings::Unit;
 use crate::domain::record::validate::{
     elevation_ok, heart_rate_ok, notes_ok, pace_problem, shown_pace, PaceProblem, EARLIEST_DATE,
     HEART_RATE_RANGE, LONGEST_PLAUSIBLE_DISTANCE_M, NOTES_MAX_CHARS,
+};
+use crate::domain::text::dates;
+use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
+use crate::domain::text::units::{
+    distance_for_input, elevation_for_display, format_duration, format_pace, from_unit, round_u32,
 };
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;

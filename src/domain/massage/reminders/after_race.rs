@@ -2,13 +2,13 @@
 //! The windows are `rulebook::windows`.
 
 use super::{capitalise, massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
-use crate::domain::input::dates;
-use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::run::{Run, RunKind};
 use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_RACE_DEEP_DAYS, AFTER_RACE_LIGHT_DAYS};
+use crate::domain::text::dates;
+use crate::domain::text::units::format_distance;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 

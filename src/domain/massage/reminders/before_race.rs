@@ -2,14 +2,14 @@
 //! days, and a warning for deep work logged there. The windows are `rulebook::windows`.
 
 use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
-use crate::domain::input::dates;
-use crate::domain::input::units::format_distance;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::race::Race;
 use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAYS_BEFORE_RACE};
+use crate::domain::text::dates;
+use crate::domain::text::units::format_distance;
 
 pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
     let s = facts.settings;

@@ -1,13 +1,15 @@
 //! A massage of any kind every so much running since the last one (the runner's setting).
 
 use super::{reminder, without_red_flags, Facts, Reminder, Rule};
-use crate::domain::input::dates;
-use crate::domain::input::units::{format_distance_whole, round_u64};
+use crate::domain::record::reminder_settings::{
+    ReminderSettings, DISTANCE_EVERY_KM, DISTANCE_EVERY_MI,
+};
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::regions;
-use crate::domain::rulebook::settings::{ReminderSettings, DISTANCE_EVERY_KM, DISTANCE_EVERY_MI};
 use crate::domain::rulebook::sources;
+use crate::domain::text::dates;
+use crate::domain::text::units::{format_distance_whole, round_u64};
 
 /// The distance between massages, in metres, for the runner's unit.
 pub fn distance_every_m(settings: &ReminderSettings, unit: Unit) -> u64 {

@@ -1,8 +1,6 @@
 //! A recovery massage 24–72 hours after a long run or a big session.
 
 use super::{massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
-use crate::domain::input::dates;
-use crate::domain::input::units::format_distance;
 use crate::domain::load;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::run::{Run, RunKind};
@@ -10,6 +8,8 @@ use crate::domain::rulebook::readiness::HARD_RPE;
 use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_HARD_EFFORT_DAYS};
+use crate::domain::text::dates;
+use crate::domain::text::units::format_distance;
 use chrono::NaiveDate;
 
 fn average_session_load(runs: &[&Run], date: NaiveDate) -> Option<f64> {

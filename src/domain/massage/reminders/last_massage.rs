@@ -3,8 +3,12 @@
 //! from the first run.
 
 use super::{reminder, Facts, Reminder, Rule};
-use crate::domain::input::dates;
+use crate::domain::record::massage::{Massage, MassageKind};
+use crate::domain::rulebook::durations::PROFESSIONAL_SESSION_MINUTES;
 use crate::domain::rulebook::sources;
+use crate::domain::text::dates;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
 
 pub(super) fn ask_last_massage(facts: &Facts, list: &mut Vec<Reminder>) {
     let counts_from_first_run = facts.settings.professional_on || facts.settings.distance_on;
@@ -29,4 +33,20 @@ pub(super) fn ask_last_massage(facts: &Facts, list: &mut Vec<Reminder>) {
         ),
         sources::INTERVAL_CONVENTION,
     ));
+}
+
+/// The last sports massage as the runner remembers it, the answer to the question: a
+/// session of the usual length, depth unknown so counted as light.
+pub fn remembered_massage(id: String, date: NaiveDate) -> Massage {
+    Massage {
+        id,
+        date,
+        kind: MassageKind::Professional,
+        minutes: PROFESSIONAL_SESSION_MINUTES,
+        deep: false,
+        regions: BTreeSet::new(),
+        notes: "The last sports massage, as remembered when Restride asked.".into(),
+        cost_cents: None,
+        updated_ms: 0,
+    }
 }

@@ -3,8 +3,6 @@
 
 use super::{capitalise, region_words, reminder, without_red_flags, Facts, Reminder, Rule};
 use crate::domain::history::week_start_of;
-use crate::domain::input::dates;
-use crate::domain::input::units::format_distance_whole;
 use crate::domain::load::{
     self, Progression, ACUTE_DAYS, CHRONIC_DAYS, PROGRESSION_DAYS, WEEK_DAYS,
 };
@@ -12,6 +10,8 @@ use crate::domain::record::run::RunKind;
 use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
+use crate::domain::text::dates;
+use crate::domain::text::units::format_distance_whole;
 
 pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     let s = facts.settings;

@@ -10,6 +10,7 @@ mod before_race; // book the last deep massage; nothing deep in the final days
 mod distance; // a massage every so many kilometres or miles
 mod hard_effort; // a recovery massage 24–72 h after a long run or a big session
 mod last_massage; // asks once for the last sports massage when none is logged
+pub use last_massage::remembered_massage;
 mod load_spike; // calves, feet and shins during a load spike
 mod plan; // one sports massage for all its causes; race constraints beat intervals; order
 mod professional; // a regular sports massage
@@ -17,7 +18,7 @@ mod soreness; // persistent soreness: a routine, or a physiotherapist at the red
 #[cfg(test)]
 mod tests;
 
-use crate::domain::input::dates;
+use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::massage_draft::MassageDraft;
 use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
@@ -26,13 +27,14 @@ use crate::domain::record::physio_visit::seen_by_physio;
 use crate::domain::record::race::Race;
 use crate::domain::record::region::Region;
 use crate::domain::record::reminder_decision::ReminderDecision;
+use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::{Unit, WeekStart};
 use crate::domain::rulebook::durations::{
     PROFESSIONAL_SESSION_MINUTES, SELF_MASSAGE_SESSION_MINUTES,
 };
 use crate::domain::rulebook::pain;
-use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::text::dates;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -155,6 +157,16 @@ impl Reminder {
             Status::Upcoming if self.rule == Rule::Booked => "Booked".into(),
             Status::Upcoming => format!("From {}", day(self.due)),
             Status::Snoozed(until) => format!("Snoozed until {}", day(until)),
+        }
+    }
+
+    /// The "Booked" form for a card that asks for an appointment: its window's first day
+    /// (never before today) and the depth it suggests.
+    pub fn booking_draft(&self, today: NaiveDate) -> BookingDraft {
+        BookingDraft {
+            date: dates::iso(self.opens.unwrap_or(self.due).max(today)),
+            time: String::new(),
+            deep: self.deep,
         }
     }
 

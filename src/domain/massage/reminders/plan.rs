@@ -13,11 +13,11 @@
 //!   self-massage; each group by due date.
 
 use super::{regions_of, therapist_note, Facts, Reminder, Rule, Status};
-use crate::domain::input::dates;
 use crate::domain::record::booking::{Booking, LOG_GRACE_DAYS};
 use crate::domain::record::massage::MassageKind;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{no_deep_hours, shift, RaceWindows};
+use crate::domain::text::dates;
 use chrono::NaiveDate;
 
 /// The days around one A or B race when no deep work belongs.

@@ -1,11 +1,11 @@
 //! A regular sports massage, every so many days (the runner's setting).
 
 use super::{reminder, therapist_note, Facts, Reminder, Rule};
-use crate::domain::input::dates;
 use crate::domain::record::massage::MassageKind;
-use crate::domain::rulebook::settings::PROFESSIONAL_EVERY_DAYS;
+use crate::domain::record::reminder_settings::PROFESSIONAL_EVERY_DAYS;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
+use crate::domain::text::dates;
 
 pub(super) fn professional(facts: &Facts, list: &mut Vec<Reminder>) {
     let every = facts.settings.professional_every_days;

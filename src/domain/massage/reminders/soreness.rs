@@ -3,10 +3,10 @@
 //! log at that level, so this card and Today always agree.
 
 use super::{reminder, Facts, Reminder, Rule};
-use crate::domain::input::dates;
 use crate::domain::record::region::Region;
 use crate::domain::record::run::Run;
 use crate::domain::rulebook::{pain, sources};
+use crate::domain::text::dates;
 use chrono::NaiveDate;
 
 pub(super) fn soreness(facts: &Facts, list: &mut Vec<Reminder>) {

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::data::import::{fit, parse_file, strava, tcx, OtherSport};
+use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::record::run::RunKind;
-use crate::domain::rulebook::settings::ReminderSettings;
 use proptest::prelude::*;
 
 fn ids(i: usize) -> String {

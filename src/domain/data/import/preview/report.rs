@@ -2,10 +2,10 @@
 
 use super::{Batch, Preview};
 use crate::domain::data::import::{Activity, Format, OtherSport, ParsedFile, Problem};
-use crate::domain::input::units::counted;
 use crate::domain::record::journal::Journal;
+use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::record::run::{Run, RunKind};
-use crate::domain::rulebook::settings::ReminderSettings;
+use crate::domain::text::units::counted;
 use chrono::NaiveDate;
 
 /// What becomes of one line of a file.

@@ -3,7 +3,16 @@
 //! Storage is always metres and seconds; the unit setting only changes what is shown
 //! and how typed numbers are read.
 
-use crate::domain::record::settings::Unit;
+use serde::{Deserialize, Serialize};
+
+/// The runner's distance unit: what is shown and typed (stored distances are metres).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    #[default]
+    Km,
+    Mi,
+}
 
 /// "1 run", "3 runs": a count with the word that agrees with it.
 pub fn counted(n: usize, one: &str, many: &str) -> String {

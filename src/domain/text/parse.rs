@@ -165,7 +165,7 @@ mod tests {
 
         #[test]
         fn formatted_durations_read_back(total in 0u32..360_000) {
-            let text = crate::domain::input::units::format_duration(u64::from(total));
+            let text = crate::domain::text::units::format_duration(u64::from(total));
             proptest::prop_assert_eq!(parse_duration(&text), Ok(total));
         }
     }
