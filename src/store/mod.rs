@@ -12,6 +12,7 @@
 use crate::domain::data::envelope::{self, DecodeError};
 use crate::domain::data::quota;
 use crate::domain::record::journal::Journal;
+use crate::domain::today::checkpoint::Checkpoint;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 
@@ -30,6 +31,9 @@ pub const LAST_BACKUP_KEY: &str = "restride.last_backup";
 pub const BACKUP_NUDGE_DISMISSED_KEY: &str = "restride.backup_nudge_dismissed";
 /// Kept copies whose notice the runner dismissed on Today (Settings still lists them).
 pub const LEFT_OUT_SEEN_KEY: &str = "restride.left_out_seen";
+/// Today's checkpoint (`domain::today::checkpoint`): derived from the records, so it is
+/// never backed up, never migrated, and removed before the records change.
+pub const TODAY_KEY: &str = "restride.today";
 /// Every key Restride writes starts with this.
 pub const KEY_PREFIX: &str = "restride.";
 
@@ -288,11 +292,19 @@ impl Store {
         if self.last_written.borrow().as_deref() == Some(text.as_str()) {
             return Ok(());
         }
-        LocalStorage::raw()
-            .set_item(DATA_KEY, &text)
+        // The checkpoint names the records it was made from: it goes first, so it can
+        // never stand beside records it does not describe (and frees its room).
+        let raw = LocalStorage::raw();
+        let _ = raw.remove_item(TODAY_KEY);
+        raw.set_item(DATA_KEY, &text)
             .map_err(|_| SaveError::Refused)?;
         *self.last_written.borrow_mut() = Some(text);
         Ok(())
+    }
+
+    /// The records' text as stored, as this page last read or wrote it.
+    pub fn with_records_text<R>(&self, read: impl FnOnce(&str) -> R) -> Option<R> {
+        self.last_written.borrow().as_deref().map(read)
     }
 
     /// Makes the next `save` write whatever it is given (the runner left the recovery
@@ -344,6 +356,19 @@ pub fn drop_copy(key: &str) {
 /// A small value of Restride's own under `key`; `None` when absent or unreadable.
 pub fn read_value<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&stored_text(key)?).ok()
+}
+
+/// Today's checkpoint, when one is stored and readable in this version's format.
+pub fn read_checkpoint() -> Option<Checkpoint> {
+    Checkpoint::from_text(&stored_text(TODAY_KEY)?)
+}
+
+/// Stores Today's checkpoint; a refused write leaves none, which only means the next start
+/// reads the records first.
+pub fn write_checkpoint(checkpoint: &Checkpoint) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(TODAY_KEY, &checkpoint.to_text());
+    }
 }
 
 /// Writes a small value under `key`; a refused write is left for the next time.

@@ -28,9 +28,12 @@ mod toast;
 mod today;
 
 use crate::domain::massage::reminders;
+use crate::domain::record::journal::Journal;
 use crate::store::{self, SaveError};
 use leptos::prelude::*;
 pub use state::AppState;
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -58,23 +61,44 @@ fn Missing(
 
 #[component]
 fn App() -> impl IntoView {
-    let loaded = store::load(clock::now_ms());
+    // Today's first screen comes from the checkpoint when there is one for today; the
+    // records are read right after it is drawn (or sooner, when a command needs them).
+    let early = store::read_checkpoint().filter(|c| c.summary(clock::today()).is_some());
+    // The one place that writes, once the records are read. Shared with the storage
+    // listener, which can lock it.
+    let store: Rc<OnceCell<store::Store>> = Rc::default();
+    let state = if early.is_some() {
+        let state = AppState::new(Journal::default(), None, early);
+        let store = store.clone();
+        state::read_records_later(move || {
+            let loaded = store::load(clock::now_ms());
+            let as_stored = !loaded.store.must_rewrite();
+            let _ = store.set(loaded.store);
+            state.records_read(loaded.journal, loaded.problem, as_stored);
+        });
+        state
+    } else {
+        let loaded = store::load(clock::now_ms());
+        let _ = store.set(loaded.store);
+        AppState::new(loaded.journal, loaded.problem, None)
+    };
     clock::mark("restride:storage-read");
-    let state = AppState::new(loaded.journal, loaded.problem);
     let (today, reminder_engine) = (state.today, state.reminder_engine);
     provide_context(state);
 
-    // The one place that writes: after every change of the journal. Shared with the
-    // storage listener, which can lock it.
-    let store = std::rc::Rc::new(loaded.store);
-    let saving = store.clone();
+    let stored = store.clone();
     let asked_to_keep = std::cell::Cell::new(false);
     // Its value is whether the recovery screen was up on its last run.
     Effect::new(move |previous: Option<bool>| {
         let recovering = state.startup_problem.with(Option::is_some);
         state.journal.track();
-        // At start-up the journal is what storage holds: comparing would cost an encoding.
-        if previous.is_none() && !saving.must_rewrite() {
+        // Nothing is written before the records are read.
+        let Some(saving) = stored.get() else {
+            return recovering;
+        };
+        // At start-up, and right after the records are read, the journal is what storage
+        // holds: comparing would cost an encoding.
+        if (previous.is_none() || state::just_read()) && !saving.must_rewrite() {
             return recovering;
         }
         // The runner has just left the recovery screen ("Start fresh", "Continue"): write
@@ -90,6 +114,7 @@ fn App() -> impl IntoView {
                     asked_to_keep.set(true);
                     device::keep_storage();
                 }
+                keep_today_later(state, stored.clone());
                 None
             }
             // While the start-up message is up it explains this; once dismissed, say it.
@@ -107,15 +132,22 @@ fn App() -> impl IntoView {
     // Another tab saved: merge its journal with ours record by record, so changes made
     // in either tab survive; the next save writes the merged journal. Text this build
     // cannot read (a newer version) stops all writing here, so it is never overwritten.
+    // The merging comes with the second part; nothing can be saved here before it is.
+    let listening = store.clone();
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        match store.from_other_tab(&event) {
-            store::FromOtherTab::Journal(theirs) => state.merge_from_other_tab(&theirs),
-            store::FromOtherTab::Unreadable(reason) => {
-                store.lock(reason.clone());
-                state.save_problem.set(Some(reason));
-            }
-            store::FromOtherTab::Nothing => {}
+        // Records not read yet: reading them now takes the other tab's save as it is.
+        if listening.get().is_none() {
+            state::read_records();
+            return;
         }
+        let listening = listening.clone();
+        leptos::task::spawn_local(async move {
+            pages::ensure_reminder_engine(reminder_engine).await;
+            if let (Some(engine), Some(store)) = (reminder_engine.get_untracked(), listening.get())
+            {
+                (engine.other_tab)(state, store, &event);
+            }
+        });
     });
     on_cleanup(move || other_tab.remove());
 
@@ -141,15 +173,72 @@ fn App() -> impl IntoView {
         }
     });
 
-    // Once the first screen has been drawn (two frames on), fetch the second part for the
-    // reminders: the tab's count, Today's due reminders and notifications.
+    // Once the first screen has been drawn (two frames on), read the records if start-up
+    // left them, then fetch the second part for the reminders: the tab's count, Today's
+    // due reminders and notifications; and keep Today's checkpoint for the next start.
+    let keeping = store.clone();
     request_animation_frame(move || {
         request_animation_frame(move || {
-            leptos::task::spawn_local(pages::ensure_reminder_engine(reminder_engine));
+            state::read_records();
+            leptos::task::spawn_local(async move {
+                pages::ensure_reminder_engine(reminder_engine).await;
+                keep_today_later(state, keeping);
+            });
         })
     });
 
     view! { <shell::Shell /> }
+}
+
+/// Stores Today's checkpoint for the journal as saved, a moment later (the code that makes
+/// it comes with the second part). Until then none is stored: `Store::save` removed it.
+fn keep_today_later(state: AppState, store: Rc<OnceCell<store::Store>>) {
+    let Some(engine) = state.reminder_engine.get_untracked() else {
+        return;
+    };
+    set_timeout(
+        move || {
+            // Only a journal that is what storage holds: not after a failed save, nor over
+            // stored text that could not be read.
+            let trouble = state.save_problem.with_untracked(Option::is_some)
+                || state.startup_problem.with_untracked(Option::is_some);
+            let (Some(store), false) = (store.get(), trouble) else {
+                return;
+            };
+            let today = state.today.get_untracked();
+            store.with_records_text(|records| {
+                state
+                    .journal
+                    .with_untracked(|journal| (engine.keep_today)(journal, today, records))
+            });
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Merges another tab's save into this page's journal, or stops writing when its text
+/// cannot be read. Comes with the second part.
+fn from_other_tab(state: AppState, store: &store::Store, event: &web_sys::StorageEvent) {
+    match store.from_other_tab(event) {
+        store::FromOtherTab::Journal(theirs) => state.merge_from_other_tab(&theirs),
+        store::FromOtherTab::Unreadable(reason) => {
+            store.lock(reason.clone());
+            state.save_problem.set(Some(reason));
+        }
+        store::FromOtherTab::Nothing => {}
+    }
+}
+
+/// Stores Today's checkpoint of `journal` as stored in `records`, unless the one stored
+/// already is (same records, same day). Comes with the second part.
+fn keep_today(journal: &Journal, today: chrono::NaiveDate, records: &str) {
+    use crate::domain::today::checkpoint::{fingerprint, Checkpoint};
+    let records = fingerprint(records);
+    let stored = store::read_checkpoint();
+    if stored.is_some_and(|c| c.records == records && c.day == today) {
+        return;
+    }
+    store::write_checkpoint(&Checkpoint::of(journal, today, records));
 }
 
 /// Moves `today` on at each local midnight, for as long as the app runs.

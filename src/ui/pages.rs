@@ -72,6 +72,8 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
         <Suspense fallback=move || (!quiet).then(|| view! { <p class=class>"Loading…"</p> })>
             {Suspend::new(async move {
                 ensure_reminder_engine(engine).await;
+                // Views from the part read the records: read them if start-up left them.
+                super::state::read_records();
                 match view.await {
                     Ok(view) => view,
                     Err(NotFetched) if quiet => ().into_any(),
@@ -135,6 +137,10 @@ pub struct ReminderEngine {
     /// `domain::massage::reminders::reminders`.
     pub work_out: fn(&Journal, NaiveDate) -> Vec<Reminder>,
     pub announce_due: fn(AppState),
+    /// Stores Today's checkpoint of the journal as stored (`ui::keep_today`).
+    pub keep_today: fn(&Journal, NaiveDate, &str),
+    /// Merges another tab's save (`ui::from_other_tab`).
+    pub other_tab: fn(AppState, &crate::store::Store, &web_sys::StorageEvent),
 }
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -142,6 +148,8 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
     Ok(ReminderEngine {
         work_out: reminders::reminders,
         announce_due: super::announce_due,
+        keep_today: super::keep_today,
+        other_tab: super::from_other_tab,
     })
 }
 

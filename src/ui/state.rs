@@ -12,9 +12,38 @@ use crate::domain::record::race::Race;
 use crate::domain::record::reminder_decision::ReminderDecision;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::Settings;
+use crate::domain::today::checkpoint::Checkpoint;
 use crate::store;
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+thread_local! {
+    /// Reads the records, while start-up has left that for after the first screen.
+    static READ_RECORDS: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
+    /// The journal just read is what storage holds: the save effect need not compare it.
+    static JUST_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the journal's last change was reading the records (and nothing since); asking
+/// clears it.
+pub fn just_read() -> bool {
+    JUST_READ.replace(false)
+}
+
+/// Leaves reading the records for later: `read_records` (or the first command or page
+/// that needs them) runs `read`.
+pub fn read_records_later(read: impl FnOnce() + 'static) {
+    READ_RECORDS.with_borrow_mut(|later| *later = Some(Box::new(read)));
+}
+
+/// Reads the records now if start-up left them for later; once read, does nothing.
+pub fn read_records() {
+    if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
+        read();
+    }
+}
 
 /// Every field is a cheap `Copy` handle.
 #[derive(Clone, Copy)]
@@ -40,10 +69,17 @@ pub struct AppState {
     /// A massage form filled in advance from a reminder, with the ids it answers: saving
     /// the massage marks them done.
     pub massage_prefill: RwSignal<Option<(MassageDraft, Vec<String>)>>,
+    /// Today's checkpoint, while the records are not read yet: Today's first screen is
+    /// drawn from it (`domain::today::checkpoint`), then from the records.
+    pub early: RwSignal<Option<Arc<Checkpoint>>>,
 }
 
 impl AppState {
-    pub fn new(journal: Journal, startup_problem: Option<store::StartupProblem>) -> AppState {
+    pub fn new(
+        journal: Journal,
+        startup_problem: Option<store::StartupProblem>,
+        early: Option<Checkpoint>,
+    ) -> AppState {
         let (journal, write) = signal(journal);
         let today = RwSignal::new(clock::today());
         let reminder_engine = RwSignal::new(None::<pages::ReminderEngine>);
@@ -61,7 +97,28 @@ impl AppState {
             }),
             reminder_engine,
             massage_prefill: RwSignal::new(None),
+            early: RwSignal::new(early.map(Arc::new)),
         }
+    }
+
+    /// Every change of the journal: on the records, read first if start-up left them.
+    fn change(&self, change: impl FnOnce(&mut Journal)) {
+        read_records();
+        JUST_READ.set(false);
+        self.write.update(change);
+    }
+
+    /// The records read after the first screen: the journal, and Today drawn from it.
+    pub fn records_read(
+        &self,
+        journal: Journal,
+        problem: Option<store::StartupProblem>,
+        as_stored: bool,
+    ) {
+        JUST_READ.set(as_stored);
+        self.write.set(journal);
+        self.startup_problem.set(problem);
+        self.early.set(None);
     }
 
     pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {
@@ -74,18 +131,18 @@ impl AppState {
     }
 
     pub fn save_run(&self, run: Run) {
-        self.write.update(|j| j.save_run(run, clock::now_ms()));
+        self.change(|j| j.save_run(run, clock::now_ms()));
     }
 
     pub fn save_race(&self, race: Race) {
-        self.write.update(|j| j.save_race(race, clock::now_ms()));
+        self.change(|j| j.save_race(race, clock::now_ms()));
     }
 
     /// Saves a massage; one logged from a reminder's "Done — log it" marks done every
     /// reminder that card answers.
     pub fn save_massage(&self, massage: Massage, answers: &[String]) {
         let on = massage.date;
-        self.write.update(|j| {
+        self.change(|j| {
             j.save_massage(massage, clock::now_ms());
             for id in answers {
                 j.set_reminder_state(id, ReminderDecision::Done { on });
@@ -108,7 +165,7 @@ impl AppState {
     /// Removes a record with `remove` and says `message` with Undo.
     fn delete(&self, message: &str, remove: impl FnOnce(&mut Journal, u64) -> Option<Deleted>) {
         let mut deleted = None;
-        self.write.update(|j| deleted = remove(j, clock::now_ms()));
+        self.change(|j| deleted = remove(j, clock::now_ms()));
         if let Some(deleted) = deleted {
             self.say(message, Some(deleted));
         }
@@ -116,13 +173,13 @@ impl AppState {
 
     /// Undo of a deletion: the record comes back where it was.
     pub fn restore(&self, deleted: Deleted) {
-        self.write.update(|j| j.restore(deleted, clock::now_ms()));
+        self.change(|j| j.restore(deleted, clock::now_ms()));
     }
 
     /// What the runner did with a reminder card: snoozed, done or dismissed, for every
     /// reminder the card answers (`Reminder::answered_ids`).
     pub fn decide(&self, reminder_ids: &[String], decision: ReminderDecision) {
-        self.write.update(|j| {
+        self.change(|j| {
             for id in reminder_ids {
                 j.set_reminder_state(id, decision);
             }
@@ -131,36 +188,32 @@ impl AppState {
 
     /// Books a sports massage (or moves the booking); it answers the plan until its day.
     pub fn book(&self, date: NaiveDate, time: Option<chrono::NaiveTime>, deep: bool) {
-        self.write
-            .update(|j| j.book(date, time, deep, clock::now_ms()));
+        self.change(|j| j.book(date, time, deep, clock::now_ms()));
     }
 
     pub fn cancel_booking(&self) {
-        self.write.update(|j| j.cancel_booking(clock::now_ms()));
+        self.change(|j| j.cancel_booking(clock::now_ms()));
     }
 
     /// A physiotherapist has seen these regions: their red flags clear until a new high score.
     pub fn save_physio_visit(&self, visit: PhysioVisit) {
-        self.write
-            .update(|j| j.save_physio_visit(visit, clock::now_ms()));
+        self.change(|j| j.save_physio_visit(visit, clock::now_ms()));
     }
 
     /// Changes the settings, noting when (two tabs keep the newer settings).
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
-        self.write
-            .update(|j| j.change_settings(clock::now_ms(), change));
+        self.change(|j| j.change_settings(clock::now_ms(), change));
     }
 
     /// Applies an import: `imported` makes the new journal from the current one at `now`
     /// (generic, so the import code stays in the pages' part of the WebAssembly).
     pub fn import(&self, imported: impl FnOnce(&Journal, u64) -> Journal) {
         let now = clock::now_ms();
-        self.write.update(|j| *j = imported(j, now));
+        self.change(|j| *j = imported(j, now));
     }
 
     /// Another tab saved: its journal is merged with ours record by record.
     pub fn merge_from_other_tab(&self, theirs: &Journal) {
-        self.write
-            .update(|ours| *ours = Journal::merged(theirs, ours));
+        self.change(|ours| *ours = Journal::merged(theirs, ours));
     }
 }

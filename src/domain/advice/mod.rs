@@ -10,6 +10,6 @@ mod rules; // readiness and its reasons
 #[cfg(test)]
 mod tests;
 
-pub use readings::Readings;
+pub use readings::{Before, Readings};
 pub use recommend::{easy_minutes, Action, Recommendation};
 pub use rules::{acwr_band, assess, sore_regions, Assessment, Readiness, Reason};

@@ -31,6 +31,48 @@ pub struct Readings {
     pub settings: Settings,
 }
 
+/// What the readings need of runs that are not at hand (those before Today's checkpoint,
+/// `today::checkpoint`): their first day, the last race, and the streaks they end with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Before {
+    /// The last day those runs cover.
+    pub date: NaiveDate,
+    pub first_run: NaiveDate,
+    pub last_race: Option<NaiveDate>,
+    /// Days in a row with a run, and with a hard run, ending on `date`.
+    pub run_days: u32,
+    pub hard_days: u32,
+}
+
+impl Before {
+    /// The runs up to `date`, as the readings need them; `None` without a run by then.
+    pub fn of(runs: &[Run], date: NaiveDate) -> Option<Before> {
+        let past: Vec<&Run> = runs.iter().filter(|r| r.date <= date).collect();
+        Some(Before {
+            date,
+            first_run: past.iter().map(|r| r.date).min()?,
+            last_race: last_race(&past),
+            run_days: in_a_row(&past, date, ran, None),
+            hard_days: in_a_row(&past, date, ran_hard, None),
+        })
+    }
+}
+
+fn ran(day_runs: &[&Run]) -> bool {
+    !day_runs.is_empty()
+}
+
+fn ran_hard(day_runs: &[&Run]) -> bool {
+    day_runs.iter().any(|r| r.rpe >= HARD_RPE)
+}
+
+fn last_race(past: &[&Run]) -> Option<NaiveDate> {
+    past.iter()
+        .filter(|r| r.kind == RunKind::Race)
+        .map(|r| r.date)
+        .max()
+}
+
 impl Readings {
     /// `seen`: the latest physiotherapist visit per region (`physio_visit::seen_by_physio`).
     pub fn gather(
@@ -40,8 +82,25 @@ impl Readings {
         settings: &Settings,
         seen: &BTreeMap<Region, NaiveDate>,
     ) -> Readings {
+        Readings::gather_after(None, runs, series, today, settings, seen)
+    }
+
+    /// As `gather`, from the runs after `before.date` only, with `before` standing for
+    /// the rest: the same readings for any `today` at least `CHECKPOINT_DAYS` later.
+    pub fn gather_after(
+        before: Option<&Before>,
+        runs: &[Run],
+        series: &[Day],
+        today: NaiveDate,
+        settings: &Settings,
+        seen: &BTreeMap<Region, NaiveDate>,
+    ) -> Readings {
         let past: Vec<&Run> = runs.iter().filter(|r| r.date <= today).collect();
-        let first = past.iter().map(|r| r.date).min();
+        let first = past
+            .iter()
+            .map(|r| r.date)
+            .chain(before.map(|b| b.first_run))
+            .min();
         let recent_from = shift(today, 1 - RECENT_DAYS as i64);
 
         let mut soreness: BTreeMap<Region, (u8, NaiveDate)> = BTreeMap::new();
@@ -68,17 +127,16 @@ impl Readings {
             today,
             history_days: first.map_or(0, |f| (today - f).num_days() + 1),
             today_metrics: series.last().filter(|d| d.date == today).cloned(),
-            hard_days_in_a_row: streak(&past, today, |day_runs| {
-                day_runs.iter().any(|r| r.rpe >= HARD_RPE)
-            }),
-            run_days_in_a_row: streak(&past, today, |day_runs| !day_runs.is_empty()),
+            hard_days_in_a_row: streak(
+                &past,
+                today,
+                ran_hard,
+                before.map(|b| (b.date, b.hard_days)),
+            ),
+            run_days_in_a_row: streak(&past, today, ran, before.map(|b| (b.date, b.run_days))),
             soreness,
             red_flags: pain::red_flags(runs, today, settings.reminders.physio_level, seen),
-            last_race: past
-                .iter()
-                .filter(|r| r.kind == RunKind::Race)
-                .map(|r| r.date)
-                .max(),
+            last_race: last_race(&past).max(before.and_then(|b| b.last_race)),
             two_weeks: two_week_progression(runs, today),
             typical_minutes,
             settings: *settings,
@@ -109,17 +167,41 @@ impl Readings {
 
 /// Consecutive days meeting `holds`, ending today — or yesterday when today has no run
 /// yet, since advice is usually read before the day's run.
-fn streak(runs: &[&Run], today: NaiveDate, holds: impl Fn(&[&Run]) -> bool) -> u32 {
+fn streak(
+    runs: &[&Run],
+    today: NaiveDate,
+    holds: fn(&[&Run]) -> bool,
+    before: Option<(NaiveDate, u32)>,
+) -> u32 {
+    let ran_today = runs.iter().any(|r| r.date == today);
+    let last = if ran_today { today } else { shift(today, -1) };
+    in_a_row(runs, last, holds, before)
+}
+
+/// Longest streaks counted: ten years.
+const STREAK_CAP: u32 = 3650;
+
+/// Consecutive days meeting `holds`, ending on `last`. `before`: the day the runs at hand
+/// start after, and how many days in a row end on it.
+fn in_a_row(
+    runs: &[&Run],
+    last: NaiveDate,
+    holds: fn(&[&Run]) -> bool,
+    before: Option<(NaiveDate, u32)>,
+) -> u32 {
     let on = |date: NaiveDate| -> Vec<&Run> {
         runs.iter().copied().filter(|r| r.date == date).collect()
     };
-    let mut day = if on(today).is_empty() {
-        shift(today, -1)
-    } else {
-        today
-    };
+    let mut day = last;
     let mut count = 0;
-    while holds(&on(day)) && count < 3650 {
+    while count < STREAK_CAP {
+        // The runs at hand end here: the days before are counted already.
+        if let Some((_, carried)) = before.filter(|(date, _)| day == *date) {
+            return (count + carried).min(STREAK_CAP);
+        }
+        if !holds(&on(day)) {
+            break;
+        }
         count += 1;
         day = shift(day, -1);
     }

@@ -183,7 +183,7 @@ fn digits(text: &[u8]) -> Option<u32> {
 /// A date as chrono writes it: `YYYY-MM-DD`, or with a sign and four to six digits for
 /// years outside 0–9999 (`+10000-01-01`, `-0001-12-31`). `None` for anything else,
 /// including an impossible day.
-fn stored_date(text: &str) -> Option<NaiveDate> {
+pub fn stored_date(text: &str) -> Option<NaiveDate> {
     let (year, month_day) = text
         .get(..text.len().checked_sub(6)?)
         .zip(text.get(text.len() - 6..))?;

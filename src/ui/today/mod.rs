@@ -29,13 +29,22 @@ pub fn TodayPage() -> impl IntoView {
     // to the new day together.
     let today = state.today;
     // Shared, not copied: the series holds a day for every day since the first run.
+    // Until the records are read, the same summary comes from Today's checkpoint.
     let summary = Memo::new(move |_| {
         let today = today.get();
-        state
-            .journal
-            .with(|j| TodaySummary::of(j, today).map(Arc::new))
+        let early = state
+            .early
+            .with(|early| early.as_ref().and_then(|c| c.summary(today)));
+        early
+            .unwrap_or_else(|| state.journal.with(|j| TodaySummary::of(j, today)))
+            .map(Arc::new)
     });
-    let unit = Memo::new(move |_| state.journal.with(|j| j.settings.unit));
+    let unit = Memo::new(move |_| {
+        let early = state
+            .early
+            .with(|early| early.as_ref().map(|c| c.settings.unit));
+        early.unwrap_or_else(|| state.journal.with(|j| j.settings.unit))
+    });
 
     view! {
         <section class="page today">

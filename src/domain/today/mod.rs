@@ -1,15 +1,21 @@
 //! Everything the Today page shows, computed in one pass from the journal.
 //!
 //! The UI keeps this in one memo over the journal, so it is recomputed when a run is
-//! saved or deleted, never while the runner types in a form.
+//! saved or deleted, never while the runner types in a form. Before the records are read,
+//! the same summary comes from Today's checkpoint (`checkpoint.rs`).
 
-use crate::domain::advice::{assess, Assessment, Readings};
+pub mod checkpoint; // what Today's first screen needs, stored beside the records
+
+use crate::domain::advice::{assess, Assessment, Before, Readings};
 use crate::domain::history::week_start_of;
 use crate::domain::load::{
-    daily_series, distance_between, week_progression, Day, Progression, BASELINE_DAYS,
+    daily_series_from, distance_between, week_progression, Day, Progression, SeriesStart,
+    BASELINE_DAYS,
 };
 use crate::domain::record::journal::Journal;
-use crate::domain::record::physio_visit::seen_by_physio;
+use crate::domain::record::physio_visit::{seen_by_physio, PhysioVisit};
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
 use chrono::{Days, NaiveDate};
 
 /// Days of daily load and form shown in the charts.
@@ -31,14 +37,33 @@ pub struct TodaySummary {
 impl TodaySummary {
     /// `None` before the first run: the page shows its empty state instead.
     pub fn of(journal: &Journal, today: NaiveDate) -> Option<TodaySummary> {
-        let series = daily_series(&journal.runs, today);
+        TodaySummary::after(
+            None,
+            &journal.runs,
+            &journal.settings,
+            &journal.physio_visits,
+            today,
+        )
+    }
+
+    /// As `of`, from the runs after a resumed series' start only, with `before` standing
+    /// for the earlier ones (`checkpoint::Checkpoint::summary`).
+    pub fn after(
+        before: Option<(&SeriesStart, &Before)>,
+        runs: &[Run],
+        settings: &Settings,
+        physio_visits: &[PhysioVisit],
+        today: NaiveDate,
+    ) -> Option<TodaySummary> {
+        let series = daily_series_from(before.map(|b| b.0), runs, today);
         if series.is_empty() {
             return None;
         }
-        let seen = seen_by_physio(&journal.physio_visits, today);
-        let readings = Readings::gather(&journal.runs, &series, today, &journal.settings, &seen);
+        let seen = seen_by_physio(physio_visits, today);
+        let readings =
+            Readings::gather_after(before.map(|b| b.1), runs, &series, today, settings, &seen);
         let assessment = assess(&readings);
-        let week_start = week_start_of(today, journal.settings.week_start);
+        let week_start = week_start_of(today, settings.week_start);
         let weekly_distance = (0..CHART_WEEKS)
             .rev()
             .map(|back| {
@@ -46,12 +71,12 @@ impl TodaySummary {
                     .checked_sub_days(Days::new(back * 7))
                     .unwrap_or(week_start);
                 let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
-                (start, distance_between(&journal.runs, start, end))
+                (start, distance_between(runs, start, end))
             })
             .collect();
         Some(TodaySummary {
             today,
-            this_week: week_progression(&journal.runs, week_start),
+            this_week: week_progression(runs, week_start),
             series,
             readings,
             assessment,

@@ -1,0 +1,251 @@
+//! Today before the history: what Today's first screen needs, stored beside the records
+//! so the page can be drawn before the records are read.
+//!
+//! A checkpoint made on day `day` keeps the runs of the last `KEPT_DAYS` days before it
+//! (and any later ones) and, for everything earlier, the state of the load series and
+//! the few facts the readings take from older runs (`advice::Before`). Every window Today
+//! reads — the 90-day charts, 12 weeks of distance, 28-day averages, soreness and red
+//! flags — lies inside the kept days for `day` and any later date, so the summary it
+//! gives equals the one from the whole journal (property-tested); days without runs are
+//! carried forward like any other. It is derived: it names the stored records it was made
+//! from (`records`), and a missing, older or mismatched one only means Today waits for
+//! the records, as without it.
+//!
+//! Its text is one header line and then a stored envelope holding the kept runs, the
+//! settings and the physiotherapist visits: read by the envelope's own reader, so the
+//! first download carries no second JSON reader for it. The header:
+//! `restride-today 1 <records> <day> [<earlier>]`, where `<earlier>` is `date,first run,
+//! last race or -,run days,hard days,acute,chronic,fitness,fatigue[,load…]`, the floats as
+//! the hexadecimal of their bits, so they come back exactly.
+
+use super::{TodaySummary, CHART_DAYS};
+use crate::domain::advice::Before;
+use crate::domain::data::envelope;
+use crate::domain::load::{daily_series, AcuteChronic, SeriesStart};
+use crate::domain::record::journal::Journal;
+use crate::domain::record::physio_visit::PhysioVisit;
+use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
+use crate::domain::rulebook::windows::shift;
+use crate::domain::text::dates;
+use chrono::NaiveDate;
+
+/// The checkpoint's own format; a different one is ignored (and rewritten).
+pub const CHECKPOINT_VERSION: u32 = 1;
+/// Days of runs kept before the checkpoint's day: the longest span Today reads, the
+/// charts' days, and one more.
+pub const KEPT_DAYS: i64 = CHART_DAYS as i64 + 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checkpoint {
+    pub version: u32,
+    /// The stored records it was made from (`fingerprint` of their text).
+    pub records: String,
+    /// Made on this day: exact for it and any later one.
+    pub day: NaiveDate,
+    /// The runs up to `KEPT_DAYS` before `day`, folded; `None` when there are none.
+    pub earlier: Option<Earlier>,
+    /// Every run after `earlier`'s last day (all of them without `earlier`).
+    pub runs: Vec<Run>,
+    pub settings: Settings,
+    pub physio_visits: Vec<PhysioVisit>,
+}
+
+/// The earlier runs, folded: the load series' state after their last day and what the
+/// readings need of them. Floats are kept as their bits, so they come back exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Earlier {
+    pub date: NaiveDate,
+    pub first_run: NaiveDate,
+    pub last_race: Option<NaiveDate>,
+    pub run_days: u32,
+    pub hard_days: u32,
+    pub acute: u64,
+    pub chronic: u64,
+    pub fitness: u64,
+    pub fatigue: u64,
+    /// The daily loads of up to six days ending on `date`, oldest first.
+    pub week: Vec<u64>,
+}
+
+impl Checkpoint {
+    /// The checkpoint of `journal` on `day`, made from the stored text `records` names.
+    pub fn of(journal: &Journal, day: NaiveDate, records: String) -> Checkpoint {
+        let cut = shift(day, -KEPT_DAYS);
+        let folded = daily_series(&journal.runs, cut);
+        let earlier = SeriesStart::after(&folded)
+            .zip(Before::of(&journal.runs, cut))
+            .map(|(start, before)| Earlier {
+                date: cut,
+                first_run: before.first_run,
+                last_race: before.last_race,
+                run_days: before.run_days,
+                hard_days: before.hard_days,
+                acute: start.averages.acute.to_bits(),
+                chronic: start.averages.chronic.to_bits(),
+                fitness: start.fitness.to_bits(),
+                fatigue: start.fatigue.to_bits(),
+                week: start.week.iter().map(|load| load.to_bits()).collect(),
+            });
+        let kept_after = earlier.as_ref().map(|e| e.date);
+        Checkpoint {
+            version: CHECKPOINT_VERSION,
+            records,
+            day,
+            runs: journal
+                .runs
+                .iter()
+                .filter(|r| kept_after.is_none_or(|date| r.date > date))
+                .cloned()
+                .collect(),
+            earlier,
+            settings: journal.settings,
+            physio_visits: journal.physio_visits.clone(),
+        }
+    }
+
+    /// The stored text: the header line, then the kept records as an envelope.
+    pub fn to_text(&self) -> String {
+        let mut header = format!(
+            "{HEADER} {} {} {}",
+            self.version,
+            self.records,
+            dates::iso(self.day)
+        );
+        if let Some(e) = &self.earlier {
+            let mut fields = vec![
+                dates::iso(e.date),
+                dates::iso(e.first_run),
+                e.last_race.map_or_else(|| "-".to_string(), dates::iso),
+                e.run_days.to_string(),
+                e.hard_days.to_string(),
+            ];
+            let floats = [e.acute, e.chronic, e.fitness, e.fatigue];
+            fields.extend(floats.iter().chain(&e.week).map(|bits| format!("{bits:x}")));
+            header.push(' ');
+            header.push_str(&fields.join(","));
+        }
+        let kept = Journal {
+            runs: self.runs.clone(),
+            settings: self.settings,
+            physio_visits: self.physio_visits.clone(),
+            ..Journal::default()
+        };
+        format!("{header}\n{}", envelope::encode(&kept))
+    }
+
+    /// A stored text read back; `None` for anything this version did not write whole.
+    pub fn from_text(text: &str) -> Option<Checkpoint> {
+        let (header, kept) = text.split_once('\n')?;
+        let mut words = header.split(' ');
+        if words.next()? != HEADER {
+            return None;
+        }
+        let version: u32 = words.next()?.parse().ok()?;
+        let records = words.next()?.to_string();
+        let day = dates::stored_date(words.next()?)?;
+        let earlier = match words.next() {
+            None => None,
+            Some(folded) => Some(read_earlier(folded)?),
+        };
+        let decoded = envelope::decode_versioned(kept).ok()?;
+        if version != CHECKPOINT_VERSION || words.next().is_some() || !decoded.set_aside.is_empty()
+        {
+            return None;
+        }
+        let journal = decoded.journal;
+        Some(Checkpoint {
+            version,
+            records,
+            day,
+            earlier,
+            runs: journal.runs,
+            settings: journal.settings,
+            physio_visits: journal.physio_visits,
+        })
+    }
+
+    /// Today's summary on `today`, as `TodaySummary::of` gives it from the whole journal;
+    /// `None` for a day before the checkpoint's (the clock went back): read the records.
+    pub fn summary(&self, today: NaiveDate) -> Option<Option<TodaySummary>> {
+        if today < self.day || self.version != CHECKPOINT_VERSION {
+            return None;
+        }
+        let before = self.earlier.as_ref().map(|e| {
+            (
+                SeriesStart {
+                    date: e.date,
+                    averages: AcuteChronic {
+                        acute: f64::from_bits(e.acute),
+                        chronic: f64::from_bits(e.chronic),
+                    },
+                    fitness: f64::from_bits(e.fitness),
+                    fatigue: f64::from_bits(e.fatigue),
+                    week: e.week.iter().copied().map(f64::from_bits).collect(),
+                },
+                Before {
+                    date: e.date,
+                    first_run: e.first_run,
+                    last_race: e.last_race,
+                    run_days: e.run_days,
+                    hard_days: e.hard_days,
+                },
+            )
+        });
+        Some(TodaySummary::after(
+            before.as_ref().map(|(start, before)| (start, before)),
+            &self.runs,
+            &self.settings,
+            &self.physio_visits,
+            today,
+        ))
+    }
+}
+
+/// The first word of a checkpoint's text.
+const HEADER: &str = "restride-today";
+
+/// `date,first run,last race or -,run days,hard days,acute,chronic,fitness,fatigue[,load…]`.
+fn read_earlier(folded: &str) -> Option<Earlier> {
+    let mut fields = folded.split(',');
+    let mut next = || fields.next();
+    let date = dates::stored_date(next()?)?;
+    let first_run = dates::stored_date(next()?)?;
+    let last_race = match next()? {
+        "-" => None,
+        day => Some(dates::stored_date(day)?),
+    };
+    let run_days = next()?.parse().ok()?;
+    let hard_days = next()?.parse().ok()?;
+    let mut floats = fields.map(|hex| u64::from_str_radix(hex, 16).ok());
+    let mut float = || floats.next().flatten();
+    let (acute, chronic, fitness, fatigue) = (float()?, float()?, float()?, float()?);
+    let week = floats.collect::<Option<Vec<u64>>>()?;
+    Some(Earlier {
+        date,
+        first_run,
+        last_race,
+        run_days,
+        hard_days,
+        acute,
+        chronic,
+        fitness,
+        fatigue,
+        week,
+    })
+}
+
+/// Names a stored text: its length and a 64-bit FNV-1a hash of its bytes. Two different
+/// texts of one length share a name only by a 1-in-2⁶⁴ chance, and then the checkpoint
+/// is still only a first draw: Today is redrawn once the records are read.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{}-{hash:016x}", text.len())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+// Today before the history (src/domain/today/checkpoint.rs): after each save, and once a
+// day, the app stores what Today's first screen needs under `restride.today`, naming the
+// records it was made from. The next start draws Today from it and reads the records
+// right after; Today then shows the records' own numbers.
+import { test, expect, DATA_KEY, localDate } from "./fixtures.mjs";
+
+const TODAY_KEY = "restride.today";
+
+/** FNV-1a 64 of the UTF-8 bytes, written as the app names a stored text: "<bytes>-<hex>".
+ *  Worked out here on its own, not by the app's code. */
+function fingerprint(text) {
+  const bytes = Buffer.from(text, "utf8");
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `${bytes.length}-${hash.toString(16).padStart(16, "0")}`;
+}
+
+const stored = (page, key) => page.evaluate((key) => localStorage.getItem(key), key);
+/** The records the stored checkpoint names, or null. */
+const namedRecords = async (page) => (await stored(page, TODAY_KEY))?.split("\n")[0].split(" ")[2] ?? null;
+
+/** Runs every other day for `days` days up to yesterday, some hard, some sore. */
+async function history(page, days) {
+  const runs = [];
+  for (let ago = days; ago >= 1; ago -= 2) {
+    runs.push({
+      id: `h${ago}`, date: await localDate(page, -ago), distance_m: 8000 + (ago % 7) * 1000,
+      duration_s: 2400 + (ago % 5) * 300, type: ago % 9 === 0 ? "race" : "easy", rpe: 3 + (ago % 6),
+      ...(ago === 1 ? { soreness: { calves: 5 } } : {}),
+    });
+  }
+  return runs;
+}
+
+async function seedRuns(page, runs) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Today/ })).toBeVisible();
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+    DATA_KEY, JSON.stringify({ version: 3, settings: { unit: "km", week_start: "monday" }, runs }),
+  ]);
+  await page.reload();
+}
+
+/** What Today's first screen says: the readiness card and the tiles. */
+async function firstScreen(page) {
+  await expect(page.locator(".card.ready")).toBeVisible();
+  return [await page.locator(".card.ready").innerText(), await page.locator(".tiles").innerText()];
+}
+
+test("the checkpoint names the stored records; the next start draws Today from it, then from the records", async ({ page }) => {
+  await seedRuns(page, await history(page, 240));
+  // Written once the second part is here, for the records as stored.
+  await expect.poll(() => namedRecords(page)).toBe(fingerprint(await stored(page, DATA_KEY)));
+  const fromRecords = await firstScreen(page);
+
+  // Another start: the same first screen, and the checkpoint is left as it is.
+  const checkpoint = await stored(page, TODAY_KEY);
+  await page.reload();
+  expect(await firstScreen(page)).toEqual(fromRecords);
+  expect(await stored(page, TODAY_KEY)).toBe(checkpoint);
+
+  // Records that the checkpoint does not describe (written by hand here: the app removes
+  // the checkpoint before it writes the records): Today is first drawn from the
+  // checkpoint, then redrawn from the records, and the checkpoint is made again.
+  const data = JSON.parse(await stored(page, DATA_KEY));
+  data.runs.push({ id: "hard", date: await localDate(page, 0), distance_m: 21000, duration_s: 6300, type: "long", rpe: 9, soreness: { quads: 6 } });
+  const changed = JSON.stringify(data);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, changed]);
+  await page.addInitScript(() => {
+    // The readiness card's first words, as first drawn.
+    new MutationObserver((_, observer) => {
+      const card = document.querySelector(".card.ready");
+      if (card && window.firstCard === undefined) {
+        window.firstCard = card.innerText;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(page.locator(".card.ready")).toContainText("Quads 6/10 (today)");
+  expect(await page.evaluate(() => window.firstCard)).toBe(fromRecords[0]);
+  await expect.poll(() => namedRecords(page)).toBe(fingerprint(changed));
+});
+
+test("saving a run removes the checkpoint before writing, and a new one names the new records", async ({ page }) => {
+  await seedRuns(page, await history(page, 120));
+  await expect.poll(() => namedRecords(page)).not.toBeNull();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log run" }).click();
+  await page.getByLabel(/^Distance/).fill("12");
+  await page.getByLabel("Time (h:mm:ss)").fill("1:05:00");
+  await page.getByRole("radio", { name: /^6:/ }).check();
+  await page.getByRole("button", { name: "Save run" }).click();
+  await expect(page.getByRole("status")).toContainText("Run saved.");
+  const records = await stored(page, DATA_KEY);
+  await expect.poll(() => namedRecords(page)).toBe(fingerprint(records));
+  // Drawn from it on the next start, Today shows the new run's week.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Today/ }).click();
+  const before = await firstScreen(page);
+  await page.reload();
+  expect(await firstScreen(page)).toEqual(before);
+});
+
+test("with 5,000 runs, Today from the checkpoint equals Today read from the records", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/");
+  const runs = [];
+  const today = new Date(await localDate(page, 0));
+  for (let i = 0; i < 5000; i++) {
+    const d = new Date(today);
+    d.setDate(d.getDate() - 1 - Math.floor(i * 0.7));
+    const date = d.toISOString().slice(0, 10);
+    runs.push({ id: `r${i}`, date, distance_m: 5000 + (i % 13) * 700, duration_s: 1500 + (i % 11) * 240, type: "easy", rpe: 2 + (i % 8) });
+  }
+  await seedRuns(page, runs);
+  await expect.poll(() => namedRecords(page), { timeout: 30_000 }).toBe(fingerprint(await stored(page, DATA_KEY)));
+  const drawn = [];
+  for (const withCheckpoint of [true, false]) {
+    if (!withCheckpoint) await page.evaluate((key) => localStorage.removeItem(key), TODAY_KEY);
+    await page.reload();
+    drawn.push(await firstScreen(page));
+  }
+  expect(drawn[0]).toEqual(drawn[1]);
+});
