@@ -96,7 +96,7 @@ budget("growth 20k / 5k runs", compute.ratio20kTo5k, 4.5, "≤ 4.5 (linear 4, qu
 const start5k = browser?.startup?.["5000"]?.median?.visible;
 const startBase = browser?.startup?.baseline?.median?.visible;
 budget("start-up, 5,000 runs vs baseline", start5k && startBase ? start5k / startBase : null, 1.5, "≤ 1.5 × baseline", "×", (v) => v <= 1.5);
-budget("save, 5,000 runs (setItem)", browser?.save?.["5000"]?.median?.setItem ?? null, 16, "≤ 16 ms", "ms", (v) => v <= 16);
+budget("save, 5,000 runs (submit→saved: the moment after tapping Save)", browser?.save?.["5000"]?.median?.submitToSaved ?? null, 16, "≤ 16 ms", "ms", (v) => v <= 16);
 budget("warm start CPU, 5,000 runs vs none", warmRatio("5000", "0"), 1.15, "≤ 1.15 ×", "×", (v) => v <= 1.15);
 budget("warm start CPU, 20,000 runs vs none", warmRatio("20000", "0"), 1.3, "≤ 1.3 ×", "×", (v) => v <= 1.3);
 budget("warm start CPU, no runs vs empty app", warmRatio("0", "baseline"), 1.5, "≤ 1.5 ×", "×", (v) => v <= 1.5);

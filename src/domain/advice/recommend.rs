@@ -3,7 +3,10 @@
 use super::readings::Readings;
 use super::rules::{Readiness, Reason};
 use crate::domain::record::region::Region;
-use crate::domain::rulebook::durations::{logged_minutes, seconds_per_side};
+use crate::domain::rulebook::durations::{
+    logged_minutes, seconds_per_side, EASY_RUN_DEFAULT_MINUTES, EASY_RUN_MINUTES, EASY_RUN_SHARE,
+    RED_DAY_EASY_MINUTES,
+};
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use crate::domain::rulebook::sources;
@@ -59,7 +62,10 @@ pub(super) fn recommend(
     list.push(match readiness {
         Readiness::Red => Recommendation {
             action: Action::Rest,
-            title: "Rest today, or at most 20–30 minutes very easy".into(),
+            title: format!(
+                "Rest today, or at most {}–{} minutes very easy",
+                RED_DAY_EASY_MINUTES.0, RED_DAY_EASY_MINUTES.1
+            ),
             why: match rest_days {
                 Some(days) if days > 0 => format!(
                     "{main_reason} About {days} full rest day(s) bring your form back to 0."
@@ -126,9 +132,12 @@ fn time_per_side_words(regions: &[Region]) -> String {
     and_list(&times)
 }
 
-/// A short easy run: three quarters of the usual session, between 20 and 45 minutes,
+/// A short easy run: `EASY_RUN_SHARE` of the usual session, within `EASY_RUN_MINUTES`,
 /// rounded down to 5 minutes.
 pub fn easy_minutes(typical_minutes: Option<f64>) -> u32 {
-    let target = typical_minutes.map_or(30.0, |t| t * 0.75).clamp(20.0, 45.0);
+    let (shortest, longest) = EASY_RUN_MINUTES;
+    let target = typical_minutes
+        .map_or(f64::from(EASY_RUN_DEFAULT_MINUTES), |t| t * EASY_RUN_SHARE)
+        .clamp(f64::from(shortest), f64::from(longest));
     round_u32((target / 5.0).floor()) * 5
 }

@@ -8,6 +8,13 @@ use crate::domain::record::validate::MASSAGE_MINUTES_MAX;
 pub const PROFESSIONAL_SESSION_MINUTES: u16 = 60;
 /// A self-massage or foam-rolling session, as "Done — log it" pre-fills it.
 pub const SELF_MASSAGE_SESSION_MINUTES: u16 = 10;
+/// A red day's most: rest, or a very easy run of at most this many minutes.
+pub const RED_DAY_EASY_MINUTES: (u32, u32) = (20, 30);
+/// An amber day's easy run: this share of the runner's usual session (Restride's own
+/// rule), kept within these minutes, and 30 minutes while there is no usual session yet.
+pub const EASY_RUN_SHARE: f64 = 0.75;
+pub const EASY_RUN_MINUTES: (u32, u32) = (20, 45);
+pub const EASY_RUN_DEFAULT_MINUTES: u32 = 30;
 /// The snoozes a reminder card offers, in days.
 pub const SNOOZE_DAYS: [u64; 2] = [1, 3];
 

@@ -36,7 +36,8 @@ fn EditForm(run: Run) -> impl IntoView {
     let on_save = move |run: Run| {
         state.save_run(run);
         state.say_saved("Changes saved.");
-        router.go(&Page::History);
+        // History is drawn in the next frame: the save comes first, in this one.
+        request_animation_frame(move || router.go(&Page::History));
     };
     let delete = move |_| {
         state.delete_run(&id);

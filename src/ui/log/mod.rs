@@ -15,7 +15,8 @@ pub fn LogPage() -> impl IntoView {
     let on_save = move |run: Run| {
         state.save_run(run);
         state.say_saved("Run saved.");
-        router.go(&Page::History);
+        // History is drawn in the next frame: the save comes first, in this one.
+        request_animation_frame(move || router.go(&Page::History));
     };
     view! {
         <section class="page">
