@@ -212,6 +212,7 @@ mod native {
         let runs = &journal.runs;
         let series = daily_series(runs, today);
         let signals = Readings::gather(
+            None,
             runs,
             &series,
             today,
@@ -255,6 +256,7 @@ mod native {
                 |b, runs| {
                     b.iter(|| {
                         let signals = Readings::gather(
+                            None,
                             black_box(runs),
                             &series,
                             black_box(today),

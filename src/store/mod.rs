@@ -412,7 +412,12 @@ impl Store {
             return FromOtherTab::Nothing;
         };
         match envelope::decode(&text) {
-            Ok(journal) => FromOtherTab::Journal(journal),
+            Ok(journal) => {
+                // Storage holds their text now: the merged journal is written unless it
+                // is exactly that, so records only this page has reach storage too.
+                *self.last_written.borrow_mut() = Some(text);
+                FromOtherTab::Journal(journal)
+            }
             Err(_) if self.unreadable_at_start.as_deref() == Some(text.as_str()) => {
                 FromOtherTab::Nothing
             }

@@ -63,7 +63,7 @@ fn Missing(
 fn App() -> impl IntoView {
     // Today's first screen comes from the checkpoint when there is one for today; the
     // records are read right after it is drawn (or sooner, when a command needs them).
-    let early = store::read_checkpoint().filter(|c| c.summary(clock::today()).is_some());
+    let early = store::read_checkpoint().filter(|c| c.describes(clock::today()));
     // The one place that writes, once the records are read. Shared with the storage
     // listener, which can lock it.
     let store: Rc<OnceCell<store::Store>> = Rc::default();
@@ -92,20 +92,22 @@ fn App() -> impl IntoView {
     Effect::new(move |previous: Option<bool>| {
         let recovering = state.startup_problem.with(Option::is_some);
         state.journal.track();
+        let just_read = state::just_read();
         // Nothing is written before the records are read.
         let Some(saving) = stored.get() else {
             return recovering;
         };
-        // At start-up, and right after the records are read, the journal is what storage
-        // holds: comparing would cost an encoding.
-        if (previous.is_none() || state::just_read()) && !saving.must_rewrite() {
-            return recovering;
-        }
         // The runner has just left the recovery screen ("Start fresh", "Continue"): write
         // the journal now, even an empty one, so the screen does not come back on every
         // start. Unreadable text was copied aside before anything could be written.
-        if previous == Some(true) && !recovering {
+        let left_recovery = previous == Some(true) && !recovering;
+        if left_recovery {
             saving.forget_written();
+        }
+        // At start-up, and right after the records are read, the journal is what storage
+        // holds: comparing would cost an encoding.
+        if (previous.is_none() || just_read) && !saving.must_rewrite() {
+            return recovering;
         }
         let problem = match state.journal.with(|journal| saving.save(journal)) {
             Ok(()) => {
@@ -143,9 +145,17 @@ fn App() -> impl IntoView {
         let listening = listening.clone();
         leptos::task::spawn_local(async move {
             pages::ensure_reminder_engine(reminder_engine).await;
-            if let (Some(engine), Some(store)) = (reminder_engine.get_untracked(), listening.get())
-            {
-                (engine.other_tab)(state, store, &event);
+            let Some(store) = listening.get() else {
+                return;
+            };
+            match reminder_engine.get_untracked() {
+                Some(engine) => (engine.other_tab)(state, store, &event),
+                // Its save could not be taken in: writing now would drop it.
+                None => {
+                    let reason = "Another open tab saved changes that this page could not take in. To keep them, nothing more is saved from this page: reload it to continue.".to_string();
+                    store.lock(reason.clone());
+                    state.save_problem.set(Some(reason));
+                }
             }
         });
     });
@@ -233,6 +243,10 @@ fn from_other_tab(state: AppState, store: &store::Store, event: &web_sys::Storag
 /// already is (same records, same day). Comes with the second part.
 fn keep_today(journal: &Journal, today: chrono::NaiveDate, records: &str) {
     use crate::domain::today::checkpoint::{fingerprint, Checkpoint};
+    // Only for the records storage holds now (another tab may have written since).
+    if store::stored_text(store::DATA_KEY).as_deref() != Some(records) {
+        return;
+    }
     let records = fingerprint(records);
     let stored = store::read_checkpoint();
     if stored.is_some_and(|c| c.records == records && c.day == today) {

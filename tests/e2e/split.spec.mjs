@@ -127,3 +127,17 @@ plain("a page whose code cannot be fetched says so, and the app carries on", asy
   await expect(page.getByRole("heading", { level: 1, name: "Log a run" })).toBeVisible();
   expect(crashes).toEqual([]);
 });
+
+// Not the guarded `test`: the failed fetch is the point.
+plain("another tab's save that this page cannot take in (its part missing) stops this page from writing over it", async ({ page, context }) => {
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
+  const other = await context.newPage();
+  await other.goto("/");
+  const theirs = JSON.stringify({ version: 3, runs: [run({ id: "theirs", date: await localDate(other, -1) })] });
+  await other.evaluate((text) => localStorage.setItem("restride.data", text), theirs);
+  await expect(page.getByRole("alert").filter({ hasText: "Another open tab saved changes that this page could not take in" })).toBeVisible();
+  expect(await other.evaluate(() => localStorage.getItem("restride.data"))).toBe(theirs);
+  await other.close();
+});

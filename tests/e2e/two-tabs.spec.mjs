@@ -21,3 +21,18 @@ test("two open tabs each log a run: both runs survive and both tabs show them", 
   expect(stored.runs.map((r) => r.distance_m).sort()).toEqual([5000, 8000]);
   await other.close();
 });
+
+test("another tab writing records without this tab's run does not drop it: the merge is written back", async ({ page, context }) => {
+  await page.goto("/log");
+  await fillRun(page, { distance: "6", duration: "30", rpe: 3 });
+  await page.getByRole("button", { name: "Save run" }).click();
+  await expect(page.locator(".run-row")).toHaveCount(1);
+  // A tab that never saw that run writes what it holds: no runs at all.
+  const other = await context.newPage();
+  await other.goto("/");
+  await other.evaluate(() => localStorage.setItem("restride.data", JSON.stringify({ version: 3, runs: [] })));
+  // This tab merges (its run is not deleted there, only unknown) and writes the run back.
+  await expect.poll(async () => JSON.parse(await storedText(page)).runs.map((r) => r.distance_m)).toEqual([6000]);
+  await expect(page.locator(".run-row")).toHaveCount(1);
+  await other.close();
+});

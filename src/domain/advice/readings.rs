@@ -74,20 +74,10 @@ fn last_race(past: &[&Run]) -> Option<NaiveDate> {
 }
 
 impl Readings {
-    /// `seen`: the latest physiotherapist visit per region (`physio_visit::seen_by_physio`).
+    /// The readings on `today`. `seen`: the latest physiotherapist visit per region
+    /// (`physio_visit::seen_by_physio`). `before`: when only the runs after `before.date`
+    /// are given, what the readings need of the earlier ones (Today's checkpoint).
     pub fn gather(
-        runs: &[Run],
-        series: &[Day],
-        today: NaiveDate,
-        settings: &Settings,
-        seen: &BTreeMap<Region, NaiveDate>,
-    ) -> Readings {
-        Readings::gather_after(None, runs, series, today, settings, seen)
-    }
-
-    /// As `gather`, from the runs after `before.date` only, with `before` standing for
-    /// the rest: the same readings for any `today` at least `CHECKPOINT_DAYS` later.
-    pub fn gather_after(
         before: Option<&Before>,
         runs: &[Run],
         series: &[Day],

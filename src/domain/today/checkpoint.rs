@@ -8,8 +8,10 @@
 //! flags — lies inside the kept days for `day` and any later date, so the summary it
 //! gives equals the one from the whole journal (property-tested); days without runs are
 //! carried forward like any other. It is derived: it names the stored records it was made
-//! from (`records`), and a missing, older or mismatched one only means Today waits for
-//! the records, as without it.
+//! from (`records`). The app removes it before it writes the records, so it describes
+//! them; one that does not (written by an older version, or by hand) only draws Today
+//! until the records are read a moment later, and a missing or older one means Today
+//! waits for the records, as without it.
 //!
 //! Its text is one header line and then a stored envelope holding the kept runs, the
 //! settings and the physiotherapist visits: read by the envelope's own reader, so the
@@ -165,10 +167,16 @@ impl Checkpoint {
         })
     }
 
+    /// Whether it gives Today on `today`: its day or a later one (not after the clock went
+    /// back), in this version's format.
+    pub fn describes(&self, today: NaiveDate) -> bool {
+        today >= self.day && self.version == CHECKPOINT_VERSION
+    }
+
     /// Today's summary on `today`, as `TodaySummary::of` gives it from the whole journal;
-    /// `None` for a day before the checkpoint's (the clock went back): read the records.
+    /// `None` for a day it does not describe: read the records.
     pub fn summary(&self, today: NaiveDate) -> Option<Option<TodaySummary>> {
-        if today < self.day || self.version != CHECKPOINT_VERSION {
+        if !self.describes(today) {
             return None;
         }
         let before = self.earlier.as_ref().map(|e| {

@@ -60,8 +60,7 @@ impl TodaySummary {
             return None;
         }
         let seen = seen_by_physio(physio_visits, today);
-        let readings =
-            Readings::gather_after(before.map(|b| b.1), runs, &series, today, settings, &seen);
+        let readings = Readings::gather(before.map(|b| b.1), runs, &series, today, settings, &seen);
         let assessment = assess(&readings);
         let week_start = week_start_of(today, settings.week_start);
         let weekly_distance = (0..CHART_WEEKS)

@@ -76,7 +76,7 @@ fn advise_in(runs: &[Run], today: NaiveDate, unit: Unit) -> (Readings, Assessmen
         unit,
         ..Settings::default()
     };
-    let signals = Readings::gather(runs, &series, today, &settings, &Default::default());
+    let signals = Readings::gather(None, runs, &series, today, &settings, &Default::default());
     let assessment = assess(&signals);
     (signals, assessment)
 }

@@ -87,6 +87,7 @@ fn no_runs_is_green_train_as_planned_without_reasons() {
     }
     // Also without a series at all (gather must not rely on it).
     let a = assess(&Readings::gather(
+        None,
         &[],
         &[],
         today(),
@@ -285,6 +286,7 @@ fn the_runners_red_flag_level_decides_for_today_too() {
     let mut settings = Settings::default();
     settings.reminders.physio_level = 9;
     let a = assess(&Readings::gather(
+        None,
         &runs,
         &series,
         today(),
