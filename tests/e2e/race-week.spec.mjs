@@ -149,7 +149,7 @@ test("race week day by day, Today and the Massage tab agree", async ({ page }) =
 test("race week with 7/10 pain", async ({ page }) => {
   test.setTimeout(180_000);
   // Calves logged at 7/10 on the long run of Sun 1 Nov; the default red-flag level is 7
-  // (rulebook/settings.rs PHYSIO_LEVEL), so this is a pain red flag.
+  // (record/reminder_settings.rs PHYSIO_LEVEL), so this is a pain red flag.
   await lakesideWeek(page, { calves: 7 });
   const physioTitle = "See a physiotherapist about your calves — no massage there for now";
   const therapistNote = "Tell your therapist about your calves: no work there until a physiotherapist has seen it.";
