@@ -58,12 +58,14 @@ impl Before {
     }
 }
 
-fn ran(day_runs: &[&Run]) -> bool {
-    !day_runs.is_empty()
+/// A day counts for the run streak if it has any run…
+fn ran(_: &Run) -> bool {
+    true
 }
 
-fn ran_hard(day_runs: &[&Run]) -> bool {
-    day_runs.iter().any(|r| r.rpe >= HARD_RPE)
+/// …and for the hard streak if it has a hard one.
+fn ran_hard(run: &Run) -> bool {
+    run.rpe >= HARD_RPE
 }
 
 fn last_race(past: &[&Run]) -> Option<NaiveDate> {
@@ -160,12 +162,12 @@ impl Readings {
 fn streak(
     runs: &[&Run],
     today: NaiveDate,
-    holds: fn(&[&Run]) -> bool,
+    counts: fn(&Run) -> bool,
     before: Option<(NaiveDate, u32)>,
 ) -> u32 {
     let ran_today = runs.iter().any(|r| r.date == today);
     let last = if ran_today { today } else { shift(today, -1) };
-    in_a_row(runs, last, holds, before)
+    in_a_row(runs, last, counts, before)
 }
 
 /// Longest streaks counted: ten years.
@@ -176,24 +178,87 @@ const STREAK_CAP: u32 = 3650;
 fn in_a_row(
     runs: &[&Run],
     last: NaiveDate,
-    holds: fn(&[&Run]) -> bool,
+    counts: fn(&Run) -> bool,
     before: Option<(NaiveDate, u32)>,
 ) -> u32 {
-    let on = |date: NaiveDate| -> Vec<&Run> {
-        runs.iter().copied().filter(|r| r.date == date).collect()
-    };
-    let mut day = last;
+    // Which of the days back from `last` (0 is `last`) have a run that counts: one pass
+    // over the runs, so a years-long streak costs no more than a short one.
+    let days_back = |date: NaiveDate| usize::try_from((last - date).num_days()).ok();
+    let mut held = vec![false; STREAK_CAP as usize];
+    for run in runs.iter().filter(|r| counts(r)) {
+        if let Some(slot) = days_back(run.date).and_then(|back| held.get_mut(back)) {
+            *slot = true;
+        }
+    }
+    // The runs at hand may end at `before`'s day: the days before it are counted already.
+    let boundary = before.and_then(|(date, carried)| Some((days_back(date)?, carried)));
     let mut count = 0;
-    while count < STREAK_CAP {
-        // The runs at hand end here: the days before are counted already.
-        if let Some((_, carried)) = before.filter(|(date, _)| day == *date) {
+    for (back, &holds) in held.iter().enumerate() {
+        if let Some((_, carried)) = boundary.filter(|(at, _)| *at == back) {
             return (count + carried).min(STREAK_CAP);
         }
-        if !holds(&on(day)) {
+        if !holds {
             break;
         }
         count += 1;
-        day = shift(day, -1);
     }
     count
+}
+
+#[cfg(test)]
+mod streak_tests {
+    use super::*;
+    use chrono::Days;
+    use proptest::prelude::*;
+
+    /// The streak as first written: day by day, each day's runs looked up in all of them.
+    fn day_by_day(runs: &[&Run], last: NaiveDate, counts: fn(&Run) -> bool) -> u32 {
+        let mut day = last;
+        let mut count = 0;
+        while count < STREAK_CAP && runs.iter().any(|r| r.date == day && counts(r)) {
+            count += 1;
+            day = shift(day, -1);
+        }
+        count
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_counts_what_day_by_day_counts(
+            days in proptest::collection::vec((0u64..60, 1u8..=10), 0..80),
+            last in 0u64..70,
+            cut in proptest::option::of(0u64..70),
+        ) {
+            let start: NaiveDate = "2026-01-01".parse().unwrap();
+            let runs: Vec<Run> = days
+                .iter()
+                .map(|(day, rpe)| Run::sample(&(start + Days::new(*day)).to_string(), 30, *rpe, 5))
+                .collect();
+            let all: Vec<&Run> = runs.iter().collect();
+            let last = start + Days::new(last);
+            for counts in [ran as fn(&Run) -> bool, ran_hard] {
+                prop_assert_eq!(in_a_row(&all, last, counts, None), day_by_day(&all, last, counts));
+                // From the runs after a cut, carrying the count that ends on it.
+                if let Some(cut) = cut.map(|c| start + Days::new(c)).filter(|c| *c < last) {
+                    let after: Vec<&Run> = runs.iter().filter(|r| r.date > cut).collect();
+                    let carried = day_by_day(&all, cut, counts);
+                    prop_assert_eq!(
+                        in_a_row(&after, last, counts, Some((cut, carried))),
+                        day_by_day(&all, last, counts)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_ten_year_daily_streak_is_counted_to_the_cap() {
+        let last: NaiveDate = "2026-11-30".parse().unwrap();
+        let runs: Vec<Run> = (0..4000)
+            .map(|back| Run::sample(&shift(last, -back).to_string(), 30, 8, 5))
+            .collect();
+        let all: Vec<&Run> = runs.iter().collect();
+        assert_eq!(in_a_row(&all, last, ran, None), STREAK_CAP);
+        assert_eq!(in_a_row(&all, last, ran_hard, None), STREAK_CAP);
+    }
 }
