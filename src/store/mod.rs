@@ -302,9 +302,23 @@ impl Store {
         Ok(())
     }
 
-    /// The records' text as stored, as this page last read or wrote it.
-    pub fn with_records_text<R>(&self, read: impl FnOnce(&str) -> R) -> Option<R> {
-        self.last_written.borrow().as_deref().map(read)
+    /// Stores Today's checkpoint of `journal`, which this page last read or wrote as the
+    /// records' text, unless the one stored already names that text on `today`. Nothing
+    /// when storage holds other records now (another tab wrote since). Called through the
+    /// second part's engine, so its code comes with that part.
+    pub fn keep_checkpoint(&self, journal: &Journal, today: chrono::NaiveDate) {
+        let last_written = self.last_written.borrow();
+        let Some(records) = last_written.as_deref() else {
+            return;
+        };
+        if stored_text(DATA_KEY).as_deref() != Some(records) {
+            return;
+        }
+        let records = crate::domain::today::checkpoint::fingerprint(records);
+        if read_checkpoint().is_some_and(|c| c.records == records && c.day == today) {
+            return;
+        }
+        write_checkpoint(&Checkpoint::of(journal, today, records));
     }
 
     /// Makes the next `save` write whatever it is given (the runner left the recovery

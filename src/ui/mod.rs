@@ -216,11 +216,9 @@ fn keep_today_later(state: AppState, store: Rc<OnceCell<store::Store>>) {
                 return;
             };
             let today = state.today.get_untracked();
-            store.with_records_text(|records| {
-                state
-                    .journal
-                    .with_untracked(|journal| (engine.keep_today)(journal, today, records))
-            });
+            state
+                .journal
+                .with_untracked(|journal| (engine.keep_today)(store, journal, today));
         },
         std::time::Duration::ZERO,
     );
@@ -237,22 +235,6 @@ fn from_other_tab(state: AppState, store: &store::Store, event: &web_sys::Storag
         }
         store::FromOtherTab::Nothing => {}
     }
-}
-
-/// Stores Today's checkpoint of `journal` as stored in `records`, unless the one stored
-/// already is (same records, same day). Comes with the second part.
-fn keep_today(journal: &Journal, today: chrono::NaiveDate, records: &str) {
-    use crate::domain::today::checkpoint::{fingerprint, Checkpoint};
-    // Only for the records storage holds now (another tab may have written since).
-    if store::stored_text(store::DATA_KEY).as_deref() != Some(records) {
-        return;
-    }
-    let records = fingerprint(records);
-    let stored = store::read_checkpoint();
-    if stored.is_some_and(|c| c.records == records && c.day == today) {
-        return;
-    }
-    store::write_checkpoint(&Checkpoint::of(journal, today, records));
 }
 
 /// Moves `today` on at each local midnight, for as long as the app runs.

@@ -137,8 +137,8 @@ pub struct ReminderEngine {
     /// `domain::massage::reminders::reminders`.
     pub work_out: fn(&Journal, NaiveDate) -> Vec<Reminder>,
     pub announce_due: fn(AppState),
-    /// Stores Today's checkpoint of the journal as stored (`ui::keep_today`).
-    pub keep_today: fn(&Journal, NaiveDate, &str),
+    /// Stores Today's checkpoint of the journal as stored (`Store::keep_checkpoint`).
+    pub keep_today: fn(&crate::store::Store, &Journal, NaiveDate),
     /// Merges another tab's save (`ui::from_other_tab`).
     pub other_tab: fn(AppState, &crate::store::Store, &web_sys::StorageEvent),
 }
@@ -148,7 +148,7 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
     Ok(ReminderEngine {
         work_out: reminders::reminders,
         announce_due: super::announce_due,
-        keep_today: super::keep_today,
+        keep_today: crate::store::Store::keep_checkpoint,
         other_tab: super::from_other_tab,
     })
 }

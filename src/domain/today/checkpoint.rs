@@ -45,29 +45,13 @@ pub struct Checkpoint {
     pub records: String,
     /// Made on this day: exact for it and any later one.
     pub day: NaiveDate,
-    /// The runs up to `KEPT_DAYS` before `day`, folded; `None` when there are none.
-    pub earlier: Option<Earlier>,
-    /// Every run after `earlier`'s last day (all of them without `earlier`).
+    /// The runs up to `KEPT_DAYS` before `day`, folded: the load series' state after
+    /// their last day and what the readings need of them; `None` when there are none.
+    pub earlier: Option<(SeriesStart, Before)>,
+    /// Every run after the folded ones (all of them without `earlier`).
     pub runs: Vec<Run>,
     pub settings: Settings,
     pub physio_visits: Vec<PhysioVisit>,
-}
-
-/// The earlier runs, folded: the load series' state after their last day and what the
-/// readings need of them. Floats are kept as their bits, so they come back exactly.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Earlier {
-    pub date: NaiveDate,
-    pub first_run: NaiveDate,
-    pub last_race: Option<NaiveDate>,
-    pub run_days: u32,
-    pub hard_days: u32,
-    pub acute: u64,
-    pub chronic: u64,
-    pub fitness: u64,
-    pub fatigue: u64,
-    /// The daily loads of up to six days ending on `date`, oldest first.
-    pub week: Vec<u64>,
 }
 
 impl Checkpoint {
@@ -75,21 +59,8 @@ impl Checkpoint {
     pub fn of(journal: &Journal, day: NaiveDate, records: String) -> Checkpoint {
         let cut = shift(day, -KEPT_DAYS);
         let folded = daily_series(&journal.runs, cut);
-        let earlier = SeriesStart::after(&folded)
-            .zip(Before::of(&journal.runs, cut))
-            .map(|(start, before)| Earlier {
-                date: cut,
-                first_run: before.first_run,
-                last_race: before.last_race,
-                run_days: before.run_days,
-                hard_days: before.hard_days,
-                acute: start.averages.acute.to_bits(),
-                chronic: start.averages.chronic.to_bits(),
-                fitness: start.fitness.to_bits(),
-                fatigue: start.fatigue.to_bits(),
-                week: start.week.iter().map(|load| load.to_bits()).collect(),
-            });
-        let kept_after = earlier.as_ref().map(|e| e.date);
+        let earlier = SeriesStart::after(&folded).zip(Before::of(&journal.runs, cut));
+        let kept_after = earlier.as_ref().map(|(start, _)| start.date);
         Checkpoint {
             version: CHECKPOINT_VERSION,
             records,
@@ -114,16 +85,28 @@ impl Checkpoint {
             self.records,
             dates::iso(self.day)
         );
-        if let Some(e) = &self.earlier {
+        if let Some((start, before)) = &self.earlier {
             let mut fields = vec![
-                dates::iso(e.date),
-                dates::iso(e.first_run),
-                e.last_race.map_or_else(|| "-".to_string(), dates::iso),
-                e.run_days.to_string(),
-                e.hard_days.to_string(),
+                dates::iso(before.date),
+                dates::iso(before.first_run),
+                before.last_race.map_or_else(|| "-".to_string(), dates::iso),
+                before.run_days.to_string(),
+                before.hard_days.to_string(),
             ];
-            let floats = [e.acute, e.chronic, e.fitness, e.fatigue];
-            fields.extend(floats.iter().chain(&e.week).map(|bits| format!("{bits:x}")));
+            let averages = &start.averages;
+            let floats = [
+                averages.acute,
+                averages.chronic,
+                start.fitness,
+                start.fatigue,
+            ];
+            // As the hexadecimal of their bits, so they come back exactly.
+            fields.extend(
+                floats
+                    .iter()
+                    .chain(&start.week)
+                    .map(|f| format!("{:x}", f.to_bits())),
+            );
             header.push(' ');
             header.push_str(&fields.join(","));
         }
@@ -179,29 +162,8 @@ impl Checkpoint {
         if !self.describes(today) {
             return None;
         }
-        let before = self.earlier.as_ref().map(|e| {
-            (
-                SeriesStart {
-                    date: e.date,
-                    averages: AcuteChronic {
-                        acute: f64::from_bits(e.acute),
-                        chronic: f64::from_bits(e.chronic),
-                    },
-                    fitness: f64::from_bits(e.fitness),
-                    fatigue: f64::from_bits(e.fatigue),
-                    week: e.week.iter().copied().map(f64::from_bits).collect(),
-                },
-                Before {
-                    date: e.date,
-                    first_run: e.first_run,
-                    last_race: e.last_race,
-                    run_days: e.run_days,
-                    hard_days: e.hard_days,
-                },
-            )
-        });
         Some(TodaySummary::after(
-            before.as_ref().map(|(start, before)| (start, before)),
+            self.earlier.as_ref().map(|(start, before)| (start, before)),
             &self.runs,
             &self.settings,
             &self.physio_visits,
@@ -214,7 +176,7 @@ impl Checkpoint {
 const HEADER: &str = "restride-today";
 
 /// `date,first run,last race or -,run days,hard days,acute,chronic,fitness,fatigue[,load…]`.
-fn read_earlier(folded: &str) -> Option<Earlier> {
+fn read_earlier(folded: &str) -> Option<(SeriesStart, Before)> {
     let mut fields = folded.split(',');
     let mut next = || fields.next();
     let date = dates::stored_date(next()?)?;
@@ -225,22 +187,25 @@ fn read_earlier(folded: &str) -> Option<Earlier> {
     };
     let run_days = next()?.parse().ok()?;
     let hard_days = next()?.parse().ok()?;
-    let mut floats = fields.map(|hex| u64::from_str_radix(hex, 16).ok());
+    let mut floats = fields.map(|hex| u64::from_str_radix(hex, 16).ok().map(f64::from_bits));
     let mut float = || floats.next().flatten();
     let (acute, chronic, fitness, fatigue) = (float()?, float()?, float()?, float()?);
-    let week = floats.collect::<Option<Vec<u64>>>()?;
-    Some(Earlier {
+    let week = floats.collect::<Option<Vec<f64>>>()?;
+    let start = SeriesStart {
+        date,
+        averages: AcuteChronic { acute, chronic },
+        fitness,
+        fatigue,
+        week,
+    };
+    let before = Before {
         date,
         first_run,
         last_race,
         run_days,
         hard_days,
-        acute,
-        chronic,
-        fitness,
-        fatigue,
-        week,
-    })
+    };
+    Some((start, before))
 }
 
 /// Names a stored text: its length and a 64-bit FNV-1a hash of its bytes. Two different

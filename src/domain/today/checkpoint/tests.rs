@@ -125,8 +125,8 @@ fn a_checkpoint_keeps_only_the_recent_runs_and_is_not_used_for_an_earlier_day() 
     };
     let checkpoint = Checkpoint::of(&journal, day, "x".into());
     assert_eq!(checkpoint.runs.len(), usize::try_from(KEPT_DAYS).unwrap());
-    let earlier = checkpoint.earlier.as_ref().unwrap();
-    assert_eq!(earlier.run_days, 400 - u32::try_from(KEPT_DAYS).unwrap());
+    let (_, before) = checkpoint.earlier.as_ref().unwrap();
+    assert_eq!(before.run_days, 400 - u32::try_from(KEPT_DAYS).unwrap());
     let summary = checkpoint.summary(day).unwrap().unwrap();
     assert_eq!(summary.readings.run_days_in_a_row, 400);
     assert_eq!(summary.readings.history_days, 400);
@@ -153,13 +153,13 @@ fn no_runs_no_summary_and_a_stored_text_of_version_1_reads() {
         read.settings.unit,
         crate::domain::record::settings::Unit::Mi
     );
-    let earlier = read.earlier.as_ref().unwrap();
+    let (start, before) = read.earlier.as_ref().unwrap();
     assert_eq!(
-        (earlier.first_run, earlier.last_race, earlier.run_days),
+        (before.first_run, before.last_race, before.run_days),
         (d("2026-01-01"), None, 3)
     );
-    assert_eq!(f64::from_bits(earlier.fitness), 1.5);
-    assert_eq!(earlier.week, vec![120f64.to_bits()]);
+    assert_eq!(start.fitness, 1.5);
+    assert_eq!(start.week, vec![120.0]);
     // Its own text reads back the same; anything else is not a checkpoint.
     assert_eq!(Checkpoint::from_text(&read.to_text()), Some(read.clone()));
     for broken in [
