@@ -5,7 +5,7 @@
 //! A small writer rather than a crate: it needs all-day events, one alarm each, text
 //! escaping (§3.3.11) and line folding (§3.1), about 100 lines.
 
-use crate::domain::massage::reminders::{Reminder, Rule, Status};
+use crate::domain::massage::reminders::{race_book_id, Reminder, Rule, Status};
 use crate::domain::record::race::Race;
 use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::rulebook::windows::{
@@ -88,7 +88,7 @@ pub fn events(
         .map(|r| r.due)
         .min();
     let planned = |race: &Race| {
-        let asks = format!("race-book:{}:{}", race.id, race.date);
+        let asks = race_book_id(race);
         reminders
             .iter()
             .any(|r| r.rule == Rule::SportsMassage && r.covers.contains(&asks))
@@ -99,9 +99,7 @@ pub fn events(
     {
         let windows = RaceWindows::of(race.date, settings.race_book_days_before);
         let (first_day, last_day) = windows.last_deep;
-        let answered = booked_on.is_some_and(|day| day <= last_day) || planned(race);
-        if !answered {
-            list.push(CalendarEvent {
+        let window = CalendarEvent {
             uid: format!("race-window:{}@restride", race.id),
             first_day,
             last_day,
@@ -116,7 +114,9 @@ pub fn events(
             alarm_minutes: Some(
                 days_between(first_day, windows.book_reminder) * DAY + ALARM_MINUTES_AFTER_MIDNIGHT,
             ),
-            });
+        };
+        if !(booked_on.is_some_and(|day| day <= last_day) || planned(race)) {
+            list.push(window);
         }
         list.push(CalendarEvent {
             uid: format!("race-light:{}@restride", race.id),

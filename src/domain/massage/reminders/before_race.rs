@@ -11,6 +11,12 @@ use crate::domain::rulebook::windows::{no_deep_hours, RaceWindows, LAST_DEEP_DAY
 use crate::domain::text::dates;
 use crate::domain::text::units::format_distance;
 
+/// The id of a race's "book your last deep massage" reminder: the calendar file asks
+/// whether a plan card already covers it.
+pub fn race_book_id(race: &Race) -> String {
+    format!("race-book:{}:{}", race.id, race.date)
+}
+
 pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
     let s = facts.settings;
     for race in facts
@@ -26,7 +32,7 @@ pub(super) fn before_races(facts: &Facts, list: &mut Vec<Reminder>) {
         if !massaged_between(facts, window_opens, window_closes, true) {
             let mut r = reminder(
                 Rule::RaceBook,
-                format!("race-book:{}:{}", race.id, race.date),
+                race_book_id(race),
                 windows.book_reminder,
                 format!(
                     "Book your last deep massage for {}–{}, before {}",

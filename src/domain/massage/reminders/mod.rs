@@ -10,6 +10,7 @@ mod before_race; // book the last deep massage; nothing deep in the final days
 mod distance; // a massage every so many kilometres or miles
 mod hard_effort; // a recovery massage 24–72 h after a long run or a big session
 mod last_massage; // asks once for the last sports massage when none is logged
+pub use before_race::race_book_id;
 pub use last_massage::remembered_massage;
 mod load_spike; // calves, feet and shins during a load spike
 mod plan; // one sports massage for all its causes; race constraints beat intervals; order
