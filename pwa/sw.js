@@ -94,6 +94,16 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request)).then((cached) => cached ?? fetch(request)),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match(request);
+      if (cached) return cached;
+      const response = await fetch(request);
+      // A part fetched on use (the import page's) is not precached: kept once fetched, so
+      // the page works offline from then on. Hashed names never change, so a copy is
+      // always right for this version.
+      if (response.ok && HASHED.test(new URL(request.url).pathname)) await cache.put(request, response.clone());
+      return response;
+    })(),
   );
 });

@@ -9,13 +9,27 @@
 // apple-touch-icon (fetched by iOS when it is added to the home screen), sw.js with
 // everything it precaches (fetched in the background once the page has started), and the
 // second WebAssembly part (src/ui/pages.rs: the other pages, Today's charts and reminder
-// cards and the reminders engine, fetched once the first screen has been drawn).
+// cards and the reminders engine, fetched once the first screen has been drawn). The
+// import page's part is fetched only when Import is opened (ON_USE_SPLITS).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /** The first-load budget: 200 KB of gzip. */
 export const GZIP_BUDGET = 200 * 1024;
+
+/**
+ * The split names (`#[wasm_split(name)]` in src/ui/pages.rs) whose parts are fetched only
+ * when their page is opened: not precached, so not part of a first visit. Their files are
+ * `split_<name>-<hash>.wasm` and `split_<name>_chunk_<n>-<hash>.wasm` (scripts/wasm-split.mjs).
+ */
+export const ON_USE_SPLITS = ["import"];
+
+/** Whether a file of the build is fetched only when its page is opened. */
+export function fetchedOnUse(file) {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  return ON_USE_SPLITS.some((split) => name.startsWith(`split_${split}-`) || name.startsWith(`split_${split}_chunk_`));
+}
 
 export function compressedSizes(bytes) {
   return {
@@ -127,4 +141,31 @@ export function firstLoadSizes(dir) {
     brotli: 0,
   });
   return { files: rows, total, later };
+}
+
+/** The goals of #17 for what a first visit costs: Today's first screen, and the whole visit. */
+export const FIRST_SCREEN_GOAL = 180 * 1024;
+export const FIRST_VISIT_GOAL = 400 * 1024;
+
+/**
+ * Everything a first visit downloads: the first load, then the service worker and every
+ * file it precaches (read from the built sw.js). Parts fetched on use are not among them.
+ */
+export function firstVisitSizes(dir) {
+  const files = new Set(firstLoad(dir).files.map((f) => f.file));
+  if (existsSync(join(dir, "sw.js"))) {
+    files.add("sw.js");
+    const worker = readFileSync(join(dir, "sw.js"), "utf8");
+    const list = worker.match(/const PRECACHE = (\[[^\]]*\]);/);
+    if (!list) throw new Error(`${dir}/sw.js has no PRECACHE list`);
+    for (const url of JSON.parse(list[1])) files.add(url.replace(/^\.\//, ""));
+  }
+  const rows = [...files].map((file) => ({ file, ...compressedSizes(readFileSync(join(dir, file))) }));
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+  const onUse = allFiles(dir).filter(fetchedOnUse);
+  return { files: rows, total, onUse };
 }

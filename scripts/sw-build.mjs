@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
+import { fetchedOnUse } from "./first-load.mjs";
 
 /**
  * The manifest and register.js are read at every first visit: the manifest is written
@@ -53,7 +54,8 @@ export function finishFolder(dir) {
     const name = relative(dir, path).split(sep).join("/");
     if (name === "sw.js") continue;
     hash.update(name).update("\0").update(readFileSync(path)).update("\0");
-    precache.push(`./${name}`);
+    // Parts fetched on use are kept by the worker once fetched, not downloaded up front.
+    if (!fetchedOnUse(name)) precache.push(`./${name}`);
   }
   const version = hash.digest("hex").slice(0, 16);
   const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");

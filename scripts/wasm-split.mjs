@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ON_USE_SPLITS } from "./first-load.mjs";
 
 const BIN = "restride";
 const WASM_OPT_VERSION = "132";
@@ -83,7 +84,17 @@ export function splitPages(staging, { root = process.cwd(), profile = "release" 
     run("wasm-split-cli", ["--target", "web", raw, work]);
     run("wasm-bindgen", ["--target=web", "--keep-lld-exports", "--no-typescript", `--out-name=${BIN}`, `--out-dir=${work}`, join(work, "main.wasm")]);
 
-    const parts = readdirSync(work).filter((f) => /^split_\w+\.wasm$/.test(f));
+    // A part per split name (split_pages, split_import) and chunks of the code more than
+    // one of them needs (chunk_N, each preceded in the loader by a comment naming them).
+    let loader = readFileSync(join(work, "__wasm_split.js"), "utf8");
+    const onUseChunks = new Map();
+    for (const [, users, index] of loader.matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_(\d+) = /g)) {
+      const splits = users.split(", ");
+      // A chunk only parts fetched on use need is fetched on use too, and named after them
+      // so the service worker leaves it out of its precache (first-load.mjs, fetchedOnUse).
+      if (splits.every((split) => ON_USE_SPLITS.includes(split))) onUseChunks.set(`chunk_${index}.wasm`, `split_${splits[0]}_chunk_${index}.wasm`);
+    }
+    const parts = readdirSync(work).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
     const modules = new Map([[`${BIN}_bg.wasm`, null], ...parts.map((f) => [f, null])]);
     for (const name of modules.keys()) {
       const optimised = join(work, `opt-${name}`);
@@ -98,12 +109,11 @@ export function splitPages(staging, { root = process.cwd(), profile = "release" 
       }
     }
     let glue = readFileSync(join(work, `${BIN}.js`), "utf8");
-    let loader = readFileSync(join(work, "__wasm_split.js"), "utf8");
 
     const digest = createHash("sha256");
     for (const bytes of [...modules.values(), glue, loader]) digest.update(bytes).update("\0");
     const hash = digest.digest("hex").slice(0, 16);
-    const named = (file) => file.replace(/(_bg)?\.(wasm|js)$/, `-${hash}$1.$2`);
+    const named = (file) => (onUseChunks.get(file) ?? file).replace(/(_bg)?\.(wasm|js)$/, `-${hash}$1.$2`);
     const js = `${BIN}-${hash}.js`;
     const loaderName = `split-loader-${hash}.js`;
 

@@ -2,13 +2,16 @@
 //! reminders' cards) and the reminders engine live in a second part of the WebAssembly, so
 //! the first download holds only what Today's first screen needs. The app fetches the part
 //! right after the first screen has been drawn (for the reminders), and the service worker
-//! precaches it after the first visit, for offline use.
+//! precaches it after the first visit, for offline use. The import page and its readers
+//! are a third part, fetched only when Import is opened (and then kept by the worker), so a
+//! first visit does not download them.
 //!
 //! `wasm_split` marks the split points; the build's post-build step
-//! (`scripts/wasm-split.mjs`) cuts the module there. All share one part: one extra
-//! request, and nothing waits on a chain of small shared pieces. A part that cannot be
-//! fetched is a message on the page, never a panic: with `fallible` the loader returns an
-//! error.
+//! (`scripts/wasm-split.mjs`) cuts the module there, and the code both parts use goes into
+//! a chunk fetched with the second part. Finer parts were tried: a part per page made some
+//! forty chunks of shared code and saved little, so the rest share one part. A part that
+//! cannot be fetched is a message on the page, never a panic: with `fallible` the loader
+//! returns an error.
 
 use super::history::{EditRunPage, HistoryPage};
 use super::how::HowPage;
@@ -178,10 +181,18 @@ pub fn page(page: Page) -> Fetched {
         Page::EditRace(id) => view! { <EditRacePage id /> }.into_any(),
         Page::Routine(region) => view! { <RoutinePage region /> }.into_any(),
         Page::Settings => view! { <SettingsPage /> }.into_any(),
-        Page::Import => view! { <ImportPage /> }.into_any(),
+        // The importers are a part of their own, fetched only when Import is opened.
+        Page::Import => lazily(Place::Page, import_page()),
         Page::How => view! { <HowPage /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     })
+}
+
+/// The import page and its readers (GPX, TCX, FIT, Strava's CSV, backups): fetched only
+/// when Import is opened, so a first visit does not download them.
+#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn import_page() -> Fetched {
+    Ok(view! { <ImportPage /> }.into_any())
 }
 
 /// The recovery screen, shown instead of any page while stored data is unresolved.

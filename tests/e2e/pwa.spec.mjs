@@ -1,3 +1,4 @@
+import { test as plain } from "@playwright/test";
 import { test, expect, run, seed } from "./fixtures.mjs";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -95,6 +96,34 @@ test("a repeat visit takes every file from the service worker, none from the net
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
   expect(fromNetwork).toEqual([]);
+});
+
+// Plain: opening Import offline before it was fetched logs the failed fetch, on purpose.
+plain("the import page's part is not downloaded by a first visit; once opened it works offline", async ({ page, context }) => {
+  await page.goto("/");
+  await controlled(page);
+  const cached = () =>
+    page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) names.push(request.url.split("/").pop());
+      return names.filter((name) => name.endsWith(".wasm")).map((name) => name.replace(/-[0-9a-f]{16}/, "").replace(/^chunk_\d+/, "chunk")).sort();
+    });
+  // The precache holds Today's module and the second part, not the importers.
+  await expect.poll(cached).toEqual(["chunk.wasm", "restride_bg.wasm", "split_pages.wasm"]);
+  // Opened offline before it was ever fetched: a message, and the app carries on.
+  await context.setOffline(true);
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeVisible();
+  await context.setOffline(false);
+  // Opened online once, the worker keeps it: from then on Import works offline.
+  await page.goto("/import");
+  await expect(page.getByLabel("Choose files")).toBeAttached();
+  await expect.poll(cached).toEqual(["chunk.wasm", "restride_bg.wasm", "split_import.wasm", "split_pages.wasm"]);
+  await context.setOffline(true);
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
+  await expect(page.getByLabel("Choose files")).toBeAttached();
+  await context.setOffline(false);
 });
 
 test("a new build at the same address announces itself and Reload switches to it once", async ({ page }, testInfo) => {

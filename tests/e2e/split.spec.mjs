@@ -10,7 +10,11 @@ test.use({ serviceWorkers: "block" });
 plain.use({ serviceWorkers: "block" });
 
 const nav = (page) => page.getByRole("navigation", { name: "Main" });
-const wasmFiles = (requests) => requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop().replace(/-[0-9a-f]{1,16}/, ""));
+// File names without their hash, and a chunk's number (chunk_3 → chunk).
+const wasmFiles = (requests) =>
+  requests
+    .filter((u) => u.endsWith(".wasm"))
+    .map((u) => u.split("/").pop().replace(/-[0-9a-f]{1,16}/, "").replace(/^chunk_\d+/, "chunk"));
 
 const holdPart = async (page) => {
   let release;
@@ -29,8 +33,10 @@ test("Today's first screen needs only the first module; the second part comes on
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Log a run" })).toBeVisible();
-  // Asked for right after the first screen (the reminders need it), not before.
-  await expect.poll(() => wasmFiles(requests)).toEqual(["restride_bg.wasm", "split_pages.wasm"]);
+  // Asked for right after the first screen (the reminders need it), not before; with it
+  // the code it shares with the import page (chunk_N).
+  const secondPart = ["restride_bg.wasm", "split_pages.wasm", "chunk.wasm"];
+  await expect.poll(() => wasmFiles(requests).sort()).toEqual([...secondPart].sort());
   release();
 
   await nav(page).getByRole("link", { name: "Log run" }).click();
@@ -39,7 +45,16 @@ test("Today's first screen needs only the first module; the second part comes on
     await nav(page).getByRole("link", { name: tab }).click();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
-  expect(wasmFiles(requests)).toEqual(["restride_bg.wasm", "split_pages.wasm"]);
+  expect(wasmFiles(requests).sort()).toEqual([...secondPart].sort());
+
+  // The importers are a part of their own, fetched once, when Import is opened.
+  for (let visit = 0; visit < 2; visit++) {
+    await nav(page).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Import…" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
+    await expect(page.getByLabel("Choose files")).toBeAttached();
+  }
+  expect(wasmFiles(requests).sort()).toEqual([...secondPart, "split_import.wasm"].sort());
 });
 
 /** A long run yesterday: Today then has its summary, the charts and a due reminder. */
