@@ -114,6 +114,9 @@ pub enum SaveError {
     Refused,
 }
 
+/// `envelope::Encoder::encode`, which comes with the second part of the WebAssembly.
+pub type Encode = fn(&mut envelope::Encoder, &Journal) -> String;
+
 pub struct Store {
     /// Why nothing may be written, once that is so; `None` while writing is allowed.
     locked: RefCell<Option<String>>,
@@ -124,6 +127,8 @@ pub struct Store {
     /// The stored text this page found unreadable at start-up: a late `storage` event
     /// carrying that same text is not another tab's news.
     unreadable_at_start: Option<String>,
+    /// Keeps each run's text, so a save after one change writes one run's JSON anew.
+    encoder: RefCell<envelope::Encoder>,
 }
 
 pub struct Loaded {
@@ -177,6 +182,7 @@ pub fn load(now_ms: u64) -> Loaded {
                     locked: RefCell::new(locked),
                     last_written,
                     unreadable_at_start: None,
+                    encoder: RefCell::default(),
                 },
             }
         }
@@ -256,6 +262,7 @@ fn fresh_after(
             locked: RefCell::new(locked),
             last_written,
             unreadable_at_start,
+            encoder: RefCell::default(),
         },
     }
 }
@@ -283,12 +290,17 @@ impl Store {
     }
 
     /// Writes the journal if it differs from what was last written. On failure the next
-    /// call tries again, because `last_written` only moves on success.
-    pub fn save(&self, journal: &Journal) -> Result<(), SaveError> {
+    /// call tries again, because `last_written` only moves on success. `encode` is
+    /// `Encoder::encode` once the second part has brought it (it keeps each run's text),
+    /// else the whole journal is encoded.
+    pub fn save(&self, journal: &Journal, encode: Option<Encode>) -> Result<(), SaveError> {
         if let Some(reason) = self.locked.borrow().as_ref() {
             return Err(SaveError::Locked(reason.clone()));
         }
-        let text = envelope::encode(journal);
+        let text = match encode {
+            Some(encode) => encode(&mut self.encoder.borrow_mut(), journal),
+            None => envelope::encode(journal),
+        };
         if self.last_written.borrow().as_deref() == Some(text.as_str()) {
             return Ok(());
         }
@@ -319,6 +331,12 @@ impl Store {
             return;
         }
         write_checkpoint(&Checkpoint::of(journal, today, records));
+    }
+
+    /// Writes every run's text in advance, while the page is idle after start-up, so the
+    /// first save after it costs what the others do.
+    pub fn prepare_to_save(&self, journal: &Journal, encode: Encode) {
+        encode(&mut self.encoder.borrow_mut(), journal);
     }
 
     /// Makes the next `save` write whatever it is given (the runner left the recovery

@@ -109,7 +109,10 @@ fn App() -> impl IntoView {
         if (previous.is_none() || just_read) && !saving.must_rewrite() {
             return recovering;
         }
-        let problem = match state.journal.with(|journal| saving.save(journal)) {
+        let encode = state
+            .reminder_engine
+            .with_untracked(|e| e.map(|e| e.encode));
+        let problem = match state.journal.with(|journal| saving.save(journal, encode)) {
             Ok(()) => {
                 // Records saved: ask the browser, once a visit, to keep them.
                 if !asked_to_keep.get() && state.journal.with(|j| !j.runs.is_empty() || !j.massages.is_empty()) {
@@ -192,7 +195,19 @@ fn App() -> impl IntoView {
             state::read_records();
             leptos::task::spawn_local(async move {
                 pages::ensure_reminder_engine(reminder_engine).await;
-                keep_today_later(state, keeping);
+                keep_today_later(state, keeping.clone());
+                // Then, in a task of its own, every run's text for the first save.
+                set_timeout(
+                    move || {
+                        let engine = reminder_engine.get_untracked();
+                        if let (Some(store), Some(engine)) = (keeping.get(), engine) {
+                            state.journal.with_untracked(|journal| {
+                                store.prepare_to_save(journal, engine.encode);
+                            });
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
             });
         })
     });

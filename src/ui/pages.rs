@@ -144,6 +144,8 @@ pub struct ReminderEngine {
     pub keep_today: fn(&crate::store::Store, &Journal, NaiveDate),
     /// Merges another tab's save (`ui::from_other_tab`).
     pub other_tab: fn(AppState, &crate::store::Store, &web_sys::StorageEvent),
+    /// Encodes the journal for a save, keeping each run's text (`envelope::Encoder`).
+    pub encode: crate::store::Encode,
 }
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -153,6 +155,7 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
         announce_due: super::announce_due,
         keep_today: crate::store::Store::keep_checkpoint,
         other_tab: super::from_other_tab,
+        encode: crate::domain::data::envelope::Encoder::encode,
     })
 }
 

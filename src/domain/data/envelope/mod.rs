@@ -21,12 +21,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 mod decode; // stored text → a journal, or a refusal that says why
+mod encoder; // `encode` that keeps each run's text between saves
 mod migrate; // which older formats are read, and how
 #[cfg(test)]
 mod tests;
 mod validate; // each stored record judged by `record::validate`; the invalid set aside
 
 pub use decode::decode_versioned;
+pub use encoder::Encoder;
 
 pub const CURRENT_VERSION: u32 = 3;
 
@@ -113,12 +115,12 @@ impl fmt::Display for DecodeError {
 }
 
 /// The envelope as written: a borrowing twin of `Envelope`, so saving never clones the
-/// whole history. Serialise it with any serde writer (the store hands it to gloo-storage).
+/// whole history. Its runs are `Run`s, or their texts already written (`Encoder`).
 #[derive(Serialize)]
-pub struct Stored<'a> {
+pub struct Stored<'a, R = Run> {
     version: u32,
     settings: &'a Settings,
-    runs: &'a [Run],
+    runs: &'a [R],
     massages: &'a [Massage],
     races: &'a [Race],
     reminders: &'a BTreeMap<String, ReminderDecision>,
@@ -134,10 +136,17 @@ pub struct Stored<'a> {
 
 impl<'a> Stored<'a> {
     pub fn of(journal: &'a Journal) -> Stored<'a> {
+        Stored::with_runs(journal, &journal.runs)
+    }
+}
+
+impl<'a, R> Stored<'a, R> {
+    /// The journal's envelope with `runs` written in place of its runs.
+    fn with_runs(journal: &'a Journal, runs: &'a [R]) -> Stored<'a, R> {
         Stored {
             version: CURRENT_VERSION,
             settings: &journal.settings,
-            runs: &journal.runs,
+            runs,
             massages: &journal.massages,
             races: &journal.races,
             reminders: &journal.reminder_states,
