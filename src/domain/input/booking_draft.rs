@@ -1,7 +1,7 @@
 //! The booking form as typed: the appointment's day, an optional time, deep or light.
 
 use crate::domain::record::booking::Booking;
-use crate::domain::text::dates;
+use crate::domain::text::dates::{self, typed_date, typed_time};
 use chrono::{NaiveDate, NaiveTime};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,8 +27,8 @@ impl BookingDraft {
         if date.is_empty() {
             return Err("Enter the day of the appointment.".into());
         }
-        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| "Enter the day as year-month-day, e.g. 2026-12-02.".to_string())?;
+        let date = typed_date(date)
+            .ok_or_else(|| "Enter the day as year-month-day, e.g. 2026-12-02.".to_string())?;
         if date < today {
             return Err("That day has passed: pick today or a later day.".into());
         }
@@ -36,7 +36,9 @@ impl BookingDraft {
         let time = if time.is_empty() {
             None
         } else {
-            Some(NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| {
+            // Hours and minutes only, as the form's time field gives them.
+            let hours_minutes = time.matches(':').count() == 1;
+            Some(typed_time(time).filter(|_| hours_minutes).ok_or_else(|| {
                 "Enter the time as hours:minutes, e.g. 10:30, or leave it empty.".to_string()
             })?)
         };

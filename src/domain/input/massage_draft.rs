@@ -8,7 +8,7 @@ use crate::domain::record::settings::Unit;
 use crate::domain::record::validate::{
     massage_minutes_ok, notes_ok, MASSAGE_MINUTES_MAX, NOTES_MAX_CHARS,
 };
-use crate::domain::text::dates;
+use crate::domain::text::dates::{self, typed_date};
 use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::text::units::{distance_for_input, format_duration, from_unit, round_u32};
 use chrono::NaiveDate;
@@ -134,8 +134,8 @@ fn read_date(text: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, Stri
     if text.is_empty() {
         return Err(format!("Enter the date of {what}."));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
+    let date = typed_date(text)
+        .ok_or_else(|| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
     if date > today {
         Err(format!(
             "That date is in the future: log {what} once it has happened."
@@ -205,7 +205,7 @@ impl RaceDraft {
                 format!("Keep the name under {RACE_NAME_MAX_CHARS} characters."),
             );
         }
-        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").map_err(|_| {
+        let date = typed_date(self.date.trim()).ok_or_else(|| {
             errors.insert(
                 RaceField::Date,
                 if self.date.trim().is_empty() {

@@ -80,6 +80,43 @@ pub fn short_day_near(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A day as a form gives it (`YYYY-MM-DD`; a month or day of one digit is read too), as
+/// chrono's `%Y-%m-%d` reads it for every year the forms accept. `None` for anything else.
+pub fn typed_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |part: &str| {
+        (1..=2)
+            .contains(&part.len())
+            .then(|| digits(part.as_bytes()))?
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let year = i32::try_from(digits(year.as_bytes())?).ok()?;
+    NaiveDate::from_ymd_opt(year, short(month)?, short(day)?)
+}
+
+/// A time as a form gives it (`HH:MM`, or `HH:MM:SS`; an hour of one digit is read too),
+/// as chrono's `%H:%M` then `%H:%M:%S` read it. `None` for anything else.
+pub fn typed_time(text: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |part: &str, widths: std::ops::RangeInclusive<usize>| {
+        widths
+            .contains(&part.len())
+            .then(|| digits(part.as_bytes()))?
+    };
+    match parts.as_slice() {
+        [hour, minute] => NaiveTime::from_hms_opt(number(hour, 1..=2)?, number(minute, 1..=2)?, 0),
+        [hour, minute, second] => NaiveTime::from_hms_opt(
+            number(hour, 1..=2)?,
+            number(minute, 1..=2)?,
+            number(second, 1..=2)?,
+        ),
+        _ => None,
+    }
+}
+
 /// A day typed in a form (`YYYY-MM-DD`) that is today or before it, or the message to
 /// show beside the field.
 pub fn read_past_or_today(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
@@ -87,8 +124,8 @@ pub fn read_past_or_today(text: &str, today: NaiveDate) -> Result<NaiveDate, Str
     if text.is_empty() {
         return Err("Enter the day.".into());
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "Enter the day as year-month-day, e.g. 2026-11-27.".to_string())?;
+    let day = typed_date(text)
+        .ok_or_else(|| "Enter the day as year-month-day, e.g. 2026-11-27.".to_string())?;
     if day > today {
         Err("That day is still to come: enter the day it happened.".into())
     } else {

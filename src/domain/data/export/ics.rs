@@ -11,7 +11,7 @@ use crate::domain::record::reminder_settings::ReminderSettings;
 use crate::domain::rulebook::windows::{
     no_deep_hours, RaceWindows, ALARM_MINUTES_AFTER_MIDNIGHT, LAST_DEEP_DAYS_BEFORE_RACE,
 };
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 /// An all-day event with one display alarm.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,6 +177,12 @@ fn alarm_ahead(
 }
 
 /// The whole file. `stamp` is the export time in UTC (DTSTAMP).
+/// A date in iCalendar's basic form, "20261127" (written by hand: chrono's strftime would
+/// bring its format-string parser into the WebAssembly for this alone).
+fn basic_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
 pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
@@ -189,7 +195,13 @@ pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line("X-WR-CALNAME:Restride".into());
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        basic_date(stamp.date()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     for event in events {
         let end = event
             .last_day
@@ -200,9 +212,9 @@ pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
         line(format!("DTSTAMP:{stamp}"));
         line(format!(
             "DTSTART;VALUE=DATE:{}",
-            event.first_day.format("%Y%m%d")
+            basic_date(event.first_day)
         ));
-        line(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        line(format!("DTEND;VALUE=DATE:{}", basic_date(end)));
         line(format!("SUMMARY:{}", escape(&event.summary)));
         line(format!("DESCRIPTION:{}", escape(&event.description)));
         line("TRANSP:TRANSPARENT".into());

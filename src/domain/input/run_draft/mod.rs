@@ -10,7 +10,7 @@ use crate::domain::record::validate::{
     elevation_ok, heart_rate_ok, notes_ok, pace_problem, shown_pace, PaceProblem, EARLIEST_DATE,
     HEART_RATE_RANGE, LONGEST_PLAUSIBLE_DISTANCE_M, NOTES_MAX_CHARS,
 };
-use crate::domain::text::dates;
+use crate::domain::text::dates::{self, typed_date, typed_time};
 use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::text::units::{
     distance_for_input, elevation_for_display, format_duration, format_pace, from_unit, round_u32,
@@ -232,8 +232,8 @@ fn read_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     if text.is_empty() {
         return Err("Enter the date of the run.".into());
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
+    let date = typed_date(text)
+        .ok_or_else(|| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
     if date > today {
         Err("That date is in the future: log a run once you have run it.".into())
     } else if date < EARLIEST_DATE {
@@ -248,10 +248,9 @@ fn read_start_time(text: &str) -> Result<Option<NaiveTime>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map(Some)
-        .map_err(|_| "Enter the start time as hours:minutes, e.g. 07:30, or leave it empty.".into())
+    typed_time(text).map(Some).ok_or_else(|| {
+        "Enter the start time as hours:minutes, e.g. 07:30, or leave it empty.".into()
+    })
 }
 
 /// Distance in whole metres, positive and below the plausible maximum.

@@ -152,3 +152,41 @@ fn a_day_that_happened_is_today_or_before() {
         .unwrap_err()
         .contains("year-month-day"));
 }
+
+proptest::proptest! {
+    /// Forms' dates are read as chrono's `%Y-%m-%d` reads them, for four-digit years.
+    #[test]
+    fn typed_dates_read_as_chrono_reads_them(text in "[0-9]{4}-[0-9]{0,3}-[0-9]{0,3}|[0-9 +-]{0,12}") {
+        let chrono = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+        let year_of_four = text.split('-').next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+        if year_of_four {
+            proptest::prop_assert_eq!(typed_date(&text), chrono, "{}", text);
+        } else {
+            // Other years (signed, longer, shorter) are no date a form gives.
+            proptest::prop_assert_eq!(typed_date(&text), None);
+        }
+    }
+
+    /// Forms' times are read as chrono's `%H:%M`, then `%H:%M:%S`, read them.
+    #[test]
+    fn typed_times_read_as_chrono_reads_them(text in "[0-9]{0,3}:[0-9]{0,3}(:[0-9]{0,3})?|[0-9: .]{0,9}") {
+        let chrono = NaiveTime::parse_from_str(&text, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+            .ok();
+        proptest::prop_assert_eq!(typed_time(&text), chrono, "{}", text);
+    }
+}
+
+#[test]
+fn typed_dates_and_times_as_forms_give_them() {
+    assert_eq!(
+        typed_date("2026-11-27"),
+        NaiveDate::from_ymd_opt(2026, 11, 27)
+    );
+    assert_eq!(typed_date("2026-1-5"), NaiveDate::from_ymd_opt(2026, 1, 5));
+    assert_eq!(typed_date("2026-02-30"), None);
+    assert_eq!(typed_date("27/11/2026"), None);
+    assert_eq!(typed_time("07:30"), NaiveTime::from_hms_opt(7, 30, 0));
+    assert_eq!(typed_time("7:30:15"), NaiveTime::from_hms_opt(7, 30, 15));
+    assert_eq!(typed_time("24:00"), None);
+}
