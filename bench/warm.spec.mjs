@@ -20,6 +20,7 @@ const ROUNDS = Math.max(7, Number(process.env.BENCH_SAMPLES ?? 7));
 const SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
 const COUNTS = (process.env.BENCH_WARM_COUNTS ?? "0,1000,5000,20000").split(",").map(Number);
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? "target/bench";
+const DETAIL = process.env.BENCH_TRACE_DETAIL === "1";
 const VIEWPORT = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 /** Runs in the page first: marks the frame after `selector` entered the DOM. */
@@ -102,7 +103,9 @@ async function openPage(context, url, selector) {
   if (SLOWDOWN > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
   await page.addInitScript(instrument, selector);
   await cdp.send("Tracing.start", {
-    categories: "toplevel,disabled-by-default-devtools.timeline,blink.user_timing",
+    // BENCH_TRACE_DETAIL=1 names what runs inside each task (script, styles, layout…) in
+    // the self times; the extra tracing costs CPU, so its figures are not for budgets.
+    categories: `toplevel,disabled-by-default-devtools.timeline,blink.user_timing${DETAIL ? ",devtools.timeline,v8,v8.execute,blink" : ""}`,
     transferMode: "ReturnAsStream",
   });
   await page.goto(url, { waitUntil: "commit" });
