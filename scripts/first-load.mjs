@@ -25,6 +25,18 @@ export const GZIP_BUDGET = 200 * 1024;
  */
 export const ON_USE_SPLITS = ["import"];
 
+/**
+ * Images only the system asks for, when the app is installed or added to the home screen
+ * (it keeps its own copies): the service worker does not download them at a first visit.
+ * icons/icon-192.png stays precached: notifications show it, offline too.
+ */
+export const INSTALL_ONLY = ["icons/icon-512.png", "icons/icon-maskable-512.png", "icons/apple-touch-icon.png"];
+
+/** Whether the service worker downloads a file of the build when it installs. */
+export function precached(file) {
+  return !fetchedOnUse(file) && !INSTALL_ONLY.includes(file);
+}
+
 /** Whether a file of the build is fetched only when its page is opened. */
 export function fetchedOnUse(file) {
   const name = file.slice(file.lastIndexOf("/") + 1);

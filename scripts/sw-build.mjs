@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
-import { fetchedOnUse } from "./first-load.mjs";
+import { precached } from "./first-load.mjs";
 
 /**
  * The manifest and register.js are read at every first visit: the manifest is written
@@ -54,8 +54,9 @@ export function finishFolder(dir) {
     const name = relative(dir, path).split(sep).join("/");
     if (name === "sw.js") continue;
     hash.update(name).update("\0").update(readFileSync(path)).update("\0");
-    // Parts fetched on use are kept by the worker once fetched, not downloaded up front.
-    if (!fetchedOnUse(name)) precache.push(`./${name}`);
+    // Parts fetched on use are kept by the worker once fetched, and install-only icons are
+    // the system's business: neither is downloaded up front.
+    if (precached(name)) precache.push(`./${name}`);
   }
   const version = hash.digest("hex").slice(0, 16);
   const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");
