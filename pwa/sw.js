@@ -7,6 +7,8 @@ const CACHE = `restride-${VERSION}`;
 // Files shared to Restride from another app (the manifest's share_target), kept only
 // until the import page takes them. Never sent anywhere: they go from here to the page.
 const SHARED = "restride-shared-files";
+// Today's checkpoint, kept by the page (register.js): the runner's, not this version's.
+const TODAY = "restride-today";
 // Trunk's content hash in a name ("restride-0123456789abcdef_bg.wasm"): such a file never
 // changes, so the copy the page just downloaded may come from the HTTP cache.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
@@ -21,7 +23,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith("restride-") && key !== CACHE && key !== SHARED) await caches.delete(key);
+        if (key.startsWith("restride-") && key !== CACHE && key !== SHARED && key !== TODAY) await caches.delete(key);
       }
       await self.clients.claim();
     })(),

@@ -31,9 +31,9 @@ pub const LAST_BACKUP_KEY: &str = "restride.last_backup";
 pub const BACKUP_NUDGE_DISMISSED_KEY: &str = "restride.backup_nudge_dismissed";
 /// Kept copies whose notice the runner dismissed on Today (Settings still lists them).
 pub const LEFT_OUT_SEEN_KEY: &str = "restride.left_out_seen";
-/// Today's checkpoint (`domain::today::checkpoint`): derived from the records, so it is
-/// never backed up, never migrated, and removed before the records change.
-pub const TODAY_KEY: &str = "restride.today";
+/// Where Today's checkpoint was kept before it moved to the Cache API (`read_checkpoint`):
+/// removed when the records are read.
+pub const OLD_TODAY_KEY: &str = "restride.today";
 /// Every key Restride writes starts with this.
 pub const KEY_PREFIX: &str = "restride.";
 
@@ -129,6 +129,9 @@ pub struct Store {
     unreadable_at_start: Option<String>,
     /// Keeps each run's text, so a save after one change writes one run's JSON anew.
     encoder: RefCell<envelope::Encoder>,
+    /// The records (fingerprint) and day of the checkpoint stored now, as far as this page
+    /// knows: the one it started from, or the last it wrote. `None` after a save.
+    kept_today: RefCell<Option<(String, chrono::NaiveDate)>>,
 }
 
 pub struct Loaded {
@@ -145,6 +148,8 @@ pub fn load(now_ms: u64) -> Loaded {
     let Some(storage) = storage() else {
         return fresh(Some(StartupProblem::Unavailable), false);
     };
+    // Where earlier builds kept Today's checkpoint: its room goes back to the records.
+    let _ = storage.remove_item(OLD_TODAY_KEY);
     let raw = match storage.get_item(DATA_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return fresh(None, true),
@@ -183,6 +188,7 @@ pub fn load(now_ms: u64) -> Loaded {
                     last_written,
                     unreadable_at_start: None,
                     encoder: RefCell::default(),
+                    kept_today: RefCell::default(),
                 },
             }
         }
@@ -253,7 +259,8 @@ fn fresh_after(
     unreadable_at_start: Option<String>,
 ) -> Loaded {
     let journal = Journal::default();
-    let last_written = RefCell::new(Some(envelope::encode(&journal)));
+    // Nothing is stored, and no journal's text is empty: the first change is written.
+    let last_written = RefCell::new(Some(String::new()));
     let locked = (!writable).then(|| problem.as_ref().map(|p| p.message()).unwrap_or_default());
     Loaded {
         journal,
@@ -263,6 +270,7 @@ fn fresh_after(
             last_written,
             unreadable_at_start,
             encoder: RefCell::default(),
+            kept_today: RefCell::default(),
         },
     }
 }
@@ -291,23 +299,21 @@ impl Store {
 
     /// Writes the journal if it differs from what was last written. On failure the next
     /// call tries again, because `last_written` only moves on success. `encode` is
-    /// `Encoder::encode` once the second part has brought it (it keeps each run's text),
-    /// else the whole journal is encoded.
-    pub fn save(&self, journal: &Journal, encode: Option<Encode>) -> Result<(), SaveError> {
+    /// `Encoder::encode`, which comes with the second part (so does the encoding itself).
+    pub fn save(&self, journal: &Journal, encode: Encode) -> Result<(), SaveError> {
         if let Some(reason) = self.locked.borrow().as_ref() {
             return Err(SaveError::Locked(reason.clone()));
         }
-        let text = match encode {
-            Some(encode) => encode(&mut self.encoder.borrow_mut(), journal),
-            None => envelope::encode(journal),
-        };
+        let text = encode(&mut self.encoder.borrow_mut(), journal);
         if self.last_written.borrow().as_deref() == Some(text.as_str()) {
             return Ok(());
         }
-        // The checkpoint names the records it was made from: it goes first, so it can
-        // never stand beside records it does not describe (and frees its room).
+        // The checkpoint names the records it was made from: its removal is asked for
+        // first, so a new one is never written before it (and if the page closes before
+        // the removal is done, the next start finds it names other records).
+        let _ = forget_today_js();
+        *self.kept_today.borrow_mut() = None;
         let raw = LocalStorage::raw();
-        let _ = raw.remove_item(TODAY_KEY);
         raw.set_item(DATA_KEY, &text)
             .map_err(|_| SaveError::Refused)?;
         *self.last_written.borrow_mut() = Some(text);
@@ -327,10 +333,18 @@ impl Store {
             return;
         }
         let records = crate::domain::today::checkpoint::fingerprint(records);
-        if read_checkpoint().is_some_and(|c| c.records == records && c.day == today) {
+        let kept = (records.clone(), today);
+        if self.kept_today.borrow().as_ref() == Some(&kept) {
             return;
         }
         write_checkpoint(&Checkpoint::of(journal, today, records));
+        *self.kept_today.borrow_mut() = Some(kept);
+    }
+
+    /// The checkpoint this page started from, which names these records on that day: it
+    /// need not be written again that day.
+    pub fn started_from(&self, records: String, day: chrono::NaiveDate) {
+        *self.kept_today.borrow_mut() = Some((records, day));
     }
 
     /// Writes every run's text in advance, while the page is idle after start-up, so the
@@ -390,17 +404,31 @@ pub fn read_value<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&stored_text(key)?).ok()
 }
 
-/// Today's checkpoint, when one is stored and readable in this version's format.
-pub fn read_checkpoint() -> Option<Checkpoint> {
-    Checkpoint::from_text(&stored_text(TODAY_KEY)?)
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    // Today's checkpoint in the Cache API (pwa/register.js), away from the records: the
+    // first localStorage access of a page loads all of them.
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = readToday, catch)]
+    fn read_today_js() -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = keepToday, catch)]
+    fn keep_today_js(text: &str) -> Result<(), wasm_bindgen::JsValue>;
+    #[wasm_bindgen(js_namespace = restrideDevice, js_name = forgetToday, catch)]
+    fn forget_today_js() -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// Today's checkpoint as stored when the page started, when there is one readable in this
+/// version's format. Never touches localStorage.
+pub async fn read_checkpoint() -> Option<Checkpoint> {
+    let text = wasm_bindgen_futures::JsFuture::from(read_today_js().ok()?)
+        .await
+        .ok()?;
+    Checkpoint::from_text(&text.as_string()?)
 }
 
 /// Stores Today's checkpoint; a refused write leaves none, which only means the next start
 /// reads the records first.
 pub fn write_checkpoint(checkpoint: &Checkpoint) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(TODAY_KEY, &checkpoint.to_text());
-    }
+    let _ = keep_today_js(&checkpoint.to_text());
 }
 
 /// Writes a small value under `key`; a refused write is left for the next time.

@@ -8,8 +8,8 @@ use crate::domain::data::export::runs_csv::{backup_file_name, runs_csv, runs_csv
 use leptos::prelude::*;
 
 /// The whole journal as a backup file, at once: shared on phones, downloaded elsewhere.
-/// For the storage-full banner, where the backup date could not be stored anyway; it
-/// stays in the first download, which `offer_backup`'s bookkeeping would weigh down.
+/// For the storage-full banner, where the backup date could not be stored anyway. Reached
+/// through the second part's engine (a save, which can fail, needs that part too).
 pub fn hand_over_backup(state: AppState) {
     let text = state.journal.with_untracked(envelope::encode);
     let name = backup_file_name(state.today.get_untracked());

@@ -29,6 +29,7 @@ mod today;
 
 use crate::domain::massage::reminders;
 use crate::domain::record::journal::Journal;
+use crate::domain::today::checkpoint::Checkpoint;
 use crate::store::{self, SaveError};
 use leptos::prelude::*;
 pub use state::AppState;
@@ -37,7 +38,12 @@ use std::rc::Rc;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Today's checkpoint is read from the Cache API by register.js while the WebAssembly
+    // downloads, so it is usually there already.
+    wasm_bindgen_futures::spawn_local(async {
+        let early = store::read_checkpoint().await;
+        leptos::mount::mount_to_body(move || view! { <App early /> });
+    });
 }
 
 /// The page of a record that no longer exists (deleted, or another device's link).
@@ -60,18 +66,21 @@ fn Missing(
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(early: Option<Checkpoint>) -> impl IntoView {
     // Today's first screen comes from the checkpoint when there is one for today; the
     // records are read right after it is drawn (or sooner, when a command needs them).
-    let early = store::read_checkpoint().filter(|c| c.describes(clock::today()));
+    // Until then nothing touches localStorage: its first access loads every record.
+    let early = early.filter(|c| c.describes(clock::today()));
     // The one place that writes, once the records are read. Shared with the storage
     // listener, which can lock it.
     let store: Rc<OnceCell<store::Store>> = Rc::default();
-    let state = if early.is_some() {
+    let state = if let Some(checkpoint) = &early {
+        let started_from = (checkpoint.records.clone(), checkpoint.day);
         let state = AppState::new(Journal::default(), None, early);
         let store = store.clone();
         state::read_records_later(move || {
             let loaded = store::load(clock::now_ms());
+            loaded.store.started_from(started_from.0, started_from.1);
             let as_stored = !loaded.store.must_rewrite();
             let _ = store.set(loaded.store);
             state.records_read(loaded.journal, loaded.problem, as_stored);
@@ -109,9 +118,11 @@ fn App() -> impl IntoView {
         if (previous.is_none() || just_read) && !saving.must_rewrite() {
             return recovering;
         }
-        let encode = state
-            .reminder_engine
-            .with_untracked(|e| e.map(|e| e.encode));
+        // The encoder comes with the second part, as does every page that changes the
+        // journal; a rewrite the records need waits for it (tracked: it runs once here).
+        let Some(encode) = state.reminder_engine.with(|e| e.map(|e| e.encode)) else {
+            return recovering;
+        };
         let problem = match state.journal.with(|journal| saving.save(journal, encode)) {
             Ok(()) => {
                 // Records saved: ask the browser, once a visit, to keep them.

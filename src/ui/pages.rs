@@ -146,6 +146,9 @@ pub struct ReminderEngine {
     pub other_tab: fn(AppState, &crate::store::Store, &web_sys::StorageEvent),
     /// Encodes the journal for a save, keeping each run's text (`envelope::Encoder`).
     pub encode: crate::store::Encode,
+    /// Hands the runner the whole journal as a backup file, for the save-problem banner
+    /// (`data_settings::hand_over_backup`).
+    pub back_up: fn(AppState),
 }
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -156,6 +159,7 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
         keep_today: crate::store::Store::keep_checkpoint,
         other_tab: super::from_other_tab,
         encode: crate::domain::data::envelope::Encoder::encode,
+        back_up: super::data_settings::hand_over_backup,
     })
 }
 

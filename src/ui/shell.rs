@@ -160,7 +160,11 @@ fn Banners() -> impl IntoView {
                             <button
                                 type="button"
                                 class="secondary"
-                                on:click=move |_| super::data_settings::hand_over_backup(state)
+                                on:click=move |_| {
+                                    if let Some(engine) = state.reminder_engine.get_untracked() {
+                                        (engine.back_up)(state);
+                                    }
+                                }
                             >
                                 "Back up everything now"
                             </button>

@@ -1,10 +1,9 @@
 // Today before the history (src/domain/today/checkpoint.rs): after each save, and once a
-// day, the app stores what Today's first screen needs under `restride.today`, naming the
-// records it was made from. The next start draws Today from it and reads the records
+// day, the app stores what Today's first screen needs in the Cache API (pwa/register.js),
+// naming the records it was made from. The next start draws Today from it, without
+// touching localStorage (whose first access loads every record), and reads the records
 // right after; Today then shows the records' own numbers.
 import { test, expect, DATA_KEY, localDate } from "./fixtures.mjs";
-
-const TODAY_KEY = "restride.today";
 
 /** FNV-1a 64 of the UTF-8 bytes, written as the app names a stored text: "<bytes>-<hex>".
  *  Worked out here on its own, not by the app's code. */
@@ -19,8 +18,14 @@ function fingerprint(text) {
 }
 
 const stored = (page, key) => page.evaluate((key) => localStorage.getItem(key), key);
+/** Today's checkpoint as stored, or null. */
+const storedCheckpoint = (page) =>
+  page.evaluate(async () => {
+    const response = await (await caches.open("restride-today")).match(new URL("today-checkpoint", document.baseURI).href);
+    return response ? response.text() : null;
+  });
 /** The records the stored checkpoint names, or null. */
-const namedRecords = async (page) => (await stored(page, TODAY_KEY))?.split("\n")[0].split(" ")[2] ?? null;
+const namedRecords = async (page) => (await storedCheckpoint(page))?.split("\n")[0].split(" ")[2] ?? null;
 /** Whether the stored checkpoint names the records stored now. */
 const namesStoredRecords = async (page) => (await namedRecords(page)) === fingerprint(await stored(page, DATA_KEY));
 
@@ -46,13 +51,23 @@ async function seedRuns(page, runs) {
   await page.reload();
 }
 
-/** Records, in the page, what Today's first screen says when it is first drawn. */
+/** Records, in the page, what Today's first screen says when it is first drawn, and
+ *  whether localStorage had been touched by then. */
 function recordFirstDraw() {
+  window.storageTouched = false;
+  for (const method of ["getItem", "setItem", "removeItem", "key"]) {
+    const original = Storage.prototype[method];
+    Storage.prototype[method] = function (...args) {
+      window.storageTouched = true;
+      return original.apply(this, args);
+    };
+  }
   new MutationObserver((_, observer) => {
     const card = document.querySelector(".card.ready");
     const tiles = document.querySelector(".tiles");
     if (card && tiles && window.firstDraw === undefined) {
       window.firstDraw = [card.innerText, tiles.innerText];
+      window.storageTouchedBeforeDraw = window.storageTouched;
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -75,12 +90,16 @@ test("the checkpoint names the stored records; the next start draws Today from i
 
   // Another start: the same first screen, and the checkpoint is left as it is once the
   // second part, which would renew it, is here.
-  const checkpoint = await stored(page, TODAY_KEY);
+  // Drawn before anything touches localStorage.
+  const checkpoint = await storedCheckpoint(page);
+  await page.addInitScript(recordFirstDraw);
   await page.reload();
   expect(await firstScreen(page)).toEqual(fromRecords);
+  expect(await page.evaluate(() => window.firstDraw)).toEqual(fromRecords);
+  expect(await page.evaluate(() => window.storageTouchedBeforeDraw)).toBe(false);
   await secondPart(page);
   await page.waitForTimeout(300);
-  expect(await stored(page, TODAY_KEY)).toBe(checkpoint);
+  expect(await storedCheckpoint(page)).toBe(checkpoint);
 
   // Records that the checkpoint does not describe (written by hand here: the app removes
   // the checkpoint before it writes the records): Today is first drawn from the
@@ -89,7 +108,6 @@ test("the checkpoint names the stored records; the next start draws Today from i
   data.runs.push({ id: "hard", date: await localDate(page, 0), distance_m: 21000, duration_s: 6300, type: "long", rpe: 9, soreness: { quads: 6 } });
   const changed = JSON.stringify(data);
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DATA_KEY, changed]);
-  await page.addInitScript(recordFirstDraw);
   await page.reload();
   await expect(page.locator(".card.ready")).toContainText("Quads 6/10 (today)");
   expect(await page.evaluate(() => window.firstDraw)).toEqual(fromRecords);
@@ -100,17 +118,23 @@ test("the checkpoint names the stored records; the next start draws Today from i
 test("saving a run removes the checkpoint before writing, and a new one names the new records", async ({ page }) => {
   await seedRuns(page, await history(page, 120));
   await expect.poll(() => namedRecords(page)).not.toBeNull();
-  // Every write and removal from here on, in order.
+  // Every write and removal from here on, in order: the records' and the checkpoint's
+  // (which register.js carries out one after the other, in this order).
   await page.evaluate(() => {
     window.storageLog = [];
-    const { setItem, removeItem } = Storage.prototype;
+    const { setItem } = Storage.prototype;
     Storage.prototype.setItem = function (key, value) {
       window.storageLog.push(`set ${key}`);
       return setItem.call(this, key, value);
     };
-    Storage.prototype.removeItem = function (key) {
-      window.storageLog.push(`remove ${key}`);
-      return removeItem.call(this, key);
+    const { keepToday, forgetToday } = window.restrideDevice;
+    window.restrideDevice.keepToday = (text) => {
+      window.storageLog.push("keep checkpoint");
+      return keepToday(text);
+    };
+    window.restrideDevice.forgetToday = () => {
+      window.storageLog.push("forget checkpoint");
+      return forgetToday();
     };
   });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log run" }).click();
@@ -121,8 +145,8 @@ test("saving a run removes the checkpoint before writing, and a new one names th
   await expect(page.getByRole("status")).toContainText("Run saved.");
   const records = await stored(page, DATA_KEY);
   await expect.poll(() => namedRecords(page)).toBe(fingerprint(records));
-  const log = (await page.evaluate(() => window.storageLog)).filter((e) => e.endsWith(TODAY_KEY) || e.endsWith(DATA_KEY));
-  expect(log).toEqual([`remove ${TODAY_KEY}`, `set ${DATA_KEY}`, `set ${TODAY_KEY}`]);
+  const log = (await page.evaluate(() => window.storageLog)).filter((e) => e.endsWith("checkpoint") || e.endsWith(DATA_KEY));
+  expect(log).toEqual(["forget checkpoint", `set ${DATA_KEY}`, "keep checkpoint"]);
   // Drawn from it on the next start, Today shows the new run's week.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Today/ }).click();
   const before = await firstScreen(page);
@@ -149,7 +173,15 @@ test("with 5,000 runs, Today from the checkpoint equals Today read from the reco
   const drawn = [];
   for (const withCheckpoint of [true, false]) {
     const fresh = await page.context().newPage();
-    if (!withCheckpoint) await fresh.addInitScript((key) => localStorage.removeItem(key), TODAY_KEY);
+    // Hidden from the page before register.js reads it.
+    if (!withCheckpoint) {
+      await fresh.addInitScript(() => {
+        const open = CacheStorage.prototype.open;
+        CacheStorage.prototype.open = function (name) {
+          return name === "restride-today" ? Promise.reject(new Error("hidden")) : open.call(this, name);
+        };
+      });
+    }
     await fresh.addInitScript(recordFirstDraw);
     await fresh.goto("/");
     await expect(fresh.locator(".card.ready")).toBeVisible();

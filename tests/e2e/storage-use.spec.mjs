@@ -24,8 +24,6 @@ const warning = (page) => page.locator(".storage-warning");
 
 test("Settings shows the storage used, without a warning for a small history", async ({ page }) => {
   await seed(page, [run({ id: "r1" }), run({ id: "r2", date: "2026-11-21" })]);
-  // Today's checkpoint counts too: let it be written first, so the figure holds still.
-  await page.waitForFunction(() => localStorage.getItem("restride.today") !== null);
   await page.goto("/settings");
   const bytes = await restrideBytes(page);
   expect(bytes).toBeLessThan(3000);
@@ -36,7 +34,6 @@ test("Settings shows the storage used, without a warning for a small history", a
 
 test("Latin-1 text counts a byte a character: 1,000 long notes are about 2.1 MB, no warning", async ({ page }) => {
   await seed(page, runsWithNotes("Long run by the river, then strides on the grass. "));
-  await page.waitForFunction(() => localStorage.getItem("restride.today") !== null);
   await page.goto("/settings");
 
   const bytes = await restrideBytes(page);
@@ -51,7 +48,6 @@ test("Settings warns when storage is 80 % full or more", async ({ page }) => {
   // The same history with a dash beyond Latin-1 in every note: Safari then counts two
   // bytes a character, about 4.2 MB (84 % of the assumed 5 MB).
   await seed(page, runsWithNotes("Long run by the river — then strides on the grass. "));
-  await page.waitForFunction(() => localStorage.getItem("restride.today") !== null);
   await page.goto("/settings");
 
   const bytes = await restrideBytes(page);
