@@ -35,11 +35,17 @@
   // and removed one after the other, in the order the app asks.
   const TODAY_CACHE = "restride-today";
   const todayUrl = new URL("today-checkpoint", document.baseURI).href;
-  const todayCache = () => ("caches" in window ? caches.open(TODAY_CACHE) : Promise.reject(new Error("no Cache API")));
-  const todayRead = todayCache()
-    .then((cache) => cache.match(todayUrl))
-    .then((response) => (response ? response.text() : null))
-    .catch(() => null);
+  // Inside a promise: reading `caches` can throw at once (an opaque origin), and this
+  // script must go on to define restrideDevice and register the worker.
+  const todayCache = () => Promise.resolve().then(() => caches.open(TODAY_CACHE));
+  // The app starts once this settles: a Cache API that does not answer within a moment
+  // (it can hang in some private modes) means starting from the records instead.
+  const todayRead = Promise.race([
+    todayCache()
+      .then((cache) => cache.match(todayUrl))
+      .then((response) => (response ? response.text() : null)),
+    new Promise((resolve) => setTimeout(() => resolve(null), 400)),
+  ]).catch(() => null);
   let todayWrites = Promise.resolve();
   const queueToday = (op) => {
     todayWrites = todayWrites.then(() => todayCache().then(op)).catch(() => {});

@@ -3,6 +3,8 @@
 // its own cache and an update is always a whole new set of files.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+// Parts fetched only when their page is opened (the import page's): not precached.
+const ON_USE = __ON_USE__;
 const CACHE = `restride-${VERSION}`;
 // Files shared to Restride from another app (the manifest's share_target), kept only
 // until the import page takes them. Never sent anywhere: they go from here to the page.
@@ -16,8 +18,28 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 self.addEventListener("install", (event) => {
   // Files without a hash skip the HTTP cache, so a new version never mixes in old ones.
   const requests = PRECACHE.map((url) => (HASHED.test(url) ? url : new Request(url, { cache: "reload" })));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(requests);
+      await carryOpenedParts(cache);
+    }),
+  );
 });
+
+/** The split a part's file belongs to ("split_import-0123….wasm" → "import"), or null. */
+const splitOf = (url) => new URL(url, self.location.href).pathname.split("/").pop().match(/^split_([a-z]+)[-_]/)?.[1] ?? null;
+
+// A part fetched on use that an earlier version had kept (the runner opened its page) is
+// fetched for this version too, so a page that worked offline still does after an
+// update. Best effort: without it the page is fetched when next opened online.
+async function carryOpenedParts(cache) {
+  const opened = new Set();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith("restride-") || key === CACHE || key === SHARED || key === TODAY) continue;
+    for (const request of await (await caches.open(key)).keys()) opened.add(splitOf(request.url));
+  }
+  await cache.addAll(ON_USE.filter((url) => opened.has(splitOf(url)))).catch(() => {});
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -104,7 +126,10 @@ self.addEventListener("fetch", (event) => {
       // A part fetched on use (the import page's) is not precached: kept once fetched, so
       // the page works offline from then on. Hashed names never change, so a copy is
       // always right for this version.
-      if (response.ok && HASHED.test(new URL(request.url).pathname)) await cache.put(request, response.clone());
+      if (response.ok && HASHED.test(new URL(request.url).pathname)) {
+        // Storage full or the like: the page still gets what the network gave.
+        event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+      }
       return response;
     })(),
   );

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addCsp } from "./csp.mjs";
-import { precached } from "./first-load.mjs";
+import { fetchedOnUse, precached } from "./first-load.mjs";
 
 /**
  * The manifest and register.js are read at every first visit: the manifest is written
@@ -50,6 +50,7 @@ export function finishFolder(dir) {
 
   const hash = createHash("sha256");
   const precache = [];
+  const onUse = [];
   for (const path of files(dir)) {
     const name = relative(dir, path).split(sep).join("/");
     if (name === "sw.js") continue;
@@ -57,12 +58,14 @@ export function finishFolder(dir) {
     // Parts fetched on use are kept by the worker once fetched, and install-only icons are
     // the system's business: neither is downloaded up front.
     if (precached(name)) precache.push(`./${name}`);
+    else if (fetchedOnUse(name)) onUse.push(`./${name}`);
   }
   const version = hash.digest("hex").slice(0, 16);
   const template = readFileSync(new URL("../pwa/sw.js", import.meta.url), "utf8");
   const worker = template
     .replace('"__VERSION__"', JSON.stringify(version))
-    .replace("__PRECACHE__", JSON.stringify(precache, null, 2));
+    .replace("__PRECACHE__", JSON.stringify(precache, null, 2))
+    .replace("__ON_USE__", JSON.stringify(onUse, null, 2));
   writeFileSync(join(dir, "sw.js"), worker);
   console.log(`sw.js: version ${version}, ${precache.length} files precached`);
 }

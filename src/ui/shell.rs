@@ -154,20 +154,24 @@ fn Banners() -> impl IntoView {
                 .save_problem
                 .get()
                 .map(|message| {
+                    // The backup comes with the second part; without it (it could not be
+                    // fetched) nothing on this page was changed, so there is none to offer.
+                    let back_up = state.reminder_engine.get().map(|engine| engine.back_up);
                     view! {
                         <div class="banner" role="alert">
                             <p>{message}</p>
-                            <button
-                                type="button"
-                                class="secondary"
-                                on:click=move |_| {
-                                    if let Some(engine) = state.reminder_engine.get_untracked() {
-                                        (engine.back_up)(state);
+                            {back_up
+                                .map(|back_up| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="secondary"
+                                            on:click=move |_| back_up(state)
+                                        >
+                                            "Back up everything now"
+                                        </button>
                                     }
-                                }
-                            >
-                                "Back up everything now"
-                            </button>
+                                })}
                         </div>
                     }
                 })

@@ -164,6 +164,51 @@ test("a new build at the same address announces itself and Reload switches to it
   }
 });
 
+test("after an update, an Import page opened before still works offline", async ({ page, context }, testInfo) => {
+  const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
+  cpSync("dist", folder, { recursive: true });
+  const port = 4400 + testInfo.workerIndex + (testInfo.project.name === "phone" ? 0 : 50);
+  const server = await serve(folder, port);
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    await page.goto(`${origin}/import`);
+    await controlled(page);
+    await page.goto(`${origin}/import`);
+    await expect(page.getByLabel("Choose files")).toBeAttached();
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
+
+    // The second build, and the runner switching to it on Today.
+    const index = join(folder, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="restride-build" content="second">'));
+    execFileSync("node", ["scripts/sw-build.mjs", folder]);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.locator("#update-banner").getByRole("button", { name: "Reload" }).click();
+    await expect(page.locator('meta[name="restride-build"]')).toHaveCount(1);
+
+    // The new version's cache (the old one is gone) holds the import part too.
+    const versions = () =>
+      page.evaluate(async () => {
+        const out = {};
+        for (const key of await caches.keys()) {
+          if (!/^restride-[0-9a-f]{16}$/.test(key)) continue;
+          out[key] = (await (await caches.open(key)).keys()).some((r) => /\/split_import-/.test(r.url));
+        }
+        return Object.values(out);
+      });
+    await expect.poll(versions).toEqual([true]);
+    // Import opens offline.
+    await context.setOffline(true);
+    await page.goto(`${origin}/import`);
+    await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
+    await expect(page.getByLabel("Choose files")).toBeAttached();
+    await context.setOffline(false);
+  } finally {
+    server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test("Settings offers installation unless the app is already installed", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Install" })).toBeVisible();

@@ -8,9 +8,10 @@
 //! flags — lies inside the kept days for `day` and any later date, so the summary it
 //! gives equals the one from the whole journal (property-tested); days without runs are
 //! carried forward like any other. It is derived: it names the stored records it was made
-//! from (`records`). The app removes it before it writes the records, so it describes
-//! them; one that does not (written by an older version, or by hand) only draws Today
-//! until the records are read a moment later, and a missing or older one means Today
+//! from (`records`). The app asks for its removal before it writes the records; one that
+//! does not describe them (the page closed before the removal was done, another tab, an
+//! older version, a hand edit) only draws Today until the records are read a moment
+//! later and is then made again, and a missing or older one means Today
 //! waits for the records, as without it.
 //!
 //! Its text is one header line and then a stored envelope holding the kept runs, the

@@ -176,13 +176,13 @@ fn alarm_ahead(
     (tomorrow <= last_day).then_some(next_morning)
 }
 
-/// The whole file. `stamp` is the export time in UTC (DTSTAMP).
 /// A date in iCalendar's basic form, "20261127" (written by hand: chrono's strftime would
 /// bring its format-string parser into the WebAssembly for this alone).
 fn basic_date(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
+/// The whole file. `stamp` is the export time in UTC (DTSTAMP).
 pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
