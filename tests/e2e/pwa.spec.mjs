@@ -25,6 +25,28 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/**
+ * Serves a copy of the release build on a port of its own, so a test can replace it with
+ * a "second build" (one changed file and the worker regenerated) while the page runs.
+ */
+async function withCopiedBuild(testInfo, portBase, body) {
+  const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
+  cpSync("dist", folder, { recursive: true });
+  const port = portBase + testInfo.workerIndex + (testInfo.project.name === "phone" ? 0 : 50);
+  const server = await serve(folder, port);
+  const secondBuild = () => {
+    const index = join(folder, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="restride-build" content="second">'));
+    execFileSync("node", ["scripts/sw-build.mjs", folder]);
+  };
+  try {
+    await body(`http://127.0.0.1:${port}`, secondBuild);
+  } finally {
+    server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 test("the manifest parses, its icons load at their declared sizes, start_url is in scope", async ({ page }) => {
   await page.goto("/");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
@@ -128,23 +150,13 @@ plain("a first visit downloads neither the import page's part nor install-only i
 });
 
 test("a new build at the same address announces itself and Reload switches to it once", async ({ page }, testInfo) => {
-  // A copy of the release build, served on its own port so it can be replaced mid-test.
-  const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
-  cpSync("dist", folder, { recursive: true });
-  const port = 4300 + testInfo.workerIndex + (testInfo.project.name === "phone" ? 0 : 50);
-  const server = await serve(folder, port);
-  try {
-    const origin = `http://127.0.0.1:${port}`;
+  await withCopiedBuild(testInfo, 4300, async (origin, secondBuild) => {
     await page.goto(`${origin}/history`);
     await page.evaluate(() => localStorage.setItem("restride.data", JSON.stringify({ version: 1, runs: [] })));
     await controlled(page);
     expect(await page.locator('meta[name="restride-build"]').count()).toBe(0);
 
-    // The second build: one changed file, and the service worker regenerated for it.
-    const index = join(folder, "index.html");
-    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="restride-build" content="second">'));
-    execFileSync("node", ["scripts/sw-build.mjs", folder]);
-
+    secondBuild();
     let loads = 0;
     page.on("load", () => loads++);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
@@ -158,19 +170,11 @@ test("a new build at the same address announces itself and Reload switches to it
     await page.waitForTimeout(500);
     expect(loads, "exactly one reload").toBe(1);
     await expect(page.locator("#update-banner")).toHaveCount(0);
-  } finally {
-    server.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test("after an update, an Import page opened before still works offline", async ({ page, context }, testInfo) => {
-  const folder = mkdtempSync(join(tmpdir(), "restride-update-"));
-  cpSync("dist", folder, { recursive: true });
-  const port = 4400 + testInfo.workerIndex + (testInfo.project.name === "phone" ? 0 : 50);
-  const server = await serve(folder, port);
-  try {
-    const origin = `http://127.0.0.1:${port}`;
+  await withCopiedBuild(testInfo, 4400, async (origin, secondBuild) => {
     await page.goto(`${origin}/import`);
     await controlled(page);
     await page.goto(`${origin}/import`);
@@ -179,9 +183,7 @@ test("after an update, an Import page opened before still works offline", async 
     await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
 
     // The second build, and the runner switching to it on Today.
-    const index = join(folder, "index.html");
-    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="restride-build" content="second">'));
-    execFileSync("node", ["scripts/sw-build.mjs", folder]);
+    secondBuild();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.locator("#update-banner").getByRole("button", { name: "Reload" }).click();
     await expect(page.locator('meta[name="restride-build"]')).toHaveCount(1);
@@ -203,10 +205,7 @@ test("after an update, an Import page opened before still works offline", async 
     await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
     await expect(page.getByLabel("Choose files")).toBeAttached();
     await context.setOffline(false);
-  } finally {
-    server.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test("Settings offers installation unless the app is already installed", async ({ page }) => {
