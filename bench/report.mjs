@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { FIRST_SCREEN_GOAL, FIRST_VISIT_GOAL, GZIP_BUDGET, firstLoadSizes, firstVisitSizes, sizesOfAll } from "../scripts/first-load.mjs";
+import { FIRST_SCREEN_GOAL, FIRST_VISIT_GOAL, GZIP_BUDGET, firstLoadSizes, firstVisitSizes, sizesOfAll, totalOf } from "../scripts/first-load.mjs";
 import { envelopeText, localToday } from "./runs.mjs";
 
 const [dist = "dist", baselineDist = "target/bench-baseline/dist"] = process.argv.slice(2);
@@ -129,7 +129,7 @@ const firstSet = new Set(size.firstLoad.files.map((f) => f.file));
 const sizeWidths = [Math.max(30, ...size.files.map((f) => f.file.length + 2)), 10, 10, 10];
 say(row(["file", "raw", "gzip", "brotli"], sizeWidths));
 for (const f of size.files) say(row([`${firstSet.has(f.file) ? "*" : " "} ${f.file}`, n(f.raw), n(f.gzip), n(f.brotli)], sizeWidths));
-const all = size.files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const all = totalOf(size.files);
 say(row(["  all files", n(all.raw), n(all.gzip), n(all.brotli)], sizeWidths));
 say(row(["  first load (*)", n(size.firstLoad.total.raw), n(gzip), n(size.firstLoad.total.brotli)], sizeWidths));
 const bt = size.baseline.firstLoad.total;

@@ -56,6 +56,11 @@ export function compressedSizes(bytes) {
   };
 }
 
+/** The raw, gzip and brotli sizes of `rows` added up. */
+export function totalOf(rows) {
+  return rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
 export function allFiles(dir) {
   const out = [];
@@ -147,11 +152,7 @@ export function firstLoad(dir) {
 export function firstLoadSizes(dir) {
   const { files, later } = firstLoad(dir);
   const rows = files.map((f) => ({ ...f, ...compressedSizes(readFileSync(join(dir, f.file))) }));
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
-    raw: 0,
-    gzip: 0,
-    brotli: 0,
-  });
+  const total = totalOf(rows);
   return { files: rows, total, later };
 }
 
@@ -173,11 +174,7 @@ export function firstVisitSizes(dir) {
     for (const url of JSON.parse(list[1])) files.add(url.replace(/^\.\//, ""));
   }
   const rows = [...files].map((file) => ({ file, ...compressedSizes(readFileSync(join(dir, file))) }));
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
-    raw: 0,
-    gzip: 0,
-    brotli: 0,
-  });
+  const total = totalOf(rows);
   const onUse = allFiles(dir).filter(fetchedOnUse);
   return { files: rows, total, onUse };
 }

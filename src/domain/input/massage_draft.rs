@@ -8,7 +8,7 @@ use crate::domain::record::settings::Unit;
 use crate::domain::record::validate::{
     massage_minutes_ok, notes_ok, MASSAGE_MINUTES_MAX, NOTES_MAX_CHARS,
 };
-use crate::domain::text::dates::{self, typed_date};
+use crate::domain::text::dates::{self, read_past_day, typed_date, PastDayProblem};
 use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::text::units::{distance_for_input, format_duration, from_unit, round_u32};
 use chrono::NaiveDate;
@@ -130,19 +130,13 @@ impl MassageDraft {
 }
 
 fn read_date(text: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(format!("Enter the date of {what}."));
-    }
-    let date = typed_date(text)
-        .ok_or_else(|| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
-    if date > today {
-        Err(format!(
-            "That date is in the future: log {what} once it has happened."
-        ))
-    } else {
-        Ok(date)
-    }
+    read_past_day(text, today).map_err(|problem| match problem {
+        PastDayProblem::Missing => format!("Enter the date of {what}."),
+        PastDayProblem::Unreadable => "Enter the date as year-month-day, e.g. 2026-11-27.".into(),
+        PastDayProblem::ToCome => {
+            format!("That date is in the future: log {what} once it has happened.")
+        }
+    })
 }
 
 fn read_cost(text: &str) -> Result<Option<u32>, String> {

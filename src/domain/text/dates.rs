@@ -117,20 +117,40 @@ pub fn typed_time(text: &str) -> Option<NaiveTime> {
     }
 }
 
-/// A day typed in a form (`YYYY-MM-DD`) that is today or before it, or the message to
-/// show beside the field.
-pub fn read_past_or_today(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+/// Why a day typed in a form for something that has happened was not taken; each form
+/// says it in its own words.
+#[derive(Debug, PartialEq)]
+pub enum PastDayProblem {
+    Missing,
+    Unreadable,
+    ToCome,
+}
+
+/// A day typed in a form (`YYYY-MM-DD`, trimmed) that is today or before it: the one
+/// reader behind every form that logs something that has happened.
+pub fn read_past_day(text: &str, today: NaiveDate) -> Result<NaiveDate, PastDayProblem> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter the day.".into());
+        return Err(PastDayProblem::Missing);
     }
-    let day = typed_date(text)
-        .ok_or_else(|| "Enter the day as year-month-day, e.g. 2026-11-27.".to_string())?;
+    let day = typed_date(text).ok_or(PastDayProblem::Unreadable)?;
     if day > today {
-        Err("That day is still to come: enter the day it happened.".into())
+        Err(PastDayProblem::ToCome)
     } else {
         Ok(day)
     }
+}
+
+/// `read_past_day` with the words of a form that asks for "the day".
+pub fn read_past_or_today(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    read_past_day(text, today).map_err(|problem| {
+        match problem {
+            PastDayProblem::Missing => "Enter the day.",
+            PastDayProblem::Unreadable => "Enter the day as year-month-day, e.g. 2026-11-27.",
+            PastDayProblem::ToCome => "That day is still to come: enter the day it happened.",
+        }
+        .to_string()
+    })
 }
 
 /// "Friday 27 November".

@@ -10,7 +10,7 @@ use crate::domain::record::validate::{
     elevation_ok, heart_rate_ok, notes_ok, pace_problem, shown_pace, PaceProblem, EARLIEST_DATE,
     HEART_RATE_RANGE, LONGEST_PLAUSIBLE_DISTANCE_M, NOTES_MAX_CHARS,
 };
-use crate::domain::text::dates::{self, typed_date, typed_time};
+use crate::domain::text::dates::{self, read_past_day, typed_time, PastDayProblem};
 use crate::domain::text::parse::{parse_decimal, parse_duration, parse_whole, ParseError};
 use crate::domain::text::units::{
     distance_for_input, elevation_for_display, format_duration, format_pace, from_unit, round_u32,
@@ -228,15 +228,16 @@ impl RunDraft {
 }
 
 fn read_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("Enter the date of the run.".into());
-    }
-    let date = typed_date(text)
-        .ok_or_else(|| "Enter the date as year-month-day, e.g. 2026-11-27.".to_string())?;
-    if date > today {
-        Err("That date is in the future: log a run once you have run it.".into())
-    } else if date < EARLIEST_DATE {
+    let date = read_past_day(text, today).map_err(|problem| match problem {
+        PastDayProblem::Missing => "Enter the date of the run.".to_string(),
+        PastDayProblem::Unreadable => {
+            "Enter the date as year-month-day, e.g. 2026-11-27.".to_string()
+        }
+        PastDayProblem::ToCome => {
+            "That date is in the future: log a run once you have run it.".to_string()
+        }
+    })?;
+    if date < EARLIEST_DATE {
         Err("That date is before 1970: please check the year.".into())
     } else {
         Ok(date)
