@@ -1,5 +1,6 @@
 //! History grouped by training week, newest first: runs and massages together.
 
+use crate::domain::order;
 use crate::domain::record::massage::Massage;
 use crate::domain::record::run::Run;
 use crate::domain::record::settings::WeekStart;
@@ -46,7 +47,7 @@ impl Week {
             .chain(self.massages.iter().map(|m| (m.date, 0, Entry::Massage(m))))
             .collect();
         // Stable: runs keep their newest-first order within a day.
-        entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        order::sort_by(&mut entries, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         entries.into_iter().map(|(_, _, e)| e).collect()
     }
 
@@ -60,7 +61,7 @@ impl Week {
 /// Weeks that hold at least one run or massage, newest first, with their run totals.
 pub fn group_by_week(runs: &[Run], massages: &[Massage], week_start: WeekStart) -> Vec<Week> {
     let mut sorted: Vec<&Run> = runs.iter().collect();
-    sorted.sort_by(|a, b| Run::newest_first(a, b));
+    order::sort_by(&mut sorted, |a, b| Run::newest_first(a, b));
     let mut weeks: Vec<Week> = Vec::new();
     let empty = |start| Week {
         start,
@@ -81,7 +82,9 @@ pub fn group_by_week(runs: &[Run], massages: &[Massage], week_start: WeekStart) 
         }
     }
     let mut sorted: Vec<&Massage> = massages.iter().collect();
-    sorted.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    order::sort_by(&mut sorted, |a, b| {
+        b.date.cmp(&a.date).then(b.id.cmp(&a.id))
+    });
     for massage in sorted {
         let start = week_start_of(massage.date, week_start);
         let index = match weeks.iter().position(|w| w.start == start) {
@@ -93,7 +96,7 @@ pub fn group_by_week(runs: &[Run], massages: &[Massage], week_start: WeekStart) 
         };
         weeks[index].massages.push(massage.clone());
     }
-    weeks.sort_by_key(|w| std::cmp::Reverse(w.start));
+    order::sort_by_key(&mut weeks, |w| std::cmp::Reverse(w.start));
     weeks
 }
 

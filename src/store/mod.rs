@@ -144,6 +144,23 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Start-up without reading any record: a new runner (nothing stored) or storage that
+/// cannot be used gives its empty journal at once; `None` when there are records to read
+/// with `load`, which comes with the second part of the WebAssembly (so the records'
+/// reader, with its migrations and record-by-record path, stays out of the first download).
+pub fn without_records() -> Option<Loaded> {
+    let Some(storage) = storage() else {
+        return Some(fresh(Some(StartupProblem::Unavailable), false));
+    };
+    match storage.get_item(DATA_KEY) {
+        Ok(Some(_)) => None,
+        Ok(None) => Some(fresh(None, true)),
+        Err(_) => Some(fresh(Some(StartupProblem::Unavailable), false)),
+    }
+}
+
+/// Reads the records, copying aside first whatever the next save would not write back as
+/// it is. Called through the second part's engine (`ui::pages::ReminderEngine`).
 pub fn load(now_ms: u64) -> Loaded {
     let Some(storage) = storage() else {
         return fresh(Some(StartupProblem::Unavailable), false);
@@ -379,7 +396,7 @@ pub fn kept_copies() -> Vec<(String, String)> {
             Some((key, text))
         })
         .collect();
-    copies.sort_by_key(|(key, _)| copied_ms(key));
+    crate::domain::order::sort_by_key(&mut copies, |(key, _)| copied_ms(key));
     copies
 }
 

@@ -137,7 +137,7 @@ where
                         </option>
                         {move || {
                             let mut races = state.journal.with(|j| j.races.clone());
-                            races.sort_by_key(|r| std::cmp::Reverse(r.date));
+                            crate::domain::order::sort_by_key(&mut races, |r| std::cmp::Reverse(r.date));
                             races
                                 .into_iter()
                                 .map(|race| {

@@ -74,23 +74,35 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     // The one place that writes, once the records are read. Shared with the storage
     // listener, which can lock it.
     let store: Rc<OnceCell<store::Store>> = Rc::default();
-    let state = if let Some(checkpoint) = &early {
-        let started_from = (checkpoint.records.clone(), checkpoint.day);
+    // The records' reader comes with the second part: with a checkpoint, Today is drawn
+    // from it meanwhile; without one, Today waits for the records. With nothing stored
+    // there is nothing to read, and Today is drawn at once.
+    let nothing_to_read = if early.is_some() {
+        None
+    } else {
+        store::without_records()
+    };
+    let state = if let Some(loaded) = nothing_to_read {
+        let _ = store.set(loaded.store);
+        AppState::new(loaded.journal, loaded.problem, None)
+    } else {
+        let started_from = early.as_ref().map(|c| (c.records.clone(), c.day));
+        let waiting = early.is_none();
         let state = AppState::new(Journal::default(), None, early);
+        state.unread.set(waiting);
         let store = store.clone();
-        state::read_records_later(move || {
-            let loaded = store::load(clock::now_ms());
-            loaded.store.started_from(started_from.0, started_from.1);
+        state::read_records_later(move |load| {
+            let loaded = load(clock::now_ms());
+            if let Some((records, day)) = started_from {
+                loaded.store.started_from(records, day);
+            }
             let as_stored = !loaded.store.must_rewrite();
             let _ = store.set(loaded.store);
             state.records_read(loaded.journal, loaded.problem, as_stored);
         });
         state
-    } else {
-        let loaded = store::load(clock::now_ms());
-        let _ = store.set(loaded.store);
-        AppState::new(loaded.journal, loaded.problem, None)
     };
+    let waiting = state.unread.get_untracked();
     clock::mark("restride:storage-read");
     let (today, reminder_engine) = (state.today, state.reminder_engine);
     provide_context(state);
@@ -151,9 +163,10 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     // The merging comes with the second part; nothing can be saved here before it is.
     let listening = store.clone();
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        // Records not read yet: reading them now takes the other tab's save as it is.
+        // Records not read yet: reading them (now, or when the second part arrives)
+        // takes the other tab's save as it is.
         if listening.get().is_none() {
-            state::read_records();
+            state.read_records();
             return;
         }
         let listening = listening.clone();
@@ -197,31 +210,36 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         }
     });
 
-    // Once the first screen has been drawn (two frames on), read the records if start-up
-    // left them, then fetch the second part for the reminders: the tab's count, Today's
-    // due reminders and notifications; and keep Today's checkpoint for the next start.
+    // Fetch the second part: the records' reader, and the reminders (the tab's count,
+    // Today's due reminders and notifications). Then read the records if start-up left
+    // them, and keep Today's checkpoint for the next start. When Today is waiting for the
+    // records this starts at once; otherwise once the first screen has been drawn (two
+    // frames on), so it does not delay it.
     let keeping = store.clone();
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            state::read_records();
-            leptos::task::spawn_local(async move {
-                pages::ensure_reminder_engine(reminder_engine).await;
-                keep_today_later(state, keeping.clone());
-                // Then, in a task of its own, every run's text for the first save.
-                set_timeout(
-                    move || {
-                        let engine = reminder_engine.get_untracked();
-                        if let (Some(store), Some(engine)) = (keeping.get(), engine) {
-                            state.journal.with_untracked(|journal| {
-                                store.prepare_to_save(journal, engine.encode);
-                            });
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
-            });
+    let second_part = move || {
+        leptos::task::spawn_local(async move {
+            pages::ensure_reminder_engine(reminder_engine).await;
+            state.read_records();
+            keep_today_later(state, keeping.clone());
+            // Then, in a task of its own, every run's text for the first save.
+            set_timeout(
+                move || {
+                    let engine = reminder_engine.get_untracked();
+                    if let (Some(store), Some(engine)) = (keeping.get(), engine) {
+                        state.journal.with_untracked(|journal| {
+                            store.prepare_to_save(journal, engine.encode);
+                        });
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         })
-    });
+    };
+    if waiting {
+        second_part();
+    } else {
+        request_animation_frame(move || request_animation_frame(second_part));
+    }
 
     view! { <shell::Shell /> }
 }

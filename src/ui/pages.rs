@@ -69,14 +69,15 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
         Place::Section | Place::Quiet => "loading muted",
     };
     let quiet = place == Place::Quiet;
-    let engine = expect_context::<AppState>().reminder_engine;
+    let state = expect_context::<AppState>();
+    let engine = state.reminder_engine;
     view! {
         // The message shows only if the part takes a while (CSS delays it).
         <Suspense fallback=move || (!quiet).then(|| view! { <p class=class>"Loading…"</p> })>
             {Suspend::new(async move {
                 ensure_reminder_engine(engine).await;
                 // Views from the part read the records: read them if start-up left them.
-                super::state::read_records();
+                state.read_records();
                 match view.await {
                     Ok(view) => view,
                     Err(NotFetched) if quiet => ().into_any(),
@@ -149,6 +150,11 @@ pub struct ReminderEngine {
     /// Hands the runner the whole journal as a backup file, for the save-problem banner
     /// (`data_settings::hand_over_backup`).
     pub back_up: fn(AppState),
+    /// Reads the stored records (`store::load`): the first download carries no reader
+    /// of the whole envelope, only Today's checkpoint's.
+    pub read_records: super::state::Load,
+    /// `Journal::merged`: two journals record by record, the newer save winning.
+    pub merged: fn(&Journal, &Journal) -> Journal,
 }
 
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -160,6 +166,8 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
         other_tab: super::from_other_tab,
         encode: crate::domain::data::envelope::Encoder::encode,
         back_up: super::data_settings::hand_over_backup,
+        read_records: crate::store::load,
+        merged: Journal::merged,
     })
 }
 
@@ -170,6 +178,16 @@ pub async fn ensure_reminder_engine(engine: RwSignal<Option<ReminderEngine>>) {
         if let Ok(works_out) = reminder_engine().await {
             engine.set(Some(works_out));
         }
+    }
+}
+
+/// Nothing to show, once the records' reader is here; the message of a part that could not
+/// be fetched otherwise. Today shows it while it waits for the records (`AppState::unread`).
+pub async fn records_reader(state: AppState) -> Fetched {
+    ensure_reminder_engine(state.reminder_engine).await;
+    match state.reminder_engine.get_untracked() {
+        Some(_) => Ok(().into_any()),
+        None => Err(NotFetched),
     }
 }
 

@@ -19,9 +19,14 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+/// The records' reader, `store::load`: it comes with the second part's engine.
+pub type Load = fn(u64) -> store::Loaded;
+/// What start-up leaves to do once the records' reader is here.
+type ReadLater = Box<dyn FnOnce(Load)>;
+
 thread_local! {
-    /// Reads the records, while start-up has left that for after the first screen.
-    static READ_RECORDS: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
+    /// Reads the records with the engine's reader, while start-up has left that for later.
+    static READ_RECORDS: RefCell<Option<ReadLater>> = const { RefCell::new(None) };
     /// The journal just read is what storage holds: the save effect need not compare it.
     static JUST_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -32,17 +37,10 @@ pub fn just_read() -> bool {
     JUST_READ.replace(false)
 }
 
-/// Leaves reading the records for later: `read_records` (or the first command or page
-/// that needs them) runs `read`.
-pub fn read_records_later(read: impl FnOnce() + 'static) {
+/// Leaves reading the records for later: `AppState::read_records` (called once the
+/// second part is here, by start-up, a page, or another tab's save) runs `read`.
+pub fn read_records_later(read: impl FnOnce(Load) + 'static) {
     READ_RECORDS.with_borrow_mut(|later| *later = Some(Box::new(read)));
-}
-
-/// Reads the records now if start-up left them for later; once read, does nothing.
-pub fn read_records() {
-    if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
-        read();
-    }
 }
 
 /// Every field is a cheap `Copy` handle.
@@ -72,6 +70,8 @@ pub struct AppState {
     /// Today's checkpoint, while the records are not read yet: Today's first screen is
     /// drawn from it (`domain::today::checkpoint`), then from the records.
     pub early: RwSignal<Option<Arc<Checkpoint>>>,
+    /// Stored records not read yet: Today waits for them (or draws from `early`).
+    pub unread: RwSignal<bool>,
 }
 
 impl AppState {
@@ -98,27 +98,51 @@ impl AppState {
             reminder_engine,
             massage_prefill: RwSignal::new(None),
             early: RwSignal::new(early.map(Arc::new)),
+            unread: RwSignal::new(false),
+        }
+    }
+
+    /// Reads the records now if start-up left them for later and the second part (with
+    /// their reader) is here; otherwise does nothing.
+    pub fn read_records(&self) {
+        let Some(engine) = self.reminder_engine.get_untracked() else {
+            return;
+        };
+        if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
+            read(engine.read_records);
         }
     }
 
     /// Every change of the journal: on the records, read first if start-up left them.
     fn change(&self, change: impl FnOnce(&mut Journal)) {
-        read_records();
+        self.read_records();
         JUST_READ.set(false);
         self.write.update(change);
     }
 
-    /// The records read after the first screen: the journal, and Today drawn from it.
+    /// The records read after the first screen: the journal, and Today drawn from it. A
+    /// change made before they could be read (only the second part's pages make changes,
+    /// and they wait for it, so this is a safeguard) is merged in, record by record, as
+    /// another tab's save would be: neither is lost.
     pub fn records_read(
         &self,
         journal: Journal,
         problem: Option<store::StartupProblem>,
         as_stored: bool,
     ) {
-        JUST_READ.set(as_stored);
+        let engine = self.reminder_engine.get_untracked();
+        let meanwhile = self.journal.with_untracked(|j| *j != Journal::default());
+        let journal = match engine.filter(|_| meanwhile) {
+            Some(engine) => self
+                .journal
+                .with_untracked(|ours| (engine.merged)(&journal, ours)),
+            None => journal,
+        };
+        JUST_READ.set(as_stored && !meanwhile);
         self.write.set(journal);
         self.startup_problem.set(problem);
         self.early.set(None);
+        self.unread.set(false);
     }
 
     pub fn say(&self, message: impl Into<String>, undo: Option<Deleted>) {

@@ -1,7 +1,8 @@
 // The WebAssembly is split (src/ui/pages.rs, scripts/wasm-split.mjs): Today's first screen
-// comes with the first download; every other page's code, Today's charts and reminder cards
-// below its first screen, and the reminders engine with a second file, fetched once, right
-// after the first screen. These tests watch the page's own requests, so the service worker (which
+// (from its checkpoint, or with nothing stored) comes with the first download; every other
+// page's code, Today's charts and reminder cards below its first screen, the reminders
+// engine and the records' reader with a second file, fetched once, right after the first
+// screen. These tests watch the page's own requests, so the service worker (which
 // precaches everything in the background) is kept out.
 import { test as plain } from "@playwright/test";
 import { test, expect, localDate, run } from "./fixtures.mjs";
@@ -57,12 +58,20 @@ test("Today's first screen needs only the first module; the second part comes on
   expect(wasmFiles(requests).sort()).toEqual([...secondPart, "split_import.wasm"].sort());
 });
 
-/** A long run yesterday: Today then has its summary, the charts and a due reminder. */
+/** Whether Today's checkpoint is stored (in the Cache API, pwa/register.js). */
+const checkpointKept = (page) =>
+  page.evaluate(async () => (await (await caches.open("restride-today")).match(new URL("today-checkpoint", document.baseURI).href)) !== undefined);
+
+/** A long run yesterday: Today then has its summary, the charts and a due reminder. As on
+ *  any start after the first: the records were read once, and Today's checkpoint kept. */
 async function seedLongRun(page) {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: /^Today/ })).toBeVisible();
   const runs = [run({ id: "long1", date: await localDate(page, -1), distance_m: 16000, duration_s: 6000, type: "long", rpe: 5 })];
   await page.evaluate((text) => localStorage.setItem("restride.data", text), JSON.stringify({ version: 2, settings: { unit: "km", week_start: "monday" }, runs }));
+  await page.reload();
+  await expect(page.locator(".charts svg")).toHaveCount(3);
+  await expect.poll(() => checkpointKept(page)).toBe(true);
 }
 
 test("the first module is asked for at once, without waiting for the stylesheet", async ({ page }) => {
@@ -111,6 +120,38 @@ plain("Today's sections that cannot be fetched say so under the first screen, wh
   await expect(page.getByRole("button", { name: "Reload" })).toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Massage reminders due" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "This week" })).toBeVisible();
+  expect(crashes).toEqual([]);
+});
+
+// Not the guarded `test`: the failed fetch is the point.
+plain("records but no checkpoint: Today waits for the records' reader in the second part, and never says there are no runs", async ({ page }) => {
+  const crashes = [];
+  page.on("pageerror", (e) => crashes.push(e.message));
+  await seedLongRun(page);
+  const summary = await page.locator("#readiness-headline").textContent();
+  // No checkpoint (an older version wrote the records, or the browser dropped its cache).
+  const forget = () => page.evaluate(() => caches.delete("restride-today"));
+  await forget();
+  const release = await holdPart(page);
+  await page.reload();
+  await expect(page.getByText("Loading…")).toBeVisible();
+  await expect(page.locator(".empty")).toHaveCount(0);
+  await expect(page.locator("#readiness-headline")).toHaveCount(0);
+  release();
+  await expect(page.locator("#readiness-headline")).toHaveText(summary);
+  await expect(page.locator(".charts svg")).toHaveCount(3);
+  await expect(page.locator(".empty")).toHaveCount(0);
+
+  // The part cannot be fetched: a message with Reload, still not an empty journal.
+  await forget();
+  await page.unroute(/split_pages-[0-9a-f]{1,16}\.wasm$/);
+  await page.route(/split_pages-[0-9a-f]{1,16}\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Reload" })).toBeVisible();
+  await expect(page.locator(".empty")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Log a run" })).toHaveCount(0);
+  // Nothing was written over the records.
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem("restride.data"))).runs.map((r) => r.id)).toEqual(["long1"]);
   expect(crashes).toEqual([]);
 });
 

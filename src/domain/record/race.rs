@@ -1,5 +1,6 @@
 //! A race on the runner's calendar and its priority.
 
+use crate::domain::order;
 use crate::domain::record::run::is_zero;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -62,8 +63,10 @@ pub struct Race {
 pub fn upcoming_and_past(races: &[Race], today: NaiveDate) -> (Vec<Race>, Vec<Race>) {
     let (mut upcoming, mut past): (Vec<Race>, Vec<Race>) =
         races.iter().cloned().partition(|r| r.date >= today);
-    upcoming.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    past.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    order::sort_by(&mut upcoming, |a, b| {
+        a.date.cmp(&b.date).then(a.id.cmp(&b.id))
+    });
+    order::sort_by(&mut past, |a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
     (upcoming, past)
 }
 

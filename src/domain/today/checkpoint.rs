@@ -15,8 +15,9 @@
 //! waits for the records, as without it.
 //!
 //! Its text is one header line and then a stored envelope holding the kept runs, the
-//! settings and the physiotherapist visits: read by the envelope's own reader, so the
-//! first download carries no second JSON reader for it. The header:
+//! settings and the physiotherapist visits: read by `envelope::decode_kept`, which knows
+//! only those records, so the first download carries neither a second JSON reader nor the
+//! whole envelope's (that comes with the second part). The header:
 //! `restride-today 1 <records> <day> [<earlier>]`, where `<earlier>` is `date,first run,
 //! last race or -,run days,hard days,acute,chronic,fitness,fatigue[,load…]`, the floats as
 //! the hexadecimal of their bits, so they come back exactly.
@@ -134,12 +135,10 @@ impl Checkpoint {
             None => None,
             Some(folded) => Some(read_earlier(folded)?),
         };
-        let decoded = envelope::decode_versioned(kept).ok()?;
-        if version != CHECKPOINT_VERSION || words.next().is_some() || !decoded.set_aside.is_empty()
-        {
+        if version != CHECKPOINT_VERSION || words.next().is_some() {
             return None;
         }
-        let journal = decoded.journal;
+        let journal = envelope::decode_kept(kept)?;
         Some(Checkpoint {
             version,
             records,

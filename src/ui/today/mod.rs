@@ -50,6 +50,8 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page today">
             <h1>"Today" <span class="muted date">{move || dates::long_day(today.get())}</span></h1>
             {move || match summary.get() {
+                // Records stored, no checkpoint: they are read once the second part is here.
+                None if state.unread.get() => lazily(Place::Page, pages::records_reader(state)),
                 None => view! { <EmptyState /> }.into_any(),
                 Some(summary) => view! { <Summary summary unit=unit.get() /> }.into_any(),
             }}

@@ -2,13 +2,57 @@
 //! bad record is set aside and the rest load; a refusal says why in plain words.
 
 use super::migrate::is_readable_version;
-use super::validate::{all_valid, read_all};
+use super::validate::{all_runs_valid, all_valid, read_all};
 use super::{DecodeError, Decoded, Envelope, RecordTexts, CURRENT_VERSION};
+use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::Massage;
+use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::race::Race;
 use crate::domain::record::run::Run;
+use crate::domain::record::settings::Settings;
 use crate::domain::record::validate::{check_massage, check_race, check_stored_run};
 use serde::Deserialize;
+
+/// What Today's checkpoint keeps of the records (`today::checkpoint`), in an envelope of
+/// its own. Read by `decode_kept`, so the first download carries a reader for these
+/// records only; the whole envelope's comes with the second part.
+#[derive(Deserialize)]
+struct Kept {
+    version: u32,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    runs: Vec<Run>,
+    #[serde(default)]
+    physio_visits: Vec<PhysioVisit>,
+}
+
+/// A journal of the runs, settings and physiotherapist visits of an envelope this version
+/// wrote with nothing else in it (as the checkpoint writes it), read as `decode_versioned`
+/// would; `None` for anything else, and when a run is invalid.
+pub fn decode_kept(raw: &str) -> Option<Journal> {
+    let kept = serde_json::from_str::<Kept>(raw).ok()?;
+    if kept.version != CURRENT_VERSION || !all_runs_valid(&kept.runs) {
+        return None;
+    }
+    let envelope = Envelope::<Run, Massage, Race> {
+        version: kept.version,
+        settings: kept.settings,
+        runs: Vec::new(),
+        massages: Vec::new(),
+        races: Vec::new(),
+        reminders: Default::default(),
+        deleted: Default::default(),
+        settings_updated_ms: 0,
+        booking: None,
+        physio_visits: kept.physio_visits,
+    };
+    Some(
+        envelope
+            .into_decoded(kept.runs, Vec::new(), Vec::new(), Vec::new())
+            .journal,
+    )
+}
 
 /// Only the version, read first so that a newer format is recognised before its shape is
 /// judged. Every other field is skipped without being built.

@@ -11,19 +11,25 @@ use std::collections::HashSet;
 
 /// Whether `read_all` would keep every record: each valid, ids non-empty and unique.
 pub(super) fn all_valid(envelope: &Envelope<Run, Massage, Race>) -> bool {
-    fn valid<T>(
-        records: &[T],
-        id: impl Fn(&T) -> &String,
-        check: impl Fn(&T) -> Result<(), String>,
-    ) -> bool {
-        let mut ids = HashSet::with_capacity(records.len());
-        records
-            .iter()
-            .all(|r| problem(r, &id, &check).is_none() && ids.insert(id(r).as_str()))
-    }
-    valid(&envelope.runs, |r| &r.id, check_stored_run)
+    all_runs_valid(&envelope.runs)
         && valid(&envelope.massages, |m| &m.id, check_massage)
         && valid(&envelope.races, |r| &r.id, check_race)
+}
+
+/// Whether `read_all` would keep every run.
+pub(super) fn all_runs_valid(runs: &[Run]) -> bool {
+    valid(runs, |r| &r.id, check_stored_run)
+}
+
+fn valid<T>(
+    records: &[T],
+    id: impl Fn(&T) -> &String,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> bool {
+    let mut ids = HashSet::with_capacity(records.len());
+    records
+        .iter()
+        .all(|r| problem(r, &id, &check).is_none() && ids.insert(id(r).as_str()))
 }
 
 /// Why a record that reads is still invalid, apart from a duplicate id.

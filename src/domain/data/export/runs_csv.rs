@@ -1,6 +1,7 @@
 //! What the runner can take away: the full backup (the stored envelope itself, see
 //! `docs/backup-format.md`) and the runs as CSV for a spreadsheet.
 
+use crate::domain::order;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::Run;
 use crate::domain::text::dates;
@@ -21,7 +22,7 @@ pub fn runs_csv_file_name(today: NaiveDate) -> String {
 /// file means the same everywhere.
 pub fn runs_csv(journal: &Journal) -> String {
     let mut runs: Vec<&Run> = journal.runs.iter().collect();
-    runs.sort_by(|a, b| Run::newest_first(b, a));
+    order::sort_by(&mut runs, |a, b| Run::newest_first(b, a));
     let mut out = String::from(RUNS_CSV_HEADER);
     out.push('\n');
     for run in runs {

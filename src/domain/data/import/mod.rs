@@ -23,6 +23,7 @@ mod xml;
 pub use preview::{merge, preview, preview_with_offsets, replace, Duplicate, Preview};
 
 use crate::domain::data::envelope;
+use crate::domain::order;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::RunKind;
 use crate::domain::text::units::round_u32;
@@ -153,7 +154,7 @@ impl Problems {
 
     fn into_vec(mut self) -> Vec<Problem> {
         // Stable: single problems (a whole activity's) first, repeated ones after.
-        self.list.sort_by_key(|p| p.repeats > 0);
+        order::sort_by_key(&mut self.list, |p| p.repeats > 0);
         if self.more > 0 {
             self.list.push(Problem::new(
                 "the rest of the file",

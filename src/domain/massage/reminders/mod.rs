@@ -21,6 +21,7 @@ mod tests;
 
 use crate::domain::input::booking_draft::BookingDraft;
 use crate::domain::input::massage_draft::MassageDraft;
+use crate::domain::order;
 use crate::domain::record::booking::Booking;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::{Massage, MassageKind};
@@ -204,7 +205,7 @@ impl<'a> Facts<'a> {
     /// The journal's records up to `today`, oldest first, and its red flags.
     fn gather(journal: &'a Journal, today: NaiveDate) -> Facts<'a> {
         let mut runs: Vec<&Run> = journal.runs.iter().filter(|r| r.date <= today).collect();
-        runs.sort_by(|a, b| {
+        order::sort_by(&mut runs, |a, b| {
             a.date
                 .cmp(&b.date)
                 .then(a.start_time.cmp(&b.start_time))
@@ -215,7 +216,9 @@ impl<'a> Facts<'a> {
             .iter()
             .filter(|m| m.date <= today)
             .collect();
-        massages.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        order::sort_by(&mut massages, |a, b| {
+            a.date.cmp(&b.date).then(a.id.cmp(&b.id))
+        });
         // Safety, not a rule that can be switched off.
         let red_flags = red_flags_on(journal, today);
         Facts {
@@ -367,7 +370,7 @@ fn regions_of(cards: &[Reminder]) -> Vec<Region> {
         .iter()
         .flat_map(|c| c.regions.iter().copied())
         .collect();
-    regions.sort();
+    order::sort_by(&mut regions, Ord::cmp);
     regions.dedup();
     regions
 }

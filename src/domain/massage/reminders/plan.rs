@@ -13,6 +13,7 @@
 //!   self-massage; each group by due date.
 
 use super::{regions_of, therapist_note, Facts, Reminder, Rule, Status};
+use crate::domain::order;
 use crate::domain::record::booking::{Booking, LOG_GRACE_DAYS};
 use crate::domain::record::massage::MassageKind;
 use crate::domain::rulebook::sources;
@@ -101,7 +102,7 @@ pub(super) fn reconcile(list: Vec<Reminder>, facts: &Facts) -> Vec<Reminder> {
         }
         cards.extend(any_massage);
     }
-    cards.sort_by(|a, b| {
+    order::sort_by(&mut cards, |a, b| {
         group(a)
             .cmp(&group(b))
             .then(a.due.cmp(&b.due))
@@ -198,7 +199,7 @@ fn one_card(mut causes: Vec<Reminder>, spans: &[NoDeepSpan], facts: &Facts) -> O
     if causes.len() <= 1 {
         return causes.pop();
     }
-    causes.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+    order::sort_by(&mut causes, |a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
     // The window every bounded cause allows; if they allow none together, the one that
     // closes first (a hard effort's days, a race's last deep window) decides.
     let bounded: Vec<(NaiveDate, NaiveDate)> = causes

@@ -1,0 +1,101 @@
+//! Putting lists in order. The standard library's stable sort is fast, but each call with
+//! its own comparison puts several kilobytes of code into the download (about 130 copies
+//! of its parts once made 59 KB of the second part). Here the merging is written once, on
+//! positions, and each call adds only a small wrapper. Stable, O(n log n): the history's
+//! 20,000 runs sort in a few milliseconds.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` by `compare`, keeping equal items in the order they had (as
+/// `slice::sort_by` does).
+pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    let order = stable_order(items.len(), &|a, b| compare(&items[a], &items[b]));
+    put_in_order(items, order);
+}
+
+/// Sorts `items` by the key `key` gives, as `slice::sort_by_key` does.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The positions `0..len` in sorted order: a bottom-up merge sort, stable because a tie
+/// takes from the left run first. Not generic, so the download holds it once.
+fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    let mut merged = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                let from_right =
+                    left == middle || (right < end && compare(order[right], order[left]).is_lt());
+                if from_right {
+                    *slot = order[right];
+                    right += 1;
+                } else {
+                    *slot = order[left];
+                    left += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
+    order
+}
+
+/// Moves the item at `order[k]` to position `k`, following each cycle of the permutation
+/// with swaps.
+fn put_in_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for first in 0..order.len() {
+        let mut at = first;
+        while order[at] != first && order[at] != at {
+            let next = order[at];
+            items.swap(at, next);
+            order[at] = at;
+            at = next;
+        }
+        order[at] = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same order as the standard library's stable sort, ties included: each item
+        /// carries its first position, which only the comparison of keys ignores.
+        #[test]
+        fn sorts_as_the_standard_stable_sort(keys in proptest::collection::vec(0u8..6, 0..300)) {
+            let items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+            let mut ours = items.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut theirs = items;
+            theirs.sort_by_key(|item| item.0);
+            prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn sorts_by_key_descending(keys in proptest::collection::vec(any::<i32>(), 0..100)) {
+            let mut ours: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            sort_by_key(&mut ours, |s| std::cmp::Reverse(s.parse::<i32>().unwrap_or(0)));
+            let mut theirs: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            theirs.sort_by_key(|s| std::cmp::Reverse(s.parse::<i32>().unwrap_or(0)));
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn a_reversed_list_of_a_thousand_comes_back_in_order() {
+        let mut items: Vec<u32> = (0..1000).rev().collect();
+        sort_by(&mut items, Ord::cmp);
+        assert_eq!(items, (0..1000).collect::<Vec<_>>());
+    }
+}
