@@ -217,7 +217,9 @@
     document.body.append(banner);
   }
 
-  navigator.serviceWorker
+  // Once the page has loaded: registering looks for a new version of the worker, work the
+  // first screen need not wait for.
+  const register = () => navigator.serviceWorker
     .register(workerUrl, { updateViaCache: "none" })
     .then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
@@ -235,4 +237,6 @@
     .catch(() => {
       // No service worker (private mode, or an insecure origin): the app still runs online.
     });
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", () => setTimeout(register, 0), { once: true });
 })();

@@ -339,14 +339,23 @@ impl Store {
 
     /// Stores Today's checkpoint of `journal`, which this page last read or wrote as the
     /// records' text, unless the one stored already names that text on `today`. Nothing
-    /// when storage holds other records now (another tab wrote since). Called through the
-    /// second part's engine, so its code comes with that part.
+    /// when storage holds other records now (another tab wrote since). With nothing stored
+    /// (a new runner) the records' text is the empty one, so that start-up too draws Today
+    /// without touching localStorage. Called through the second part's engine, so its code
+    /// comes with that part.
     pub fn keep_checkpoint(&self, journal: &Journal, today: chrono::NaiveDate) {
         let last_written = self.last_written.borrow();
         let Some(records) = last_written.as_deref() else {
             return;
         };
-        if stored_text(DATA_KEY).as_deref() != Some(records) {
+        let Some(storage) = storage() else {
+            return;
+        };
+        let stored = match storage.get_item(DATA_KEY) {
+            Ok(stored) => stored.unwrap_or_default(),
+            Err(_) => return,
+        };
+        if stored != records {
             return;
         }
         let records = crate::domain::today::checkpoint::fingerprint(records);

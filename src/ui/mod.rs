@@ -84,7 +84,9 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     };
     let state = if let Some(loaded) = nothing_to_read {
         let _ = store.set(loaded.store);
-        AppState::new(loaded.journal, loaded.problem, None)
+        let state = AppState::new(loaded.journal, loaded.problem, None);
+        listen_to_other_tabs(state, store.clone());
+        state
     } else {
         let started_from = early.as_ref().map(|c| (c.records.clone(), c.day));
         let waiting = early.is_none();
@@ -92,6 +94,7 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         state.unread.set(waiting);
         let store = store.clone();
         state::read_records_later(move |load| {
+            listen_to_other_tabs(state, store.clone());
             let loaded = load(clock::now_ms());
             if let Some((records, day)) = started_from {
                 loaded.store.started_from(records, day);
@@ -157,37 +160,6 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         recovering
     });
 
-    // Another tab saved: merge its journal with ours record by record, so changes made
-    // in either tab survive; the next save writes the merged journal. Text this build
-    // cannot read (a newer version) stops all writing here, so it is never overwritten.
-    // The merging comes with the second part; nothing can be saved here before it is.
-    let listening = store.clone();
-    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        // Records not read yet: reading them (now, or when the second part arrives)
-        // takes the other tab's save as it is.
-        if listening.get().is_none() {
-            state.read_records();
-            return;
-        }
-        let listening = listening.clone();
-        leptos::task::spawn_local(async move {
-            pages::ensure_reminder_engine(reminder_engine).await;
-            let Some(store) = listening.get() else {
-                return;
-            };
-            match reminder_engine.get_untracked() {
-                Some(engine) => (engine.other_tab)(state, store, &event),
-                // Its save could not be taken in: writing now would drop it.
-                None => {
-                    let reason = "Another open tab saved changes that this page could not take in. To keep them, nothing more is saved from this page: reload it to continue.".to_string();
-                    store.lock(reason.clone());
-                    state.save_problem.set(Some(reason));
-                }
-            }
-        });
-    });
-    on_cleanup(move || other_tab.remove());
-
     // Back in the foreground: the date may have moved on, and reminders with it.
     let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
         let shown = document().visibility_state() == web_sys::VisibilityState::Visible;
@@ -202,12 +174,15 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     // At local midnight the date moves on while the page stays open.
     follow_midnight(today);
     // The app badge follows the due count; notifications go out for newly due reminders.
+    // Only once the reminders are known (the engine is here): before, a count of 0 would
+    // clear the badge for a moment, and the call would cost the first screen a round trip.
     Effect::new(move |_| {
+        let Some(engine) = state.reminder_engine.get() else {
+            return;
+        };
         let due = state.reminders.with(|all| reminders::due(all).len());
         device::badge(due);
-        if let Some(engine) = state.reminder_engine.get() {
-            (engine.announce_due)(state);
-        }
+        (engine.announce_due)(state);
     });
 
     // Fetch the second part: the records' reader, and the reminders (the tab's count,
@@ -242,6 +217,42 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     }
 
     view! { <shell::Shell /> }
+}
+
+/// Listens for other tabs' saves: merges their journal with ours record by record, so
+/// changes made in either tab survive; the next save writes the merged journal. Text this
+/// build cannot read (a newer version) stops all writing here, so it is never overwritten.
+/// The merging comes with the second part; nothing can be saved here before it is.
+/// Called just before the records are read, never before the first screen: in Chromium,
+/// listening for `storage` loads every stored record, as a first localStorage access does.
+/// A save made before it is in what is then read.
+fn listen_to_other_tabs(state: AppState, listening: Rc<OnceCell<store::Store>>) {
+    let reminder_engine = state.reminder_engine;
+    // Kept for the page's whole life.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        // Records not read yet: reading them (now, or when the second part arrives)
+        // takes the other tab's save as it is.
+        if listening.get().is_none() {
+            state.read_records();
+            return;
+        }
+        let listening = listening.clone();
+        leptos::task::spawn_local(async move {
+            pages::ensure_reminder_engine(reminder_engine).await;
+            let Some(store) = listening.get() else {
+                return;
+            };
+            match reminder_engine.get_untracked() {
+                Some(engine) => (engine.other_tab)(state, store, &event),
+                // Its save could not be taken in: writing now would drop it.
+                None => {
+                    let reason = "Another open tab saved changes that this page could not take in. To keep them, nothing more is saved from this page: reload it to continue.".to_string();
+                    store.lock(reason.clone());
+                    state.save_problem.set(Some(reason));
+                }
+            }
+        });
+    });
 }
 
 /// Stores Today's checkpoint for the journal as saved, a moment later (the code that makes

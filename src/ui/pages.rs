@@ -75,6 +75,11 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
         // The message shows only if the part takes a while (CSS delays it).
         <Suspense fallback=move || (!quiet).then(|| view! { <p class=class>"Loading…"</p> })>
             {Suspend::new(async move {
+                // A section of Today waits until its first screen is on the display: the
+                // part's fetch and start would otherwise delay it.
+                if place != Place::Page {
+                    SendWrapper::new(two_frames()).await;
+                }
                 ensure_reminder_engine(engine).await;
                 // Views from the part read the records: read them if start-up left them.
                 state.read_records();
@@ -87,6 +92,18 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
         </Suspense>
     }
     .into_any()
+}
+
+/// Resolves two animation frames from now: the frame being drawn is on the display.
+async fn two_frames() {
+    let drawn = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            })
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(drawn).await;
 }
 
 #[component]

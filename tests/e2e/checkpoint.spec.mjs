@@ -125,6 +125,47 @@ test("the checkpoint names the stored records; the next start draws Today from i
   expect(JSON.parse(await stored(page, DATA_KEY)).runs.some((r) => r.id === "hard")).toBe(true);
 });
 
+test("a new runner's Today is drawn from a checkpoint too, without touching localStorage; records stored meanwhile are then read", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator(".empty")).toBeVisible();
+  // Nothing stored: the checkpoint names the empty text.
+  await expect.poll(() => namedRecords(page)).toBe(fingerprint(""));
+  expect(await stored(page, DATA_KEY)).toBeNull();
+
+  await page.addInitScript(() => {
+    window.storageTouched = false;
+    const holder = Object.getOwnPropertyDescriptor(window, "localStorage") ? window : Window.prototype;
+    const { get } = Object.getOwnPropertyDescriptor(holder, "localStorage");
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        window.storageTouched = true;
+        return get.call(window);
+      },
+    });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(".empty")) {
+        window.touchedBeforeEmpty = window.storageTouched;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(page.locator(".empty")).toBeVisible();
+  expect(await page.evaluate(() => window.touchedBeforeEmpty)).toBe(false);
+
+  // Records another tab wrote (by hand here) while the checkpoint said nothing is stored:
+  // Today is redrawn from them once they are read, and the checkpoint is made again.
+  const runs = await history(page, 30);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+    DATA_KEY, JSON.stringify({ version: 3, settings: { unit: "km", week_start: "monday" }, runs }),
+  ]);
+  await page.reload();
+  await expect(page.locator(".card.ready")).toBeVisible();
+  await expect(page.locator(".empty")).toHaveCount(0);
+  await expect.poll(() => namesStoredRecords(page)).toBe(true);
+});
+
 test("saving a run asks for the checkpoint's removal before writing, and a new one names the new records", async ({ page }) => {
   await seedRuns(page, await history(page, 120));
   await expect.poll(() => namedRecords(page)).not.toBeNull();

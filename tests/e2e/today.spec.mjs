@@ -117,3 +117,23 @@ test("the charts show the same numbers as the exported CSV", async ({ page }) =>
     new RegExp(`: fitness ${Math.round(Number(y.fitness))} · fatigue ${Math.round(Number(y.fatigue))} · form ${Math.round(Number(y.form))}$`),
   );
 });
+
+// The installed app's badge shows how many reminders are due. It is set once they are
+// known, never cleared for a moment at start-up while the reminders engine is on its way.
+test("the app badge shows the due count, and a start never clears it first", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.badgeCalls = [];
+    navigator.setAppBadge = (count) => (window.badgeCalls.push(`set ${count}`), Promise.resolve());
+    navigator.clearAppBadge = () => (window.badgeCalls.push("clear"), Promise.resolve());
+  });
+  await openToday(page, {});
+  const due = page.getByRole("region", { name: "Massage reminders due" }).locator(".reminder");
+  await expect(due.first()).toBeVisible();
+  const count = await due.count();
+  expect(count).toBeGreaterThan(0);
+  await page.reload();
+  await expect(due).toHaveCount(count);
+  await expect.poll(() => page.evaluate(() => window.badgeCalls)).toEqual([`set ${count}`]);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.badgeCalls)).toEqual([`set ${count}`]);
+});
