@@ -5,6 +5,7 @@
 //! 20,000 runs sort in a few milliseconds.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` by `compare`, keeping equal items in the order they had (as
 /// `slice::sort_by` does).
@@ -16,6 +17,22 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
 /// Sorts `items` by the key `key` gives, as `slice::sort_by_key` does.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The set of `items`. Collecting into a `BTreeSet` sorts the items first, with a copy of
+/// std's sort for each item type; inserting them one by one needs none.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
+/// The map of `entries`, a later entry replacing an earlier one of the same key (as
+/// collecting does), without collecting's sort.
+pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(entries);
+    map
 }
 
 /// The positions `0..len` in sorted order: a bottom-up merge sort, stable because a tie
@@ -89,6 +106,14 @@ mod tests {
             let mut theirs: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             theirs.sort_by_key(|s| std::cmp::Reverse(s.parse::<i32>().unwrap_or(0)));
             prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sets_and_maps_hold_what_collecting_gives(entries in proptest::collection::vec((0u8..20, any::<u16>()), 0..60)) {
+            prop_assert_eq!(map_of(entries.clone()), entries.iter().copied().collect::<BTreeMap<_, _>>());
+            prop_assert_eq!(set_of(entries.clone()), entries.into_iter().collect::<BTreeSet<_>>());
         }
     }
 

@@ -18,6 +18,7 @@ use crate::domain::rulebook::sources as evidence;
 use crate::domain::rulebook::windows::{
     no_deep_hours, AFTER_HARD_EFFORT_DAYS, AFTER_RACE_DEEP_DAYS, LAST_DEEP_DAYS_BEFORE_RACE,
 };
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::format_distance_whole;
 use leptos::prelude::*;
 
@@ -26,7 +27,19 @@ pub fn HowPage() -> impl IntoView {
     // The runner's own levels: the page explains the advice they get.
     let state = expect_context::<AppState>();
     let r = state.journal.with_untracked(|j| j.settings.reminders);
-    let (sore, physio, spike) = (r.sore_level, r.physio_level, r.spike_acwr());
+    let (sore, physio) = (r.sore_level, r.physio_level);
+    // The model's day counts are whole numbers: written without decimals.
+    let (acute_days, chronic_days) = (fixed(ACUTE_DAYS, 0), fixed(CHRONIC_DAYS, 0));
+    let (fitness_days, fatigue_days) = (fixed(FITNESS_DAYS, 0), fixed(FATIGUE_DAYS, 0));
+    let monotony_cap = fixed(MONOTONY_CAP, 0);
+    // Thresholds with one decimal, as the reminder settings show them.
+    let spike = fixed(r.spike_acwr(), 1);
+    let (acwr_low, acwr_rising, monotony_flag) = (
+        fixed(ACWR_LOW, 1),
+        fixed(ACWR_RISING, 1),
+        fixed(MONOTONY_FLAG, 1),
+    );
+    let (form_amber, form_red) = (fixed(FORM_AMBER * 100.0, 0), fixed(FORM_RED * 100.0, 0));
     let (last_runs, window_days) = (pain::LAST_RUNS, pain::WINDOW_DAYS);
     view! {
         <section class="page how">
@@ -44,7 +57,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Acute and chronic load, and their ratio"</h2>
             <p>
                 {format!(
-                    "Acute load is an exponentially weighted average of daily load over {ACUTE_DAYS} days, chronic load over {CHRONIC_DAYS} days: each day, average = λ × today's load + (1 − λ) × yesterday's average, with λ = 2 ÷ (days + 1). The ratio acute ÷ chronic (ACWR) compares your last week with your last month. It is shown once {BASELINE_DAYS} days of history exist. Bands: below {ACWR_LOW} low, {ACWR_LOW}–{ACWR_RISING} steady, {ACWR_RISING}–{spike} rising, above {spike} a load spike.",
+                    "Acute load is an exponentially weighted average of daily load over {acute_days} days, chronic load over {chronic_days} days: each day, average = λ × today's load + (1 − λ) × yesterday's average, with λ = 2 ÷ (days + 1). The ratio acute ÷ chronic (ACWR) compares your last week with your last month. It is shown once {BASELINE_DAYS} days of history exist. Bands: below {acwr_low} low, {acwr_low}–{acwr_rising} steady, {acwr_rising}–{spike} rising, above {spike} a load spike.",
                 )}
             </p>
             <p>
@@ -55,9 +68,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Fitness, fatigue and form"</h2>
             <p>
                 {format!(
-                    "Fitness and fatigue follow daily load with time constants of {FITNESS_DAYS} and {FATIGUE_DAYS} days: each day, value += (load − value) × (1 − e^(−1/τ)). Form today = yesterday's fitness − yesterday's fatigue. Negative form means fatigue is ahead of fitness; once {FORM_BASELINE_DAYS} days of history exist (fitness starts at 0 and takes about that long to build, so before then form is negative for everyone) Restride turns amber below {:.0} % of fitness and red below {:.0} % (its own thresholds), and counts the full rest days until form is back to 0.",
-                    FORM_AMBER * 100.0,
-                    FORM_RED * 100.0,
+                    "Fitness and fatigue follow daily load with time constants of {fitness_days} and {fatigue_days} days: each day, value += (load − value) × (1 − e^(−1/τ)). Form today = yesterday's fitness − yesterday's fatigue. Negative form means fatigue is ahead of fitness; once {FORM_BASELINE_DAYS} days of history exist (fitness starts at 0 and takes about that long to build, so before then form is negative for everyone) Restride turns amber below {form_amber} % of fitness and red below {form_red} % (its own thresholds), and counts the full rest days until form is back to 0.",
                 )}
             </p>
             <p class="muted">{evidence::FITNESS_FATIGUE}</p>
@@ -65,7 +76,7 @@ pub fn HowPage() -> impl IntoView {
             <h2>"Monotony and strain"</h2>
             <p>
                 {format!(
-                    "Monotony = mean ÷ standard deviation of the last {WEEK_DAYS} daily loads (rest days count as 0; capped at {MONOTONY_CAP}). Strain = {WEEK_DAYS}-day load × monotony. Monotony above {MONOTONY_FLAG} means your days are too alike: mix easy days, hard days and rest.",
+                    "Monotony = mean ÷ standard deviation of the last {WEEK_DAYS} daily loads (rest days count as 0; capped at {monotony_cap}). Strain = {WEEK_DAYS}-day load × monotony. Monotony above {monotony_flag} means your days are too alike: mix easy days, hard days and rest.",
                 )}
             </p>
             <p class="muted">{evidence::MONOTONY}</p>
@@ -85,15 +96,13 @@ pub fn HowPage() -> impl IntoView {
             <ul>
                 <li>
                     {format!(
-                        "Red: soreness of {physio} or more in any of your last {last_runs} runs of the past {window_days} days (a pain red flag); a race in the last {RACE_RED_DAYS} days (today included); ACWR above {spike}; form below {:.0} % of fitness.",
-                        FORM_RED * 100.0,
+                        "Red: soreness of {physio} or more in any of your last {last_runs} runs of the past {window_days} days (a pain red flag); a race in the last {RACE_RED_DAYS} days (today included); ACWR above {spike}; form below {form_red} % of fitness.",
                     )}
                 </li>
                 <li>
                     {format!(
-                        "Amber: soreness of {sore}–{} in the last {RECENT_DAYS} days; a race in the last {RECENT_DAYS} days; ACWR above {ACWR_RISING}; form below {:.0} % of fitness; monotony above {MONOTONY_FLAG}; {HARD_DAYS_FLAG} or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
+                        "Amber: soreness of {sore}–{} in the last {RECENT_DAYS} days; a race in the last {RECENT_DAYS} days; ACWR above {acwr_rising}; form below {form_amber} % of fitness; monotony above {monotony_flag}; {HARD_DAYS_FLAG} or more hard days (RPE {HARD_RPE}+) in a row; {STREAK_FLAG} or more days without a rest day; a distance jump.",
                         physio - 1,
-                        FORM_AMBER * 100.0,
                     )}
                 </li>
                 <li>"Green: none of these."</li>
@@ -112,11 +121,11 @@ pub fn HowPage() -> impl IntoView {
             <ul>
                 <li>{format!("a sports massage every {} days since the last one;", r.professional_every_days)}</li>
                 <li>{format!("a massage of any kind after every {} km ({} mi) run since the last one;", r.distance_every_km, r.distance_every_mi)}</li>
-                <li>{format!("after a race, a run of {} minutes or more, or a session at {:.1}× your average session load of the {BASELINE_DAYS} days before it: a massage or self-massage {} later, when it eases soreness most;", r.long_run_minutes, r.big_session_factor(), AFTER_HARD_EFFORT_DAYS.hours_words())}</li>
+                <li>{format!("after a race, a run of {} minutes or more, or a session at {}× your average session load of the {BASELINE_DAYS} days before it: a massage or self-massage {} later, when it eases soreness most;", r.long_run_minutes, fixed(r.big_session_factor(), 1), AFTER_HARD_EFFORT_DAYS.hours_words())}</li>
                 <li>{format!("before an A or B race: {} days out, a reminder to book the last deep massage {} before the race; a warning if a deep massage is logged in the {} hours before it (a light flush is fine);", r.race_book_days_before, LAST_DEEP_DAYS_BEFORE_RACE.days_words(), no_deep_hours())}</li>
                 <li>{format!("after a race: light massage from the next day, deep massage from day {} and only once your legs are no longer sore to the touch;", AFTER_RACE_DEEP_DAYS.from)}</li>
                 <li>{format!("a region at {sore} or more in {} of your last {last_runs} runs: a self-massage routine for it; at {physio} or more in any of them, see a physiotherapist instead;", pain::SORE_IN_RUNS)}</li>
-                <li>{format!("a load spike ({ACUTE_DAYS}-day load above {spike:.1}× the {CHRONIC_DAYS}-day load, or {} % more distance in the last {PROGRESSION_DAYS} days than in the {PROGRESSION_DAYS} before): self-massage of calves, feet and shins, and easier days.", r.spike_jump_percent)}</li>
+                <li>{format!("a load spike ({acute_days}-day load above {spike}× the {chronic_days}-day load, or {} % more distance in the last {PROGRESSION_DAYS} days than in the {PROGRESSION_DAYS} before): self-massage of calves, feet and shins, and easier days.", r.spike_jump_percent)}</li>
             </ul>
             <p>
                 {format!(

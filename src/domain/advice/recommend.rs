@@ -10,6 +10,7 @@ use crate::domain::rulebook::durations::{
 use crate::domain::rulebook::pain;
 use crate::domain::rulebook::readiness::RECENT_DAYS;
 use crate::domain::rulebook::sources;
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::and_list;
 use crate::domain::text::units::round_u32;
 
@@ -80,7 +81,7 @@ pub(super) fn recommend(
                 action: Action::EasyRun,
                 title: format!("Run easy: at most {minutes} minutes at RPE 3 or less"),
                 why: match readings.typical_minutes {
-                    Some(typical) => format!("{main_reason} Your sessions averaged {typical:.0} minutes over 28 days; today stay well below that."),
+                    Some(typical) => format!("{main_reason} Your sessions averaged {} minutes over 28 days; today stay well below that.", fixed(typical, 0)),
                     None => main_reason,
                 },
                 evidence: sources::SESSION_RPE,
@@ -90,7 +91,7 @@ pub(super) fn recommend(
             action: Action::TrainAsPlanned,
             title: "Train as planned".into(),
             why: match readings.acwr() {
-                Some(acwr) => format!("No warning sign: your 7-day load is {acwr:.2}× your 28-day average and no region is sore."),
+                Some(acwr) => format!("No warning sign: your 7-day load is {}× your 28-day average and no region is sore.", fixed(acwr, 2)),
                 None => "No warning sign in your recent runs and no region is sore.".into(),
             },
             evidence: sources::ACWR,

@@ -11,6 +11,7 @@ use crate::domain::rulebook::readiness::{
     RECENT_DAYS, STREAK_FLAG,
 };
 use crate::domain::text::dates;
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::to_unit;
 use chrono::NaiveDate;
 
@@ -148,9 +149,23 @@ pub fn assess(readings: &Readings) -> Assessment {
     if let Some(acwr) = readings.acwr() {
         let spike = rules.spike_acwr();
         if acwr > spike {
-            say(Readiness::Red, format!("Load spike: your 7-day load is {acwr:.2}× your 28-day average (above {spike})."));
+            say(
+                Readiness::Red,
+                format!(
+                    "Load spike: your 7-day load is {}× your 28-day average (above {}).",
+                    fixed(acwr, 2),
+                    fixed(spike, 1)
+                ),
+            );
         } else if acwr > ACWR_RISING {
-            say(Readiness::Amber, format!("Load rising: your 7-day load is {acwr:.2}× your 28-day average (above {ACWR_RISING})."));
+            say(
+                Readiness::Amber,
+                format!(
+                    "Load rising: your 7-day load is {}× your 28-day average (above {}).",
+                    fixed(acwr, 2),
+                    fixed(ACWR_RISING, 1)
+                ),
+            );
         }
     }
     if let Some(day) = &readings.today_metrics {
@@ -159,11 +174,11 @@ pub fn assess(readings: &Readings) -> Assessment {
         if day.fitness > 0.0 && readings.form_ready() {
             let ratio = day.form / day.fitness;
             let text = format!(
-                "Form is {:.0}: fatigue {:.0} is well above fitness {:.0} ({:.0} % of fitness).",
-                day.form,
-                day.fatigue,
-                day.fitness,
-                ratio * 100.0
+                "Form is {}: fatigue {} is well above fitness {} ({} % of fitness).",
+                fixed(day.form, 0),
+                fixed(day.fatigue, 0),
+                fixed(day.fitness, 0),
+                fixed(ratio * 100.0, 0)
             );
             if ratio < FORM_RED {
                 say(Readiness::Red, text);
@@ -172,7 +187,7 @@ pub fn assess(readings: &Readings) -> Assessment {
             }
         }
         if let Some(monotony) = day.monotony.filter(|m| *m > MONOTONY_FLAG) {
-            say(Readiness::Amber, format!("Monotony is {monotony:.1} (above {MONOTONY_FLAG}): your days have been too alike; mix easy and hard, and rest."));
+            say(Readiness::Amber, format!("Monotony is {} (above {}): your days have been too alike; mix easy and hard, and rest.", fixed(monotony, 1), fixed(MONOTONY_FLAG, 1)));
         }
     }
     if readings.hard_days_in_a_row >= HARD_DAYS_FLAG {
@@ -197,10 +212,10 @@ pub fn assess(readings: &Readings) -> Assessment {
         if let Some(change) = readings.two_weeks.change() {
             let unit = readings.settings.unit;
             say(Readiness::Amber, format!(
-                "Distance jump: the last 14 days hold {:.0} % more distance than the 14 before ({:.1} {abbrev} against {:.1} {abbrev}).",
-                change * 100.0,
-                to_unit(readings.two_weeks.recent_m, unit),
-                to_unit(readings.two_weeks.earlier_m, unit),
+                "Distance jump: the last 14 days hold {} % more distance than the 14 before ({} {abbrev} against {} {abbrev}).",
+                fixed(change * 100.0, 0),
+                fixed(to_unit(readings.two_weeks.recent_m, unit), 1),
+                fixed(to_unit(readings.two_weeks.earlier_m, unit), 1),
                 abbrev = unit.abbrev()
             ));
         }
@@ -215,7 +230,10 @@ pub fn assess(readings: &Readings) -> Assessment {
         // Green has a reason of its own: the numbers that show nothing is wrong.
         let text = match readings.acwr() {
             Some(acwr) => {
-                format!("Load {acwr:.2}× your 28-day average, no warning sign, nothing sore.")
+                format!(
+                    "Load {}× your 28-day average, no warning sign, nothing sore.",
+                    fixed(acwr, 2)
+                )
             }
             None => "No warning sign in your recent runs, nothing sore.".to_string(),
         };

@@ -10,6 +10,8 @@
 //! are), as does Firefox. The quota is taken as 5,000,000, under all three, so the warning
 //! comes early rather than after a save has failed. Megabytes here are 10⁶ bytes.
 
+use crate::domain::text::decimal::fixed;
+
 /// The quota assumed for one site's `localStorage`.
 pub const QUOTA_BYTES: u64 = 5_000_000;
 
@@ -94,7 +96,7 @@ pub fn format_bytes(bytes: u64) -> String {
     } else if bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        format!("{} MB", fixed(bytes as f64 / MB as f64, 1))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::domain::massage::reminders::red_flags_on;
 use crate::domain::massage::routine::recent_soreness;
+use crate::domain::order;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::region::Region;
 use crate::domain::rulebook::pain;
@@ -46,22 +47,19 @@ pub fn body_map(journal: &Journal, today: NaiveDate) -> BTreeMap<Region, RegionR
     let levels = recent_soreness(&journal.runs, today, MAP_DAYS);
     let red_flags = red_flags_on(journal, today);
     let sore_level = journal.settings.reminders.sore_level;
-    Region::ALL
-        .into_iter()
-        .map(|region| {
-            let level = levels.get(&region).copied().unwrap_or(0);
-            let band = if red_flags.contains(&region) {
-                Band::RedFlag
-            } else if level >= sore_level {
-                Band::Sore
-            } else if level > 0 {
-                Band::Mild
-            } else {
-                Band::NotSore
-            };
-            (region, RegionReading { level, band })
-        })
-        .collect()
+    order::map_of(Region::ALL.into_iter().map(|region| {
+        let level = levels.get(&region).copied().unwrap_or(0);
+        let band = if red_flags.contains(&region) {
+            Band::RedFlag
+        } else if level >= sore_level {
+            Band::Sore
+        } else if level > 0 {
+            Band::Mild
+        } else {
+            Band::NotSore
+        };
+        (region, RegionReading { level, band })
+    }))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! Storage is always metres and seconds; the unit setting only changes what is shown
 //! and how typed numbers are read.
 
+use super::decimal::fixed;
 use serde::{Deserialize, Serialize};
 
 /// The runner's distance unit: what is shown and typed (stored distances are metres).
@@ -104,7 +105,7 @@ pub fn from_unit(value: f64, unit: Unit) -> u64 {
 
 /// "10.50 km": two decimals, as running apps show it.
 pub fn format_distance(distance_m: u64, unit: Unit) -> String {
-    format!("{:.2} {}", to_unit(distance_m, unit), unit.abbrev())
+    format!("{} {}", fixed(to_unit(distance_m, unit), 2), unit.abbrev())
 }
 
 /// A distance in whole units ("183 km"), for advice and settings rather than a run's log.
@@ -117,8 +118,8 @@ pub fn format_distance_whole(distance_m: u64, unit: Unit) -> String {
 /// never changes the stored distance and a typed "26.2" mi shows as "26.2".
 pub fn distance_for_input(distance_m: u32, unit: Unit) -> String {
     let value = to_unit(u64::from(distance_m), unit);
-    let with_decimals = |places: usize| {
-        let text = format!("{value:.places$}");
+    let with_decimals = |places: u8| {
+        let text = fixed(value, places).to_string();
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     };
     // Four decimals of a mile are 0.16 m, so the last candidate always reads back exactly.

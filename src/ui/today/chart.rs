@@ -3,6 +3,7 @@
 //! Each chart is a `<figure>` with a title, a text summary for screen readers, a readout
 //! of the day under the pointer or the keyboard, and a "Show as table" toggle.
 
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::round_u64;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,7 +51,7 @@ pub struct ChartData {
     pub labels: Vec<String>,
     pub series: Vec<Series>,
     /// Formats a value for the readout and the table.
-    pub decimals: usize,
+    pub decimals: u8,
 }
 
 /// Maps values onto the chart's height; the range always includes 0.
@@ -90,7 +91,11 @@ fn line_path(values: &[f64], scale: &Scale) -> String {
         .enumerate()
         .map(|(i, v)| {
             let command = if i == 0 { 'M' } else { 'L' };
-            format!("{command}{:.1},{:.1}", x_of(i, count), scale.y(*v))
+            format!(
+                "{command}{},{}",
+                fixed(x_of(i, count), 1),
+                fixed(scale.y(*v), 1)
+            )
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -137,10 +142,10 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                             view! {
                                 <rect
                                     class=s.class
-                                    x=format!("{:.1}", x_of(i, count) - step * 0.35)
-                                    y=format!("{y:.1}")
-                                    width=format!("{:.1}", step * 0.7)
-                                    height=format!("{:.1}", (zero_y - y).max(0.0))
+                                    x=fixed(x_of(i, count) - step * 0.35, 1).to_string()
+                                    y=fixed(y, 1).to_string()
+                                    width=fixed(step * 0.7, 1).to_string()
+                                    height=fixed((zero_y - y).max(0.0), 1).to_string()
                                 />
                             }
                         })
@@ -161,10 +166,9 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                 .iter()
                 .map(|s| {
                     format!(
-                        "{} {:.*}",
+                        "{} {}",
                         s.name,
-                        d.decimals,
-                        s.values.get(index).copied().unwrap_or(0.0)
+                        fixed(s.values.get(index).copied().unwrap_or(0.0), d.decimals)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -188,7 +192,7 @@ pub fn Chart(data: ChartData) -> impl IntoView {
         ev.prevent_default();
         selected.set(Some(next));
     };
-    let marker_x = move || selected.get().map(|i| format!("{:.1}", x_of(i, count)));
+    let marker_x = move || selected.get().map(|i| fixed(x_of(i, count), 1).to_string());
     let title = data.with_value(|d| d.title);
     let summary = data.with_value(|d| d.summary.clone());
     let legend = data.with_value(|d| {
@@ -217,14 +221,14 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                 aria-label=format!("{title}: use the left and right arrow keys to read each point")
                 on:keydown=move_selection
             >
-                <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="none" aria-hidden="true">
-                    <line class="axis" x1="0" x2=WIDTH y1=zero_y y2=zero_y />
+                <svg viewBox=format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0)) preserveAspectRatio="none" aria-hidden="true">
+                    <line class="axis" x1="0" x2=fixed(WIDTH, 0).to_string() y1=fixed(zero_y, 1).to_string() y2=fixed(zero_y, 1).to_string() />
                     {shapes}
                     {move || {
                         marker_x()
                             .map(|x| {
                                 view! {
-                                    <line class="marker" x1=x.clone() x2=x y1=PAD_TOP y2=HEIGHT - PAD_BOTTOM />
+                                    <line class="marker" x1=x.clone() x2=x y1=fixed(PAD_TOP, 1).to_string() y2=fixed(HEIGHT - PAD_BOTTOM, 1).to_string() />
                                 }
                             })
                     }}
@@ -234,8 +238,8 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                         class="hit"
                         x="0"
                         y="0"
-                        width=WIDTH
-                        height=HEIGHT
+                        width=fixed(WIDTH, 0).to_string()
+                        height=fixed(HEIGHT, 0).to_string()
                         on:mousemove=move |ev| selected.set(day_under(&ev, count))
                         on:click=move |ev| selected.set(day_under(&ev, count))
                     />
@@ -281,11 +285,11 @@ pub fn Chart(data: ChartData) -> impl IntoView {
                                                         .map(|s| {
                                                             view! {
                                                                 <td>
-                                                                    {format!(
-                                                                        "{:.*}",
-                                                                        d.decimals,
-                                                                        s.values.get(i).copied().unwrap_or(0.0),
-                                                                    )}
+                                                                    {fixed(
+                                                                            s.values.get(i).copied().unwrap_or(0.0),
+                                                                            d.decimals,
+                                                                        )
+                                                                        .to_string()}
                                                                 </td>
                                                             }
                                                         })

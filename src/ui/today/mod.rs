@@ -16,6 +16,7 @@ use crate::domain::load::BASELINE_DAYS;
 use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::readiness::FORM_BASELINE_DAYS;
 use crate::domain::text::dates;
+use crate::domain::text::decimal::{fixed, signed};
 use crate::domain::text::units::{format_distance, to_unit};
 use crate::domain::today::TodaySummary;
 use chart::{Chart, ChartData, Series};
@@ -143,7 +144,7 @@ fn recommendation_view(rec: Recommendation) -> impl IntoView {
 
 fn percent_change(change: Option<f64>) -> String {
     match change {
-        Some(c) => format!("{:+.0} %", c * 100.0),
+        Some(c) => format!("{} %", signed(c * 100.0, 0)),
         None => "no runs last week".into(),
     }
 }
@@ -176,7 +177,7 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                 {match acwr {
                     Some(ratio) => {
                         view! {
-                            <p class="big">{format!("{ratio:.2}")}</p>
+                            <p class="big">{fixed(ratio, 2).to_string()}</p>
                             <p class="muted">{format!("{} · acute : chronic", acwr_band(ratio, summary.readings.rules().spike_acwr()))}</p>
                         }
                             .into_any()
@@ -196,7 +197,7 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                     .map(|d| {
                         view! {
                             <p class="muted">
-                                {format!("Acute {:.0} · chronic {:.0}", d.acute, d.chronic)}
+                                {format!("Acute {} · chronic {}", fixed(d.acute, 0), fixed(d.chronic, 0))}
                             </p>
                         }
                     })}
@@ -207,9 +208,9 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                     .as_ref()
                     .map(|d| {
                         view! {
-                            <p class="big">{format!("{:+.0}", d.form)}</p>
+                            <p class="big">{signed(d.form, 0).to_string()}</p>
                             <p class="muted">
-                                {format!("Fitness {:.0} · fatigue {:.0}", d.fitness, d.fatigue)}
+                                {format!("Fitness {} · fatigue {}", fixed(d.fitness, 0), fixed(d.fatigue, 0))}
                             </p>
                         }
                     })}
@@ -229,8 +230,8 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
                 {match day.as_ref().and_then(|d| d.monotony.zip(d.strain)) {
                     Some((monotony, strain)) => {
                         view! {
-                            <p class="big">{format!("{monotony:.1}")}</p>
-                            <p class="muted">{format!("Strain {strain:.0}")}</p>
+                            <p class="big">{fixed(monotony, 1).to_string()}</p>
+                            <p class="muted">{format!("Strain {}", fixed(strain, 0))}</p>
                         }
                             .into_any()
                     }
@@ -290,10 +291,10 @@ pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
         summary: last
             .map(|d| {
                 format!(
-                    "{} days. Today acute load {:.0}, chronic load {:.0}.",
+                    "{} days. Today acute load {}, chronic load {}.",
                     days.len(),
-                    d.acute,
-                    d.chronic
+                    fixed(d.acute, 0),
+                    fixed(d.chronic, 0)
                 )
             })
             .unwrap_or_default(),
@@ -310,11 +311,11 @@ pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
         summary: last
             .map(|d| {
                 format!(
-                    "{} days. Today fitness {:.0}, fatigue {:.0}, form {:.0}.",
+                    "{} days. Today fitness {}, fatigue {}, form {}.",
                     days.len(),
-                    d.fitness,
-                    d.fatigue,
-                    d.form
+                    fixed(d.fitness, 0),
+                    fixed(d.fatigue, 0),
+                    fixed(d.form, 0)
                 )
             })
             .unwrap_or_default(),

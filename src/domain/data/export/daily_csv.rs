@@ -3,6 +3,7 @@
 
 use crate::domain::load::Day;
 use crate::domain::text::dates;
+use crate::domain::text::decimal::fixed;
 
 /// The daily metrics as CSV, one row per day from the first run to today. Distances are
 /// in km whatever the display unit; a cell is empty only where the value is undefined
@@ -11,19 +12,19 @@ pub fn daily_csv(series: &[Day]) -> String {
     let mut csv = String::from(
         "date,distance_km,load,acute,chronic,acwr,fitness,fatigue,form,monotony,strain\n",
     );
-    let cell = |value: Option<f64>| value.map(|v| format!("{v:.2}")).unwrap_or_default();
+    let cell = |value: Option<f64>| value.map(|v| fixed(v, 2).to_string()).unwrap_or_default();
     for day in series {
         csv.push_str(&format!(
-            "{},{:.3},{:.2},{:.2},{:.2},{},{:.2},{:.2},{:.2},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{}\n",
             dates::iso(day.date),
-            day.distance_m as f64 / 1000.0,
-            day.load,
-            day.acute,
-            day.chronic,
+            fixed(day.distance_m as f64 / 1000.0, 3),
+            fixed(day.load, 2),
+            fixed(day.acute, 2),
+            fixed(day.chronic, 2),
             cell(day.acwr),
-            day.fitness,
-            day.fatigue,
-            day.form,
+            fixed(day.fitness, 2),
+            fixed(day.fatigue, 2),
+            fixed(day.form, 2),
             cell(day.monotony),
             cell(day.strain),
         ));

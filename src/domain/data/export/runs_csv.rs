@@ -5,6 +5,7 @@ use crate::domain::order;
 use crate::domain::record::journal::Journal;
 use crate::domain::record::run::Run;
 use crate::domain::text::dates;
+use crate::domain::text::decimal::fixed;
 use chrono::NaiveDate;
 
 pub const RUNS_CSV_HEADER: &str = "date,start_time,type,distance_km,duration_s,duration,rpe,avg_hr,elevation_gain_m,soreness,notes";
@@ -35,7 +36,7 @@ pub fn runs_csv(journal: &Journal) -> String {
             run.date.to_string(),
             run.start_time.map(dates::clock_time).unwrap_or_default(),
             run.kind.key().to_string(),
-            format!("{:.3}", f64::from(run.distance_m) / 1000.0),
+            fixed(f64::from(run.distance_m) / 1000.0, 3).to_string(),
             run.duration_s.to_string(),
             crate::domain::text::units::format_duration(u64::from(run.duration_s)),
             run.rpe.to_string(),

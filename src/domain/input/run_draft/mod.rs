@@ -3,6 +3,7 @@
 //! The draft keeps every field as text so that nothing the runner typed is ever lost:
 //! a failed validation returns messages per field and leaves the draft untouched.
 
+use crate::domain::order;
 use crate::domain::record::region::Region;
 use crate::domain::record::run::{Run, RunKind, RPE_MAX, RPE_MIN, SORENESS_MAX};
 use crate::domain::record::settings::Unit;
@@ -212,12 +213,12 @@ impl RunDraft {
                 avg_hr,
                 elevation_gain_m,
                 notes: self.notes.trim_end().to_string(),
-                soreness: self
-                    .soreness
-                    .iter()
-                    .filter(|(_, level)| **level > 0)
-                    .map(|(region, level)| (*region, (*level).min(SORENESS_MAX)))
-                    .collect(),
+                soreness: order::map_of(
+                    self.soreness
+                        .iter()
+                        .filter(|(_, level)| **level > 0)
+                        .map(|(region, level)| (*region, (*level).min(SORENESS_MAX))),
+                ),
                 race_id: (self.kind == RunKind::Race && !self.race_id.is_empty())
                     .then(|| self.race_id.clone()),
                 updated_ms: 0,

@@ -2,6 +2,7 @@
 //! The windows are `rulebook::windows`.
 
 use super::{capitalise, massaged_between, reminder, without_red_flags, Facts, Reminder, Rule};
+use crate::domain::order;
 use crate::domain::record::massage::MassageKind;
 use crate::domain::record::run::{Run, RunKind};
 use crate::domain::rulebook::regions;
@@ -22,18 +23,16 @@ struct RaceDay {
 /// Races whose after-race windows are still open.
 fn race_days(facts: &Facts) -> Vec<RaceDay> {
     let from = shift(facts.today, -AFTER_RACE_DEEP_DAYS.to);
-    let linked: BTreeSet<&str> = facts
-        .runs
-        .iter()
-        .filter_map(|r| r.race_id.as_deref())
-        .collect();
+    let linked: BTreeSet<&str> =
+        order::set_of(facts.runs.iter().filter_map(|r| r.race_id.as_deref()));
     // A race-type run on a calendar race's day is that race, linked or not.
-    let raced_on: BTreeSet<NaiveDate> = facts
-        .runs
-        .iter()
-        .filter(|r| r.kind == RunKind::Race)
-        .map(|r| r.date)
-        .collect();
+    let raced_on: BTreeSet<NaiveDate> = order::set_of(
+        facts
+            .runs
+            .iter()
+            .filter(|r| r.kind == RunKind::Race)
+            .map(|r| r.date),
+    );
     let on_the_day = |run: &Run| {
         facts
             .races

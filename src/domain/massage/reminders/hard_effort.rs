@@ -9,6 +9,7 @@ use crate::domain::rulebook::regions;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::{shift, AFTER_HARD_EFFORT_DAYS};
 use crate::domain::text::dates;
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::format_distance;
 use chrono::NaiveDate;
 
@@ -35,7 +36,8 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         let long = s.is_long_run(run.duration_s);
         let what = if long {
             format!(
-                "Your {minutes:.0}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
+                "Your {}-minute run ({distance}) on {} was a long run (≥ {} minutes).",
+                fixed(minutes, 0),
                 dates::short_day_near(run.date, facts.today),
                 s.long_run_minutes
             )
@@ -49,10 +51,13 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
                 continue;
             }
             format!(
-                "Your run on {} had a load of {load:.0} (RPE {} × {minutes:.0} min), {:.1}× your 28-day average of {average:.0}.",
+                "Your run on {} had a load of {} (RPE {} × {} min), {}× your 28-day average of {}.",
                 dates::short_day_near(run.date, facts.today),
+                fixed(load, 0),
                 run.rpe,
-                load / average
+                fixed(minutes, 0),
+                fixed(load / average, 1),
+                fixed(average, 0)
             )
         };
         let (opens, closes) = AFTER_HARD_EFFORT_DAYS.around(run.date);
@@ -82,7 +87,8 @@ pub(super) fn hard_efforts(facts: &Facts, list: &mut Vec<Reminder>) {
         }
         r.cause = if long {
             format!(
-                "your {minutes:.0}-minute long run on {}",
+                "your {}-minute long run on {}",
+                fixed(minutes, 0),
                 dates::short_day_near(run.date, facts.today)
             )
         } else {

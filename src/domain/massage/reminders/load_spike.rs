@@ -11,6 +11,7 @@ use crate::domain::rulebook::regions::DURING_A_LOAD_SPIKE;
 use crate::domain::rulebook::sources;
 use crate::domain::rulebook::windows::shift;
 use crate::domain::text::dates;
+use crate::domain::text::decimal::fixed;
 use crate::domain::text::units::format_distance_whole;
 
 pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
@@ -29,7 +30,11 @@ pub(super) fn load_spike(facts: &Facts, list: &mut Vec<Reminder>) {
     let mut why = Vec::new();
     if let Some(acwr) = acwr.filter(|a| *a > limit) {
         why.push(format!(
-            "your {ACUTE_DAYS}-day load is {acwr:.2}× your {CHRONIC_DAYS}-day load (above {limit:.1})"
+            "your {}-day load is {}× your {}-day load (above {})",
+            fixed(ACUTE_DAYS, 0),
+            fixed(acwr, 2),
+            fixed(CHRONIC_DAYS, 0),
+            fixed(limit, 1)
         ));
     }
     if jump {

@@ -343,14 +343,15 @@ fn massaged_between(facts: &Facts, from: NaiveDate, to: NaiveDate, deep_only: bo
 
 /// Regions with a pain red flag on `today` for this journal's runner (`rulebook::pain`).
 pub fn red_flags_on(journal: &Journal, today: NaiveDate) -> BTreeSet<Region> {
-    pain::red_flags(
-        &journal.runs,
-        today,
-        journal.settings.reminders.physio_level,
-        &seen_by_physio(&journal.physio_visits, today),
+    order::set_of(
+        pain::red_flags(
+            &journal.runs,
+            today,
+            journal.settings.reminders.physio_level,
+            &seen_by_physio(&journal.physio_visits, today),
+        )
+        .into_keys(),
     )
-    .into_keys()
-    .collect()
 }
 
 /// What a card that books a therapist adds when a region has a red flag; none without one.
