@@ -70,7 +70,8 @@ pub struct AppState {
     /// Today's checkpoint, while the records are not read yet: Today's first screen is
     /// drawn from it (`domain::today::checkpoint`), then from the records.
     pub early: RwSignal<Option<Arc<Checkpoint>>>,
-    /// Stored records not read yet: Today waits for them (or draws from `early`).
+    /// Records are stored, not read yet, and no checkpoint draws Today meanwhile: Today
+    /// says "Loading…" until they are read (never that there are no runs).
     pub unread: RwSignal<bool>,
 }
 
