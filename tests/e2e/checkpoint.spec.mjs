@@ -51,9 +51,10 @@ async function seedRuns(page, runs) {
   await page.reload();
 }
 
-/** Records, in the page, what Today's first screen says when it is first drawn, and
- *  whether localStorage had been touched by then. */
-function recordFirstDraw() {
+/** Records, in the page, what Today's first screen says when it is first drawn (the text
+ *  of each of `parts`, once all are there), and whether localStorage had been touched by
+ *  then. */
+function recordFirstDraw(parts = [".card.ready", ".tiles"]) {
   window.storageTouched = false;
   // Reaching for window.localStorage at all counts, as does any of its methods.
   const holder = Object.getOwnPropertyDescriptor(window, "localStorage") ? window : Window.prototype;
@@ -73,10 +74,9 @@ function recordFirstDraw() {
     };
   }
   new MutationObserver((_, observer) => {
-    const card = document.querySelector(".card.ready");
-    const tiles = document.querySelector(".tiles");
-    if (card && tiles && window.firstDraw === undefined) {
-      window.firstDraw = [card.innerText, tiles.innerText];
+    const drawn = parts.map((selector) => document.querySelector(selector));
+    if (drawn.every(Boolean) && window.firstDraw === undefined) {
+      window.firstDraw = drawn.map((element) => element.innerText);
       window.storageTouchedBeforeDraw = window.storageTouched;
       observer.disconnect();
     }
@@ -132,27 +132,10 @@ test("a new runner's Today is drawn from a checkpoint too, without touching loca
   await expect.poll(() => namedRecords(page)).toBe(fingerprint(""));
   expect(await stored(page, DATA_KEY)).toBeNull();
 
-  await page.addInitScript(() => {
-    window.storageTouched = false;
-    const holder = Object.getOwnPropertyDescriptor(window, "localStorage") ? window : Window.prototype;
-    const { get } = Object.getOwnPropertyDescriptor(holder, "localStorage");
-    Object.defineProperty(window, "localStorage", {
-      configurable: true,
-      get() {
-        window.storageTouched = true;
-        return get.call(window);
-      },
-    });
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(".empty")) {
-        window.touchedBeforeEmpty = window.storageTouched;
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(recordFirstDraw, [".empty"]);
   await page.reload();
   await expect(page.locator(".empty")).toBeVisible();
-  expect(await page.evaluate(() => window.touchedBeforeEmpty)).toBe(false);
+  expect(await page.evaluate(() => window.storageTouchedBeforeDraw)).toBe(false);
 
   // Records another tab wrote (by hand here) while the checkpoint said nothing is stored:
   // Today is redrawn from them once they are read, and the checkpoint is made again.
