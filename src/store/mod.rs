@@ -351,6 +351,7 @@ impl Store {
         let Some(storage) = storage() else {
             return;
         };
+        // Not `stored_text`: nothing stored is the empty text, unusable storage is not.
         let stored = match storage.get_item(DATA_KEY) {
             Ok(stored) => stored.unwrap_or_default(),
             Err(_) => return,

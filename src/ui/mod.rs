@@ -82,6 +82,8 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     } else {
         store::without_records()
     };
+    // Records stored and no checkpoint: Today waits for them.
+    let waiting = early.is_none() && nothing_to_read.is_none();
     let state = if let Some(loaded) = nothing_to_read {
         let _ = store.set(loaded.store);
         let state = AppState::new(loaded.journal, loaded.problem, None);
@@ -89,7 +91,6 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         state
     } else {
         let started_from = early.as_ref().map(|c| (c.records.clone(), c.day));
-        let waiting = early.is_none();
         let state = AppState::new(Journal::default(), None, early);
         state.unread.set(waiting);
         let store = store.clone();
@@ -105,7 +106,6 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         });
         state
     };
-    let waiting = state.unread.get_untracked();
     clock::mark("restride:storage-read");
     let (today, reminder_engine) = (state.today, state.reminder_engine);
     provide_context(state);
@@ -223,19 +223,13 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
 /// changes made in either tab survive; the next save writes the merged journal. Text this
 /// build cannot read (a newer version) stops all writing here, so it is never overwritten.
 /// The merging comes with the second part; nothing can be saved here before it is.
-/// Called just before the records are read, never before the first screen: in Chromium,
-/// listening for `storage` loads every stored record, as a first localStorage access does.
-/// A save made before it is in what is then read.
+/// Called as the records are read (with `listening` set right after, in the same task),
+/// never before the first screen: in Chromium, listening for `storage` loads every stored
+/// record, as a first localStorage access does. A save made before it is in what is read.
 fn listen_to_other_tabs(state: AppState, listening: Rc<OnceCell<store::Store>>) {
     let reminder_engine = state.reminder_engine;
     // Kept for the page's whole life.
     let _ = window_event_listener(leptos::ev::storage, move |event| {
-        // Records not read yet: reading them (now, or when the second part arrives)
-        // takes the other tab's save as it is.
-        if listening.get().is_none() {
-            state.read_records();
-            return;
-        }
         let listening = listening.clone();
         leptos::task::spawn_local(async move {
             pages::ensure_reminder_engine(reminder_engine).await;
