@@ -1,4 +1,4 @@
-// Renders the SVG icons in pwa/ to the PNG sizes the manifest and iOS need, with the
+// Renders the SVG icons to the PNG sizes the manifest, iOS and the page's favicon need, with the
 // system Chromium. The PNGs are committed; run this again after changing an SVG:
 //   node scripts/make-icons.mjs
 import { chromium } from "@playwright/test";
@@ -11,6 +11,9 @@ const outputs = [
   { svg: "pwa/icon-maskable.svg", size: 512, file: "pwa/icons/icon-maskable-512.png", transparent: false },
   // iOS puts its own rounded mask on a square, opaque icon.
   { svg: "pwa/icon-maskable.svg", size: 180, file: "pwa/icons/apple-touch-icon.png", transparent: false },
+  // The page's favicon: a PNG, because an SVG one is parsed into a document of its own on
+  // the main thread at every start (about 1.5 ms before Today's first frame, measured).
+  { svg: "pwa/icon.svg", size: 48, file: "pwa/icons/favicon-48.png", transparent: true },
 ];
 
 const browser = await chromium.launch(launchOptions());

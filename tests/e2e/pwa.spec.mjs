@@ -77,8 +77,11 @@ test("the manifest parses, its icons load at their declared sizes, start_url is 
   const icons = [
     ...manifest.icons.map((i) => ({ src: new URL(i.src, manifestUrl).href, sizes: i.sizes })),
     { src: new URL(await page.locator('link[rel="apple-touch-icon"]').getAttribute("href"), page.url()).href, sizes: "180x180" },
+    // The favicon is a PNG: an SVG one is parsed into a document of its own at every start.
+    { src: new URL(await page.locator('link[rel="icon"]').getAttribute("href"), page.url()).href, sizes: "48x48", type: "image/png" },
   ];
   for (const icon of icons) {
+    if (icon.type) expect((await page.request.get(icon.src)).headers()["content-type"], icon.src).toBe(icon.type);
     const size = await page.evaluate(async (src) => {
       const img = new Image();
       img.src = src;
@@ -131,8 +134,9 @@ plain("a first visit downloads neither the import page's part nor install-only i
       return names.filter((name) => /\.(wasm|png)$/.test(name)).map((name) => name.replace(/-[0-9a-f]{16}/, "").replace(/^chunk_\d+/, "chunk")).sort();
     });
   // The precache holds Today's module and the second part, not the importers; of the
-  // icons, the one notifications show (the system fetches its own when installing).
-  await expect.poll(cached).toEqual(["chunk.wasm", "icon-192.png", "restride_bg.wasm", "split_pages.wasm"]);
+  // icons, the page's favicon and the one notifications show (the system fetches its own
+  // when installing).
+  await expect.poll(cached).toEqual(["chunk.wasm", "favicon-48.png", "icon-192.png", "restride_bg.wasm", "split_pages.wasm"]);
   // Opened offline before it was ever fetched: a message, and the app carries on.
   await context.setOffline(true);
   await page.goto("/import");
@@ -141,7 +145,7 @@ plain("a first visit downloads neither the import page's part nor install-only i
   // Opened online once, the worker keeps it: from then on Import works offline.
   await page.goto("/import");
   await expect(page.getByLabel("Choose files")).toBeAttached();
-  await expect.poll(cached).toEqual(["chunk.wasm", "icon-192.png", "restride_bg.wasm", "split_import.wasm", "split_pages.wasm"]);
+  await expect.poll(cached).toEqual(["chunk.wasm", "favicon-48.png", "icon-192.png", "restride_bg.wasm", "split_import.wasm", "split_pages.wasm"]);
   await context.setOffline(true);
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
