@@ -198,6 +198,10 @@ if (warm) {
   }
   say("  CPU: the page's main-thread top-level tasks that ended before the frame after Today's");
   say("  readiness (or the empty state) was painted, from a Chromium trace; steady on a busy machine.");
+  // Only with BENCH_TRACE_DETAIL=1 (bench/warm.spec.mjs), whose figures are not for budgets.
+  for (const [name, f] of Object.entries(warm.figures)) {
+    if (f.lazy) say(`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}: ${n(f.lazy.functions)} WebAssembly functions compiled on first call, ${ms(f.lazy.ms)}`);
+  }
 } else {
   heading("WARM START: not measured");
 }

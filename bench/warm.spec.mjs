@@ -99,6 +99,20 @@ function selfTimes(events) {
 }
 
 /**
+ * With BENCH_TRACE_DETAIL=1: the WebAssembly functions compiled on their first call on the
+ * main thread before the `bench:painted` mark, and their CPU ms. V8's code cache keeps only
+ * optimised (TurboFan) code, so every function Today's first screen runs once is compiled
+ * again (by Liftoff) at every start: this grows with the code run before the first frame.
+ */
+function lazyCompiles(events) {
+  const mark = events.find((e) => e.name === "bench:painted");
+  const lazy = events.filter(
+    (e) => e.name === "wasm.CompileLazy" && e.pid === mark.pid && e.tid === mark.tid && e.ts + (e.dur ?? 0) <= mark.ts,
+  );
+  return { functions: lazy.length, ms: lazy.reduce((t, e) => t + (e.tdur ?? e.dur ?? 0), 0) / 1000 };
+}
+
+/**
  * With BENCH_PROFILE=1: V8's samples before the `bench:painted` mark, self time in ms by
  * function (name and file). Build with WASM_KEEP_NAMES=1 (scripts/wasm-split.mjs) for the
  * WebAssembly's function names. The sampler costs CPU: its figures are not for budgets.
@@ -141,7 +155,7 @@ async function openPage(context, url, selector) {
   await cdp.send("Tracing.start", {
     // BENCH_TRACE_DETAIL=1 names what runs inside each task (script, styles, layout…) in
     // the self times; the extra tracing costs CPU, so its figures are not for budgets.
-    categories: `toplevel,disabled-by-default-devtools.timeline,blink.user_timing${DETAIL ? ",devtools.timeline,v8,v8.execute,blink" : ""}${PROFILE ? ",disabled-by-default-v8.cpu_profiler" : ""}`,
+    categories: `toplevel,disabled-by-default-devtools.timeline,blink.user_timing${DETAIL ? ",devtools.timeline,v8,v8.execute,blink,v8.wasm,disabled-by-default-v8.wasm.detailed" : ""}${PROFILE ? ",disabled-by-default-v8.cpu_profiler" : ""}`,
     transferMode: "ReturnAsStream",
   });
   await page.goto(url, { waitUntil: "commit" });
@@ -150,7 +164,7 @@ async function openPage(context, url, selector) {
   const events = await readTrace(cdp);
   const cpu = cpuToPaint(events);
   await page.close();
-  return { wall, cpu, self: PROFILE ? sampledSelfTimes(events) : selfTimes(events) };
+  return { wall, cpu, self: PROFILE ? sampledSelfTimes(events) : selfTimes(events), ...(DETAIL ? { lazy: lazyCompiles(events) } : {}) };
 }
 
 
@@ -211,6 +225,9 @@ test("warm start: repeat visits through the service worker with the code cache p
       cpu: { median: median(cpu), min: Math.min(...cpu), max: Math.max(...cpu) },
       wall: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
       self,
+      ...(DETAIL
+        ? { lazy: { functions: median(s.samples.map((x) => x.lazy.functions)), ms: median(s.samples.map((x) => x.lazy.ms)) } }
+        : {}),
     };
   }
   mkdirSync(OUT_DIR, { recursive: true });
