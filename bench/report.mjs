@@ -190,14 +190,17 @@ if (browser?.retried?.length) {
 
 if (warm) {
   heading(`WARM START: repeat visits, service worker and compiled code cached (median of ${warm.rounds}, CPU ${warm.slowdown}×)`);
-  const ww = [14, 28, 28];
-  say(row(["", "main-thread CPU to paint", "wall time to paint"], ww));
+  const ww = [14, 28, 28, 28];
+  say(row(["", "main-thread CPU to paint", "wall time to paint", "longest task after (CPU)"], ww));
   const spread = (f) => `${ms(f.median)} (${n(f.min, 0)}–${n(f.max, 0)})`;
   for (const [name, f] of Object.entries(warm.figures)) {
-    say(row([`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}`, spread(f.cpu), spread(f.wall)], ww));
+    const after = f.longestTaskAfterPaint ? spread(f.longestTaskAfterPaint.cpu) : "—";
+    say(row([`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}`, spread(f.cpu), spread(f.wall), after], ww));
   }
   say("  CPU: the page's main-thread top-level tasks that ended before the frame after Today's");
   say("  readiness (or the empty state) was painted, from a Chromium trace; steady on a busy machine.");
+  say("  Longest task after: the longest main-thread task in the 2.5 s after that frame (the second");
+  say("  part, the records read, Today's checkpoint kept): what a tap right then may wait for.");
   // Only with BENCH_TRACE_DETAIL=1 (bench/warm.spec.mjs), whose figures are not for budgets.
   for (const [name, f] of Object.entries(warm.figures)) {
     if (f.lazy) say(`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}: ${n(f.lazy.functions)} WebAssembly functions compiled on first call, ${ms(f.lazy.ms)}`);
