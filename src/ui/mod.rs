@@ -107,7 +107,7 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         state
     };
     clock::mark("restride:storage-read");
-    let (today, reminder_engine) = (state.today, state.reminder_engine);
+    let today = state.today;
     provide_context(state);
 
     let stored = store.clone();
@@ -193,21 +193,10 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     let keeping = store.clone();
     let second_part = move || {
         leptos::task::spawn_local(async move {
-            pages::ensure_reminder_engine(reminder_engine).await;
-            state.read_records();
+            state.with_records().await;
             keep_today_later(state, keeping.clone());
-            // Then, in a task of its own, every run's text for the first save.
-            set_timeout(
-                move || {
-                    let engine = reminder_engine.get_untracked();
-                    if let (Some(store), Some(engine)) = (keeping.get(), engine) {
-                        state.journal.with_untracked(|journal| {
-                            store.prepare_to_save(journal, engine.encode);
-                        });
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            // Then every run's text for the first save, a slice per task.
+            prepare_to_save_from(state, keeping.clone(), 0);
         })
     };
     if waiting {
@@ -284,6 +273,34 @@ fn from_other_tab(state: AppState, store: &store::Store, event: &web_sys::Storag
         }
         store::FromOtherTab::Nothing => {}
     }
+}
+
+/// Runs written ahead of the first save in one task: a thousand take a couple of
+/// milliseconds on a desktop, so a tap meanwhile waits for no more than that.
+const RUNS_PREPARED_PER_TASK: usize = 1_000;
+
+/// Writes the texts of the journal's runs from `from` on ahead of the first save, a slice
+/// per task. The journal may change in between (a save, another tab): the texts are only
+/// a cache, and the save writes whatever is missing or changed.
+fn prepare_to_save_from(state: AppState, store: Rc<OnceCell<store::Store>>, from: usize) {
+    set_timeout(
+        move || {
+            let engine = state.reminder_engine.get_untracked();
+            let (Some(saving), Some(engine)) = (store.get(), engine) else {
+                return;
+            };
+            let more = state.journal.with_untracked(|journal| {
+                let runs = journal.runs.get(from..).unwrap_or_default();
+                let slice = &runs[..runs.len().min(RUNS_PREPARED_PER_TASK)];
+                saving.prepare_to_save(slice, engine.prepare);
+                runs.len() > slice.len()
+            });
+            if more {
+                prepare_to_save_from(state, store, from + RUNS_PREPARED_PER_TASK);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Moves `today` on at each local midnight, for as long as the app runs.

@@ -70,7 +70,6 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
     };
     let quiet = place == Place::Quiet;
     let state = expect_context::<AppState>();
-    let engine = state.reminder_engine;
     view! {
         // The message shows only if the part takes a while (CSS delays it).
         <Suspense fallback=move || (!quiet).then(|| view! { <p class=class>"Loading…"</p> })>
@@ -80,9 +79,8 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
                 if place != Place::Page {
                     SendWrapper::new(two_frames()).await;
                 }
-                ensure_reminder_engine(engine).await;
                 // Views from the part read the records: read them if start-up left them.
-                state.read_records();
+                SendWrapper::new(state.with_records()).await;
                 match view.await {
                     Ok(view) => view,
                     Err(NotFetched) if quiet => ().into_any(),
@@ -92,6 +90,19 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
         </Suspense>
     }
     .into_any()
+}
+
+/// Resolves in a task of its own (a zero timeout), after whatever the page has queued.
+pub async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(later).await;
 }
 
 /// Resolves two animation frames from now: the frame being drawn is on the display.
@@ -164,6 +175,8 @@ pub struct ReminderEngine {
     pub other_tab: fn(AppState, &crate::store::Store, &web_sys::StorageEvent),
     /// Encodes the journal for a save, keeping each run's text (`envelope::Encoder`).
     pub encode: crate::store::Encode,
+    /// Writes runs' texts ahead of the first save (`envelope::Encoder::prepare`).
+    pub prepare: crate::store::Prepare,
     /// Hands the runner the whole journal as a backup file, for the save-problem banner
     /// (`data_settings::hand_over_backup`).
     pub back_up: fn(AppState),
@@ -182,10 +195,16 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
         keep_today: crate::store::Store::keep_checkpoint,
         other_tab: super::from_other_tab,
         encode: crate::domain::data::envelope::Encoder::encode,
+        prepare: crate::domain::data::envelope::Encoder::prepare,
         back_up: super::data_settings::hand_over_backup,
         read_records: crate::store::load,
         merged: Journal::merged,
     })
+}
+
+/// Fetches and starts the second part without putting its engine in place yet.
+pub async fn fetch_second_part() {
+    let _ = reminder_engine().await;
 }
 
 /// Puts the reminders engine in place once the part is here. `lazily` does this before

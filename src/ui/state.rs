@@ -103,6 +103,23 @@ impl AppState {
         }
     }
 
+    /// Puts the second part's engine in place and reads the records if start-up left them
+    /// for later, without holding the page for all of it at once: the part is fetched and
+    /// started, the browser brings the records into the page in a task of its own, and
+    /// they are read, decoded and drawn in a later one. The engine is put in place in that
+    /// same task, right before the read: nothing (the app badge, the reminders) is worked
+    /// out from a journal not read yet. For start-up's own read and the views from the
+    /// second part; a command reads at once (`change`).
+    pub async fn with_records(&self) {
+        if READ_RECORDS.with_borrow(Option::is_some) {
+            pages::fetch_second_part().await;
+            store::bring_into_page();
+            pages::next_task().await;
+        }
+        pages::ensure_reminder_engine(self.reminder_engine).await;
+        self.read_records();
+    }
+
     /// Reads the records now if start-up left them for later and the second part (with
     /// their reader) is here; otherwise does nothing.
     pub fn read_records(&self) {
