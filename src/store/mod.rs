@@ -392,6 +392,11 @@ impl Store {
         prepare(&mut self.encoder.borrow_mut(), runs);
     }
 
+    /// Encodes `journal` as `save` would, without writing anything (see `ui::rehearse_save`).
+    pub fn rehearse_save(&self, journal: &Journal, encode: Encode) {
+        encode(&mut self.encoder.borrow_mut(), journal);
+    }
+
     /// Makes the next `save` write whatever it is given (the runner left the recovery
     /// screen: the unreadable text is copied aside and must not be read again).
     pub fn forget_written(&self) {

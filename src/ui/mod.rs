@@ -297,6 +297,26 @@ fn prepare_to_save_from(state: AppState, store: Rc<OnceCell<store::Store>>, from
             });
             if more {
                 prepare_to_save_from(state, store, from + RUNS_PREPARED_PER_TASK);
+            } else {
+                rehearse_save(state, store);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Once every run's text is ready, encodes the journal as a save would, in a task of its
+/// own, and keeps nothing of it: the browser then has the save's code compiled and
+/// optimised, which the first save would otherwise pay for (about 2 ms with 5,000 runs,
+/// 8 ms with 20,000, measured).
+fn rehearse_save(state: AppState, store: Rc<OnceCell<store::Store>>) {
+    set_timeout(
+        move || {
+            let engine = state.reminder_engine.get_untracked();
+            if let (Some(saving), Some(engine)) = (store.get(), engine) {
+                state
+                    .journal
+                    .with_untracked(|journal| saving.rehearse_save(journal, engine.encode));
             }
         },
         std::time::Duration::ZERO,
