@@ -392,7 +392,8 @@ impl Store {
         prepare(&mut self.encoder.borrow_mut(), runs);
     }
 
-    /// Encodes `journal` as `save` would, without writing anything (see `ui::rehearse_save`).
+    /// Encodes `journal` as `save` would, without writing anything (see
+    /// `ui::prepare_to_save_from`).
     pub fn rehearse_save(&self, journal: &Journal, encode: Encode) {
         encode(&mut self.encoder.borrow_mut(), journal);
     }
