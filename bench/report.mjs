@@ -190,17 +190,22 @@ if (browser?.retried?.length) {
 
 if (warm) {
   heading(`WARM START: repeat visits, service worker and compiled code cached (median of ${warm.rounds}, CPU ${warm.slowdown}×)`);
-  const ww = [14, 28, 28, 28];
-  say(row(["", "main-thread CPU to paint", "wall time to paint", "longest task after (CPU)"], ww));
+  const ww = [14, 28, 28, 28, 12];
+  say(row(["", "main-thread CPU to paint", "wall time to paint", "longest task after (CPU)", "code cache"], ww));
   const spread = (f) => `${ms(f.median)} (${n(f.min, 0)}–${n(f.max, 0)})`;
   for (const [name, f] of Object.entries(warm.figures)) {
     const after = f.longestTaskAfterPaint ? spread(f.longestTaskAfterPaint.cpu) : "—";
-    say(row([`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}`, spread(f.cpu), spread(f.wall), after], ww));
+    const cache = f.codeCache ? `${f.codeCache.firstPartStarts}/${warm.rounds} · ${n(f.codeCache.laterParts)}` : "—";
+    say(row([`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}`, spread(f.cpu), spread(f.wall), after, cache], ww));
   }
   say("  CPU: the page's main-thread top-level tasks that ended before the frame after Today's");
   say("  readiness (or the empty state) was painted, from a Chromium trace; steady on a busy machine.");
   say("  Longest task after: the longest main-thread task in the 2.5 s after that frame (the second");
   say("  part, the records read, Today's checkpoint kept): what a tap right then may wait for.");
+  say("  Code cache: starts whose first WebAssembly part came from V8's code cache · parts fetched");
+  say("  after the first frame that did (median). V8 caches a module only once some of its code was");
+  say("  optimised, and keeps only those functions: code run once at start-up is compiled again at");
+  say("  every start. The second part, which decodes the history, gets cached; Today's part does not.");
   // Only with BENCH_TRACE_DETAIL=1 (bench/warm.spec.mjs), whose figures are not for budgets.
   for (const [name, f] of Object.entries(warm.figures)) {
     if (f.lazy) say(`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}: ${n(f.lazy.functions)} WebAssembly functions compiled on first call, ${ms(f.lazy.ms)}`);

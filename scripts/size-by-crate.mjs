@@ -4,8 +4,9 @@
 // --release --dist <dir> (scripts/wasm-split.mjs then runs wasm-opt with -g). Raw bytes:
 // gzip shrinks every crate by about the same factor, so the shares hold.
 // Usage: node scripts/size-by-crate.mjs <dir> [rows per module]
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Function body sizes and names, and the data section's size, of a module. */
 export function readModule(bytes) {
@@ -144,9 +145,12 @@ function report(dir, rows) {
   }
 }
 
-const [dir, rows = "15"] = process.argv.slice(2);
-if (!dir) {
-  console.error("usage: node scripts/size-by-crate.mjs <build folder> [rows]");
-  process.exit(2);
+// Run as a script, not when another script imports its readers.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+  const [dir, rows = "15"] = process.argv.slice(2);
+  if (!dir) {
+    console.error("usage: node scripts/size-by-crate.mjs <build folder> [rows]");
+    process.exit(2);
+  }
+  report(dir, Number(rows));
 }
-report(dir, Number(rows));
