@@ -275,3 +275,27 @@ test("a Cache API that never answers does not keep the app from starting: Today 
   await page.reload();
   expect(await firstScreen(page)).toEqual(fromRecords);
 });
+
+// Today keeps only the days it shows (the older ones are folded, as in its checkpoint):
+// the daily-metrics export still has every day from the first run, from the records, also
+// on a start drawn from the checkpoint.
+test("the daily-metrics export has every day of a long history after a start from the checkpoint", async ({ page }) => {
+  await seedRuns(page, await history(page, 240));
+  await expect.poll(() => namesStoredRecords(page)).toBe(true);
+  await page.reload();
+  await secondPart(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export daily metrics (CSV)" }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const rows = text.trim().split("\n").slice(1);
+  // The first run was 240 days ago: 240 days before today, and today.
+  expect(rows).toHaveLength(241);
+  expect(rows[0].split(",")[0]).toBe(await localDate(page, -240));
+  expect(rows.at(-1).split(",")[0]).toBe(await localDate(page));
+  // A day long before Today's charts: the run of 200 days ago, 12 km, 40 min at RPE 5.
+  const longAgo = await localDate(page, -200);
+  const old = rows.find((r) => r.startsWith(`${longAgo},`)).split(",");
+  expect(old[1]).toBe("12.000");
+  expect(old[2]).toBe("200.00");
+});

@@ -1,6 +1,7 @@
 //! Acute and chronic load: exponentially weighted moving averages of daily load.
 
-use super::{session_load, ACUTE_DAYS, CHRONIC_DAYS};
+use super::series::fold;
+use super::{ACUTE_DAYS, CHRONIC_DAYS};
 use crate::domain::record::run::Run;
 use chrono::NaiveDate;
 
@@ -31,22 +32,8 @@ impl AcuteChronic {
     }
 }
 
-/// ACWR on `today` alone: the same EWMAs as `daily_series`, without building the series
+/// ACWR on `today` alone: the series' state on that day, without building the series
 /// (the reminder engine needs only this one number).
 pub fn acwr_on(runs: &[Run], today: NaiveDate) -> Option<f64> {
-    let first = runs.iter().map(|r| r.date).filter(|d| *d <= today).min()?;
-    let mut load = vec![0.0; usize::try_from((today - first).num_days()).unwrap_or(0) + 1];
-    for run in runs.iter().filter(|r| r.date <= today) {
-        let Ok(index) = usize::try_from((run.date - first).num_days()) else {
-            continue;
-        };
-        if let Some(slot) = load.get_mut(index) {
-            *slot += session_load(run);
-        }
-    }
-    let mut averages = AcuteChronic::default();
-    for load_t in load {
-        averages.step(load_t);
-    }
-    averages.acwr()
+    fold(runs, today)?.averages.acwr()
 }

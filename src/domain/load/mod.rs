@@ -34,7 +34,7 @@ pub use progression::{
     distance_between, two_week_progression, week_progression, Progression,
     DISTANCE_JUMP_MIN_EARLIER_M,
 };
-pub use series::{daily_series, daily_series_from, Day, SeriesStart};
+pub use series::{daily_series, daily_series_from, fold, Day, SeriesStart};
 
 use crate::domain::record::run::Run;
 

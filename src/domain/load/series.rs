@@ -5,7 +5,7 @@ use super::fitness_fatigue::impulse_factor;
 use super::monotony::monotony;
 use super::{session_load, FATIGUE_DAYS, FITNESS_DAYS, WEEK_DAYS};
 use crate::domain::record::run::Run;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// All metrics of one day.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,31 @@ pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
     daily_series_from(None, runs, today)
 }
 
+/// The state after the day `through`, from the first run on or before it: what
+/// `SeriesStart::after(&daily_series(runs, through))` gives, without building the days
+/// (Today and its checkpoint fold every day they do not show; the reminders need only the
+/// ACWR). `None` when no run is on or before `through`.
+pub fn fold(runs: &[Run], through: NaiveDate) -> Option<SeriesStart> {
+    let first = runs
+        .iter()
+        .map(|r| r.date)
+        .filter(|d| *d <= through)
+        .min()?;
+    let (load, _) = daily_totals(runs, first, through);
+    let step = Step::new();
+    let mut carried = Carried::default();
+    for &load_t in &load {
+        step.advance(&mut carried, load_t);
+    }
+    Some(SeriesStart {
+        date: through,
+        averages: carried.averages,
+        fitness: carried.fitness,
+        fatigue: carried.fatigue,
+        week: load[load.len().saturating_sub(WEEK_DAYS as usize - 1)..].to_vec(),
+    })
+}
+
 /// The series of the days after `start` to `today`, or from the first run when `start` is
 /// `None`; runs on or before `start.date` are ignored (the state holds them).
 pub fn daily_series_from(start: Option<&SeriesStart>, runs: &[Run], today: NaiveDate) -> Vec<Day> {
@@ -72,46 +97,84 @@ pub fn daily_series_from(start: Option<&SeriesStart>, runs: &[Run], today: Naive
         return Vec::new();
     };
     let earlier: &[f64] = start.map_or(&[], |s| &s.week);
-    let days = usize::try_from((today - first).num_days()).unwrap_or(0) + 1;
+    let (recent, distance) = daily_totals(runs, first, today);
     let mut load = earlier.to_vec();
-    load.resize(earlier.len() + days, 0.0);
-    let mut distance = vec![0u64; days];
-    for run in runs.iter().filter(|r| r.date <= today && r.date >= first) {
-        let Ok(index) = usize::try_from((run.date - first).num_days()) else {
-            continue;
-        };
-        load[earlier.len() + index] += session_load(run);
-        distance[index] += u64::from(run.distance_m);
-    }
+    load.extend_from_slice(&recent);
 
-    let (fitness_k, fatigue_k) = (impulse_factor(FITNESS_DAYS), impulse_factor(FATIGUE_DAYS));
-    let mut averages = start.map_or_else(AcuteChronic::default, |s| s.averages);
-    let (mut fitness, mut fatigue) = start.map_or((0.0, 0.0), |s| (s.fitness, s.fatigue));
-    let mut series = Vec::with_capacity(days);
+    let step = Step::new();
+    let mut carried = start.map_or_else(Carried::default, |s| Carried {
+        averages: s.averages,
+        fitness: s.fitness,
+        fatigue: s.fatigue,
+    });
+    let mut series = Vec::with_capacity(distance.len());
+    let mut date = first;
     for (index, &distance_t) in distance.iter().enumerate() {
         let at = earlier.len() + index;
         let load_t = load[at];
-        let form = fitness - fatigue;
-        averages.step(load_t);
-        fitness += (load_t - fitness) * fitness_k;
-        fatigue += (load_t - fatigue) * fatigue_k;
+        let form = carried.fitness - carried.fatigue;
+        step.advance(&mut carried, load_t);
         let week = &load[at.saturating_sub(WEEK_DAYS as usize - 1)..=at];
         let monotony = monotony(week);
         series.push(Day {
-            date: first
-                .checked_add_days(Days::new(index as u64))
-                .unwrap_or(first),
+            date,
             distance_m: distance_t,
             load: load_t,
-            acute: averages.acute,
-            chronic: averages.chronic,
-            acwr: averages.acwr(),
-            fitness,
-            fatigue,
+            acute: carried.averages.acute,
+            chronic: carried.averages.chronic,
+            acwr: carried.averages.acwr(),
+            fitness: carried.fitness,
+            fatigue: carried.fatigue,
             form,
             monotony,
             strain: monotony.map(|m| week.iter().sum::<f64>() * m),
         });
+        date = date.succ_opt().unwrap_or(date);
     }
     series
+}
+
+/// What one day hands to the next: the averages, fitness and fatigue after it.
+#[derive(Clone, Copy, Default)]
+struct Carried {
+    averages: AcuteChronic,
+    fitness: f64,
+    fatigue: f64,
+}
+
+/// The one definition of a day's step, shared by the series and the fold, so both give
+/// the same numbers bit for bit.
+struct Step {
+    fitness_k: f64,
+    fatigue_k: f64,
+}
+
+impl Step {
+    fn new() -> Step {
+        Step {
+            fitness_k: impulse_factor(FITNESS_DAYS),
+            fatigue_k: impulse_factor(FATIGUE_DAYS),
+        }
+    }
+
+    fn advance(&self, carried: &mut Carried, load: f64) {
+        carried.averages.step(load);
+        carried.fitness += (load - carried.fitness) * self.fitness_k;
+        carried.fatigue += (load - carried.fatigue) * self.fatigue_k;
+    }
+}
+
+/// Each day's load and distance from `first` to `last` (inclusive), from the runs on them.
+fn daily_totals(runs: &[Run], first: NaiveDate, last: NaiveDate) -> (Vec<f64>, Vec<u64>) {
+    let days = usize::try_from((last - first).num_days()).unwrap_or(0) + 1;
+    let mut load = vec![0.0; days];
+    let mut distance = vec![0u64; days];
+    for run in runs.iter().filter(|r| r.date <= last && r.date >= first) {
+        let Ok(index) = usize::try_from((run.date - first).num_days()) else {
+            continue;
+        };
+        load[index] += session_load(run);
+        distance[index] += u64::from(run.distance_m);
+    }
+    (load, distance)
 }

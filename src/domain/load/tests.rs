@@ -338,3 +338,28 @@ proptest::proptest! {
         }
     }
 }
+
+proptest! {
+    /// Folding the days up to a cut gives, bit for bit, the state the whole series has on
+    /// that day, and the series resumed from it is the whole series' tail.
+    #[test]
+    fn the_fold_is_the_series_state_and_resumes_it(
+        runs in arbitrary_runs(),
+        cut_back in 0u64..500,
+        extra in 0u64..120,
+    ) {
+        let today = d("2027-04-01").checked_add_days(Days::new(extra)).unwrap();
+        let cut = today - Days::new(cut_back);
+        let whole = daily_series(&runs, today);
+        let through_cut: Vec<Day> = daily_series(&runs, cut);
+        let folded = fold(&runs, cut);
+        prop_assert_eq!(&folded, &SeriesStart::after(&through_cut));
+        let resumed = daily_series_from(folded.as_ref(), &runs, today);
+        let tail = &whole[whole.len() - resumed.len()..];
+        prop_assert_eq!(resumed.as_slice(), tail);
+        // Nothing of the whole series is missing: the resumed days start right after the cut.
+        if let Some(first) = resumed.first() {
+            prop_assert_eq!(first.date, folded.as_ref().map_or(first.date, |s| s.date + Days::new(1)));
+        }
+    }
+}

@@ -25,7 +25,7 @@
 use super::{TodaySummary, CHART_DAYS};
 use crate::domain::advice::Before;
 use crate::domain::data::envelope;
-use crate::domain::load::{daily_series, AcuteChronic, SeriesStart};
+use crate::domain::load::{fold, AcuteChronic, SeriesStart};
 use crate::domain::record::journal::Journal;
 use crate::domain::record::physio_visit::PhysioVisit;
 use crate::domain::record::run::Run;
@@ -59,20 +59,12 @@ pub struct Checkpoint {
 impl Checkpoint {
     /// The checkpoint of `journal` on `day`, made from the stored text `records` names.
     pub fn of(journal: &Journal, day: NaiveDate, records: String) -> Checkpoint {
-        let cut = shift(day, -KEPT_DAYS);
-        let folded = daily_series(&journal.runs, cut);
-        let earlier = SeriesStart::after(&folded).zip(Before::of(&journal.runs, cut));
-        let kept_after = earlier.as_ref().map(|(start, _)| start.date);
+        let (earlier, runs) = fold_older(&journal.runs, day);
         Checkpoint {
             version: CHECKPOINT_VERSION,
             records,
             day,
-            runs: journal
-                .runs
-                .iter()
-                .filter(|r| kept_after.is_none_or(|date| r.date > date))
-                .cloned()
-                .collect(),
+            runs,
             earlier,
             settings: journal.settings,
             physio_visits: journal.physio_visits.clone(),
@@ -170,6 +162,22 @@ impl Checkpoint {
             today,
         ))
     }
+}
+
+/// The runs up to `KEPT_DAYS` before `day`, folded (the load series' state after their
+/// last day and what the readings need of them; `None` when there are none), and every
+/// later run: all Today reads on `day` and after. Today's summary and its checkpoint are
+/// both made this way.
+pub fn fold_older(runs: &[Run], day: NaiveDate) -> (Option<(SeriesStart, Before)>, Vec<Run>) {
+    let cut = shift(day, -KEPT_DAYS);
+    let earlier = fold(runs, cut).zip(Before::of(runs, cut));
+    let kept_after = earlier.as_ref().map(|(start, _)| start.date);
+    let later = runs
+        .iter()
+        .filter(|r| kept_after.is_none_or(|date| r.date > date))
+        .cloned()
+        .collect();
+    (earlier, later)
 }
 
 /// The first word of a checkpoint's text.

@@ -1,4 +1,5 @@
-//! Everything the Today page shows, computed in one pass from the journal.
+//! Everything the Today page shows, computed from the journal: the older days folded,
+//! the recent ones in full.
 //!
 //! The UI keeps this in one memo over the journal, so it is recomputed when a run is
 //! saved or deleted, never while the runner types in a form. Before the records are read,
@@ -26,6 +27,8 @@ pub const CHART_WEEKS: u64 = 12;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TodaySummary {
     pub today: NaiveDate,
+    /// The days Today reads, to `today`: the last `checkpoint::KEPT_DAYS` at least (the
+    /// daily-metrics export works out every day from the journal, `load::daily_series`).
     pub series: Vec<Day>,
     pub readings: Readings,
     pub assessment: Assessment,
@@ -35,11 +38,15 @@ pub struct TodaySummary {
 }
 
 impl TodaySummary {
-    /// `None` before the first run: the page shows its empty state instead.
+    /// `None` before the first run: the page shows its empty state instead. The days
+    /// before the last `checkpoint::KEPT_DAYS` are folded into the series' state (as in
+    /// Today's checkpoint): Today reads none of them, and years of history then cost a
+    /// loop over numbers instead of a day of metrics each.
     pub fn of(journal: &Journal, today: NaiveDate) -> Option<TodaySummary> {
+        let (earlier, later) = checkpoint::fold_older(&journal.runs, today);
         TodaySummary::after(
-            None,
-            &journal.runs,
+            earlier.as_ref().map(|(start, before)| (start, before)),
+            &later,
             &journal.settings,
             &journal.physio_visits,
             today,

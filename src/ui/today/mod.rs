@@ -11,8 +11,8 @@ use super::router::{link, Page};
 use super::AppState;
 use crate::domain::advice::{acwr_band, Readiness, Recommendation};
 use crate::domain::data::export::daily_csv::daily_csv;
-use crate::domain::load::Day;
 use crate::domain::load::BASELINE_DAYS;
+use crate::domain::load::{daily_series, Day};
 use crate::domain::record::settings::Unit;
 use crate::domain::rulebook::readiness::FORM_BASELINE_DAYS;
 use crate::domain::text::dates;
@@ -251,12 +251,24 @@ fn Tiles(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
 /// The charts and the daily-metrics export; in the second part of the WebAssembly.
 #[component]
 pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
-    // The CSV is written only when asked for: with years of history it is thousands of rows.
-    let shared = StoredValue::new(summary.clone());
+    // The CSV is written only when asked for: with years of history it is thousands of rows,
+    // every day from the first run, worked out from the records (Today keeps only the days it
+    // shows).
+    let state = expect_context::<AppState>();
+    let today = summary.today;
     let export = move |_| {
-        let name =
-            shared.with_value(|s| format!("restride-daily-metrics-{}.csv", dates::iso(s.today)));
-        let text = shared.with_value(|s| daily_csv(&s.series));
+        state.read_records();
+        if state.early.with_untracked(Option::is_some) {
+            state.say(
+                "Your runs are still being read. Try again in a moment.",
+                None,
+            );
+            return;
+        }
+        let name = format!("restride-daily-metrics-{}.csv", dates::iso(today));
+        let text = state
+            .journal
+            .with_untracked(|j| daily_csv(&daily_series(&j.runs, today)));
         super::download::offer(&name, "text/csv", &text);
     };
     let days = summary.chart_days();

@@ -9,6 +9,18 @@ fn d(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
+/// Today's summary with every day of the series built from the first run: the reference
+/// the folded ones must equal.
+fn whole_journal(journal: &Journal, today: NaiveDate) -> Option<TodaySummary> {
+    TodaySummary::after(
+        None,
+        &journal.runs,
+        &journal.settings,
+        &journal.physio_visits,
+        today,
+    )
+}
+
 /// What Today shows from a summary: the first screen, the charts' days and the weekly
 /// distance. (The full series behind the CSV export is read from the records.)
 fn shown(summary: &TodaySummary) -> impl PartialEq + std::fmt::Debug + '_ {
@@ -97,11 +109,15 @@ proptest! {
         let checkpoint = Checkpoint::of(&journal, day, "x".into());
         let stored = Checkpoint::from_text(&checkpoint.to_text()).expect("its own text reads");
         prop_assert_eq!(&stored, &checkpoint);
-        let full = TodaySummary::of(&journal, today);
+        let full = whole_journal(&journal, today);
         let drawn = stored.summary(today).expect("a day on or after the checkpoint's");
         prop_assert_eq!(drawn.is_some(), full.is_some());
-        if let (Some(drawn), Some(full)) = (drawn, full) {
+        // Today's own summary folds the older days the same way.
+        let folded = TodaySummary::of(&journal, today);
+        prop_assert_eq!(folded.is_some(), full.is_some());
+        if let (Some(drawn), Some(folded), Some(full)) = (drawn, folded, full) {
             prop_assert_eq!(shown(&drawn), shown(&full));
+            prop_assert_eq!(shown(&folded), shown(&full));
         }
     }
 }
