@@ -1,7 +1,7 @@
 //! The full recompute over realistic histories of 1,000, 5,000 and 20,000 runs, with
-//! their massages and races: `daily_series` + `Readings::gather` + `assess`, as
-//! `TodaySummary::of` does it, plus every reminder (`reminders::reminders`), whenever a
-//! record is saved or deleted.
+//! their massages and races: `TodaySummary::of` (the older days folded, the recent ones
+//! built, `Readings::gather` and `assess`) plus every reminder (`reminders::reminders`), as
+//! the app recomputes them whenever a record is saved or deleted.
 //!
 //! Also the stored envelope's encode and decode (`storage`), what saving and starting up
 //! cost on top, for 5,000 and 20,000 runs.
@@ -30,6 +30,7 @@ mod native {
     use restride::domain::record::region::Region;
     use restride::domain::record::run::{Run, RunKind};
     use restride::domain::record::settings::Settings;
+    use restride::domain::today::TodaySummary;
     use std::collections::BTreeMap;
     use std::hint::black_box;
 
@@ -207,21 +208,13 @@ mod native {
         }
     }
 
-    /// What the app recomputes after a change: Today's metrics and advice, and reminders.
+    /// What the app recomputes after a change: Today's summary (metrics and advice) and
+    /// the reminders, through the same calls as the app.
     fn recompute(journal: &Journal, today: NaiveDate) -> usize {
-        let runs = &journal.runs;
-        let series = daily_series(runs, today);
-        let signals = Readings::gather(
-            None,
-            runs,
-            &series,
-            today,
-            &Settings::default(),
-            &Default::default(),
-        );
-        let assessment = assess(&signals);
+        let summary = TodaySummary::of(journal, today);
         let reminders = reminders::reminders(journal, today);
-        series.len() + assessment.recommendations.len() + reminders.len()
+        summary.map_or(0, |s| s.series.len() + s.assessment.recommendations.len())
+            + reminders.len()
     }
 
     pub fn today_recompute(c: &mut Criterion) {
