@@ -213,8 +213,7 @@ mod native {
     fn recompute(journal: &Journal, today: NaiveDate) -> usize {
         let summary = TodaySummary::of(journal, today);
         let reminders = reminders::reminders(journal, today);
-        summary.map_or(0, |s| s.series.len() + s.assessment.recommendations.len())
-            + reminders.len()
+        summary.map_or(0, |s| s.series.len() + s.assessment.recommendations.len()) + reminders.len()
     }
 
     pub fn today_recompute(c: &mut Criterion) {
