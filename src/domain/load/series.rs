@@ -37,32 +37,14 @@ pub struct SeriesStart {
     pub week: Vec<f64>,
 }
 
-impl SeriesStart {
-    /// The state after the last day of `series` (a series from the first run).
-    pub fn after(series: &[Day]) -> Option<SeriesStart> {
-        let last = series.last()?;
-        let week = &series[series.len().saturating_sub(WEEK_DAYS as usize - 1)..];
-        Some(SeriesStart {
-            date: last.date,
-            averages: AcuteChronic {
-                acute: last.acute,
-                chronic: last.chronic,
-            },
-            fitness: last.fitness,
-            fatigue: last.fatigue,
-            week: week.iter().map(|d| d.load).collect(),
-        })
-    }
-}
-
 /// The daily series from the first run to `today` (inclusive). Runs dated after `today`
 /// are ignored. Empty when there is no run on or before `today`.
 pub fn daily_series(runs: &[Run], today: NaiveDate) -> Vec<Day> {
     daily_series_from(None, runs, today)
 }
 
-/// The state after the day `through`, from the first run on or before it: what
-/// `SeriesStart::after(&daily_series(runs, through))` gives, without building the days
+/// The state after the day `through`, from the first run on or before it: what the last
+/// day of `daily_series(runs, through)` holds and hands on, without building the days
 /// (Today and its checkpoint fold every day they do not show; the reminders need only the
 /// ACWR). `None` when no run is on or before `through`.
 pub fn fold(runs: &[Run], through: NaiveDate) -> Option<SeriesStart> {
