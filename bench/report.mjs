@@ -189,7 +189,7 @@ if (browser?.retried?.length) {
 }
 
 if (warm) {
-  heading(`WARM START: repeat visits, service worker and compiled code cached (median of ${warm.rounds}, CPU ${warm.slowdown}×)`);
+  heading(`WARM START: repeat visits, service worker installed, earlier visits left open (median of ${warm.rounds}, CPU ${warm.slowdown}×)`);
   const ww = [14, 28, 28, 28, 12];
   say(row(["", "main-thread CPU to paint", "wall time to paint", "longest task after (CPU)", "code cache"], ww));
   const spread = (f) => `${ms(f.median)} (${n(f.min, 0)}–${n(f.max, 0)})`;
@@ -205,7 +205,7 @@ if (warm) {
   say("  Code cache: starts whose first WebAssembly part came from V8's code cache · parts fetched");
   say("  after the first frame that did (median). V8 caches a module only once some of its code was");
   say("  optimised, and keeps only those functions: code run once at start-up is compiled again at");
-  say("  every start. The second part, which decodes the history, gets cached; Today's part does not.");
+  say("  every start. With a history, the second part's shared chunk gets cached; Today's part does not.");
   // Only with BENCH_TRACE_DETAIL=1 (bench/warm.spec.mjs), whose figures are not for budgets.
   for (const [name, f] of Object.entries(warm.figures)) {
     if (f.lazy) say(`  ${name === "baseline" ? "empty app" : `${n(Number(name))} runs`}: ${n(f.lazy.functions)} WebAssembly functions compiled on first call, ${ms(f.lazy.ms)}`);

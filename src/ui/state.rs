@@ -121,14 +121,15 @@ impl AppState {
     }
 
     /// Reads the records now if start-up left them for later and the second part (with
-    /// their reader) is here; otherwise does nothing.
-    pub fn read_records(&self) {
-        let Some(engine) = self.reminder_engine.get_untracked() else {
-            return;
-        };
-        if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
-            read(engine.read_records);
+    /// their reader) is here; otherwise does nothing. Whether the journal holds the records
+    /// afterwards (false only while they wait for the second part).
+    pub fn read_records(&self) -> bool {
+        if let Some(engine) = self.reminder_engine.get_untracked() {
+            if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
+                read(engine.read_records);
+            }
         }
+        READ_RECORDS.with_borrow(Option::is_none)
     }
 
     /// Every change of the journal: on the records, read first if start-up left them.

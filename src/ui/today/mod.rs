@@ -257,8 +257,7 @@ pub fn Charts(summary: Arc<TodaySummary>, unit: Unit) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = summary.today;
     let export = move |_| {
-        state.read_records();
-        if state.early.with_untracked(Option::is_some) {
+        if !state.read_records() {
             state.say(
                 "Your runs are still being read. Try again in a moment.",
                 None,
