@@ -127,6 +127,8 @@ export function firstLoad(dir) {
   // Trunk's inline loader: import init from '/x.js'; init({ module_or_path: '/x_bg.wasm' }).
   for (const [, url] of html.matchAll(/\bimport\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/g)) add(files, url, "JavaScript (module)");
   for (const [, url] of html.matchAll(/module_or_path\s*:\s*['"]([^'"]+)['"]/g)) add(files, url, "WebAssembly");
+  // scripts/wasm-split.mjs starts that fetch in a line of script at the top: fetch("/x_bg.wasm", …).
+  for (const [, url] of html.matchAll(/\bfetch\(\s*['"]([^'"]+\.wasm)['"]/g)) add(files, url, "WebAssembly");
 
   const manifest = [...files].find(([, why]) => why === "web manifest")?.[0];
   if (manifest && existsSync(join(dir, manifest))) {

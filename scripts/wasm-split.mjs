@@ -44,6 +44,25 @@ function lockedWasmBindgen(root) {
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Where the page's first line of script keeps the first module's fetch (earlyFetch). */
+const EARLY_FETCH = "globalThis.restrideWasm";
+
+/**
+ * The first module's <link rel="preload"> becomes a line of script that fetches it, just as
+ * early: Chromium hands a preloaded response to fetch() without its code-cache handle, so
+ * the compiled code V8 keeps for that module would never be read back (the parts, fetched
+ * by the loader, keep theirs). Other links stay as they are. The loader awaits the fetch,
+ * and sees a failed one (`catch` only keeps the console free of an unhandled rejection
+ * until then).
+ */
+function earlyFetch(link, wasm) {
+  if (!link.includes(`${wasm}"`)) return link;
+  const href = link.match(/\shref="([^"]*)"/)?.[1];
+  const integrity = link.match(/\sintegrity="([^"]*)"/)?.[1];
+  if (!href || !integrity) throw new Error(`index.html: the preload of ${wasm} has no href or integrity`);
+  return `<script>${EARLY_FETCH} = fetch("${href}", { integrity: "${integrity}" }); ${EARLY_FETCH}.catch(() => {});</script>`;
+}
+
 /** Replaces `from` with `to` in `text`, and insists it was there. */
 function replaceOnce(text, from, to, where) {
   if (!text.includes(from)) throw new Error(`${where}: "${from}" not found`);
@@ -165,7 +184,10 @@ export function splitPages(staging, { root = process.cwd(), profile = "release" 
     for (const link of preloads) html = html.replace(link, "");
     const base = html.match(/<base [^>]*>/);
     if (!base) throw new Error("index.html has no <base> to put the preloads after");
-    html = html.replace(base[0], [base[0], ...preloads].join("\n    "));
+    html = html.replace(base[0], [base[0], ...preloads.map((link) => earlyFetch(link, named(`${BIN}_bg.wasm`)))].join("\n    "));
+    const loaderCall = html.match(/module_or_path: '[^']*'/);
+    if (!loaderCall) throw new Error("index.html has no module_or_path for the first module");
+    html = replaceOnce(html, loaderCall[0], `module_or_path: ${EARLY_FETCH}`, "index.html's loader");
     writeFileSync(index, html);
     return { main: named(`${BIN}_bg.wasm`), loader: loaderName, parts: parts.map(named) };
   } finally {
