@@ -3,7 +3,7 @@
 // naming the records it was made from. The next start draws Today from it, without
 // touching localStorage (whose first access loads every record), and reads the records
 // right after; Today then shows the records' own numbers.
-import { test, expect, DATA_KEY, localDate } from "./fixtures.mjs";
+import { test, expect, DATA_KEY, fillRun, localDate } from "./fixtures.mjs";
 
 /** FNV-1a 64 of the UTF-8 bytes, written as the app names a stored text: "<bytes>-<hex>".
  *  Worked out here on its own, not by the app's code. */
@@ -159,6 +159,29 @@ test("after the first screen, the records are brought into the page in one task 
   await page.reload();
   await secondPart(page);
   await expect.poll(() => page.evaluate(() => window.storageSteps.slice(0, 3))).toEqual(["length", "next task", "read"]);
+});
+
+test("a start from today's checkpoint reads the records once: keeping the checkpoint does not read them again", async ({ page }) => {
+  await seedRuns(page, await history(page, 240));
+  await expect.poll(() => namesStoredRecords(page)).toBe(true);
+  // The checkpoint already names these records on this day: nothing to check against
+  // storage (a read of the whole text, 20 ms with 20,000 runs) and nothing to write.
+  const checkpoint = await storedCheckpoint(page);
+  await page.addInitScript(recordStorageSteps, DATA_KEY);
+  await page.reload();
+  await secondPart(page);
+  await expect.poll(() => page.evaluate(() => window.storageSteps.filter((step) => step === "read").length)).toBe(1);
+  // Past the moment the checkpoint is kept (a timer after the records are read).
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.storageSteps.filter((step) => step === "read").length)).toBe(1);
+  expect(await storedCheckpoint(page)).toBe(checkpoint);
+
+  // A save still checks storage and keeps a checkpoint that names the new records.
+  await page.goto("/log");
+  await fillRun(page, { distance: "5", duration: "25", rpe: 4 });
+  await page.getByRole("button", { name: "Save run" }).click();
+  await expect.poll(() => namesStoredRecords(page)).toBe(true);
+  expect(await storedCheckpoint(page)).not.toBe(checkpoint);
 });
 
 test("a new runner's Today is drawn from a checkpoint too, without touching localStorage; records stored meanwhile are then read", async ({ page }) => {
