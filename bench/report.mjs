@@ -210,12 +210,12 @@ if (warm) {
   say("  Longest task after: the longest main-thread task in the 2.5 s after that frame (the second");
   say("  part, the records read, Today's checkpoint kept): what a tap right then may wait for.");
   say("  Code cache: starts whose first WebAssembly part came from V8's code cache · parts fetched");
-  say("  after the first frame that did (median). V8 writes a module's cache once some of its code");
-  say("  was optimised and 2 s passed without more; one more optimisation in those 2 s puts it off");
-  say("  for minutes, so in visits of a few seconds it seldom writes one (never with no runs: nothing");
-  say("  is optimised). Read back, the cache has V8 compile what the last visit ran in the background.");
-  say("  \"5,000 runs, cache written\": a browser whose V8 writes its cache at once: the start of a");
-  say("  runner whose app stayed open long enough. Not a budget row.");
+  say("  after the first frame that did (median). V8 writes a module's cache once 1 KB of its code");
+  say("  is optimised and 2 s pass without more; more optimising in those 2 s puts it off, here by");
+  say("  minutes, so visits of a few seconds seldom leave one (and with no runs nothing is optimised).");
+  say("  Read back, the cache has V8 compile what the last visit ran in the background.");
+  say("  \"5,000 runs, cache written\": a browser whose V8 writes its cache without waiting: the start");
+  say("  of a runner whose app stayed open long enough. Not a budget row.");
   // Only with BENCH_TRACE_DETAIL=1 (bench/warm.spec.mjs), whose figures are not for budgets.
   for (const [name, f] of Object.entries(warm.figures)) {
     if (f.lazy) say(`  ${seriesLabel(name)}: ${n(f.lazy.functions)} WebAssembly functions compiled on first call, ${ms(f.lazy.ms)}`);

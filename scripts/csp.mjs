@@ -1,6 +1,7 @@
-// Adds a Content-Security-Policy to a built index.html. Trunk's loader is an inline
-// module script, so the policy allows exactly that script by its SHA-256 hash instead of
-// 'unsafe-inline'; WebAssembly needs 'wasm-unsafe-eval'. Nothing may load from another
+// Adds a Content-Security-Policy to a built index.html. Its inline scripts (Trunk's loader,
+// and the line that starts the first module's fetch, scripts/wasm-split.mjs) are allowed
+// exactly, each by its SHA-256 hash, instead of 'unsafe-inline'; WebAssembly needs
+// 'wasm-unsafe-eval'. Nothing may load from another
 // origin. Running it again replaces the policy it wrote before.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";

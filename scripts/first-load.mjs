@@ -4,7 +4,8 @@
 //
 // First load: index.html, the stylesheets, the icon it links (rel="icon"), the web
 // manifest, classic scripts (pwa/register.js) and the module script with its WebAssembly
-// (found through Trunk's modulepreload/preload links and the inline loader).
+// (found through Trunk's modulepreload/preload links, the inline loader and the line of
+// script that starts the first module's fetch).
 // Not first load: the manifest's icons (fetched when the app is installed), the
 // apple-touch-icon (fetched by iOS when it is added to the home screen), sw.js with
 // everything it precaches (fetched in the background once the page has started), and the

@@ -57,10 +57,11 @@ const EARLY_FETCH = "globalThis.restrideWasm";
  */
 function earlyFetch(link, wasm) {
   if (!link.includes(`${wasm}"`)) return link;
-  const href = link.match(/\shref="([^"]*)"/)?.[1];
+  const href = link.match(/\shref="([^"]*)"/)?.[1]?.replaceAll("&amp;", "&");
   const integrity = link.match(/\sintegrity="([^"]*)"/)?.[1];
   if (!href || !integrity) throw new Error(`index.html: the preload of ${wasm} has no href or integrity`);
-  return `<script>${EARLY_FETCH} = fetch("${href}", { integrity: "${integrity}" }); ${EARLY_FETCH}.catch(() => {});</script>`;
+  const url = JSON.stringify(href).replaceAll("<", "\\u003c");
+  return `<script>${EARLY_FETCH} = fetch(${url}, { integrity: "${integrity}" }); ${EARLY_FETCH}.catch(() => {});</script>`;
 }
 
 /** Replaces `from` with `to` in `text`, and insists it was there. */
@@ -184,7 +185,11 @@ export function splitPages(staging, { root = process.cwd(), profile = "release" 
     for (const link of preloads) html = html.replace(link, "");
     const base = html.match(/<base [^>]*>/);
     if (!base) throw new Error("index.html has no <base> to put the preloads after");
-    html = html.replace(base[0], [base[0], ...preloads.map((link) => earlyFetch(link, named(`${BIN}_bg.wasm`)))].join("\n    "));
+    const early = preloads.map((link) => earlyFetch(link, named(`${BIN}_bg.wasm`)));
+    if (early.filter((line) => line.startsWith("<script>")).length !== 1) {
+      throw new Error(`index.html has no single preload of ${named(`${BIN}_bg.wasm`)} to start its fetch from`);
+    }
+    html = html.replace(base[0], [base[0], ...early].join("\n    "));
     const loaderCall = html.match(/module_or_path: '[^']*'/);
     if (!loaderCall) throw new Error("index.html has no module_or_path for the first module");
     html = replaceOnce(html, loaderCall[0], `module_or_path: ${EARLY_FETCH}`, "index.html's loader");
