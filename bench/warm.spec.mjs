@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_KEY, envelopeText, localToday } from "./runs.mjs";
 import { median } from "./stats.mjs";
+import { readTrace } from "./trace.mjs";
 
 const APP = process.env.BENCH_APP_URL;
 const BASELINE = process.env.BENCH_BASELINE_URL;
@@ -48,21 +49,6 @@ function instrument(selector) {
     );
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
-}
-
-async function readTrace(cdp) {
-  const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.end");
-  const { stream } = await done;
-  let text = "";
-  for (;;) {
-    const chunk = await cdp.send("IO.read", { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send("IO.close", { handle: stream });
-  const parsed = JSON.parse(text);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
 /**

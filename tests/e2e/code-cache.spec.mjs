@@ -11,6 +11,7 @@
 import { test, expect, chromium } from "@playwright/test";
 import { launchOptions } from "../../scripts/chromium-path.mjs";
 import { DATA_KEY, envelopeText, localToday } from "../../bench/runs.mjs";
+import { readTrace } from "../../bench/trace.mjs";
 
 const WRITE_AT_ONCE = "--js-flags=--wasm-caching-threshold=1 --wasm-caching-timeout-ms=0";
 
@@ -18,18 +19,7 @@ async function traced(page, work) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Tracing.start", { categories: "disabled-by-default-devtools.timeline", transferMode: "ReturnAsStream" });
   await work();
-  const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.end");
-  const { stream } = await done;
-  let text = "";
-  for (;;) {
-    const chunk = await cdp.send("IO.read", { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send("IO.close", { handle: stream });
-  const parsed = JSON.parse(text);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  return readTrace(cdp);
 }
 
 test("a repeat start reads the compiled code of every WebAssembly part back from V8's cache", async ({ baseURL }, testInfo) => {
