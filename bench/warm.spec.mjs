@@ -11,7 +11,6 @@
 // checkpoint kept): what a tap right after Today appears may wait for.
 // Writes target/bench/warm.json. BENCH_CPU_SLOWDOWN=4 throttles the CPU.
 import { test, expect, chromium } from "@playwright/test";
-import { launchOptions } from "../scripts/chromium-path.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_KEY, envelopeText, localToday } from "./runs.mjs";
@@ -30,9 +29,19 @@ const PROFILE = process.env.BENCH_PROFILE === "1";
 const AFTER_PAINT_MS = 2500;
 // How long each priming visit stays open (see the priming below).
 const VISIT_MS = 4000;
-// The "5,000 runs, cache written" series' browser: as bench/playwright.config.mjs, with V8
-// writing its code cache as soon as it has optimised code.
-const CACHED_FLAGS = ["--enable-precise-memory-info", "--js-flags=--expose-gc --wasm-caching-timeout-ms=0"];
+// The "5,000 runs, cache written" series' browser: the one bench/playwright.config.mjs
+// launches, with V8 writing its code cache as soon as it has optimised code.
+const WRITE_CACHE_AT_ONCE = "--wasm-caching-timeout-ms=0";
+
+/** The config's launch options with `flag` added to V8's flags. */
+function withV8Flag(options, flag) {
+  const args = options.args ?? [];
+  const jsFlags = args.find((arg) => arg.startsWith("--js-flags="));
+  return {
+    ...options,
+    args: jsFlags ? args.map((arg) => (arg === jsFlags ? `${arg} ${flag}` : arg)) : [...args, `--js-flags=${flag}`],
+  };
+}
 const VIEWPORT = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 /** Runs in the page first: marks the frame after `selector` entered the DOM. */
@@ -199,7 +208,7 @@ async function openPage(context, url, selector) {
 }
 
 
-test("warm start: repeat visits through the service worker with the code cache primed", async ({ browser }) => {
+test("warm start: repeat visits through the service worker with the code cache primed", async ({ browser, launchOptions }) => {
   test.setTimeout(30 * 60_000);
   const today = localToday();
   const series = [
@@ -211,7 +220,7 @@ test("warm start: repeat visits through the service worker with the code cache p
   // minutes (see README). A runner whose app stays open that long starts from the cache:
   // this series is that start, in a browser whose V8 writes as soon as it has that 1 KB
   // (how it reads the cache back is unchanged).
-  const cachedBrowser = COUNTS.includes(5000) && process.env.BENCH_WARM_CACHED !== "0" ? await chromium.launch(launchOptions(CACHED_FLAGS)) : null;
+  const cachedBrowser = COUNTS.includes(5000) && process.env.BENCH_WARM_CACHED !== "0" ? await chromium.launch(withV8Flag(launchOptions, WRITE_CACHE_AT_ONCE)) : null;
   if (cachedBrowser) {
     series.push({ name: "5000-cached", browser: cachedBrowser, url: `${APP}/`, selector: ".card.ready", text: envelopeText(5000, today) });
   }
