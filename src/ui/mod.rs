@@ -100,9 +100,11 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
             if let Some((records, day)) = started_from {
                 loaded.store.started_from(records, day);
             }
-            let as_stored = !loaded.store.must_rewrite();
-            let _ = store.set(loaded.store);
-            state.records_read(loaded.journal, loaded.problem, as_stored);
+            Box::new(move || {
+                let as_stored = !loaded.store.must_rewrite();
+                let _ = store.set(loaded.store);
+                state.records_read(loaded.journal, loaded.problem, as_stored);
+            })
         });
         state
     };
@@ -212,9 +214,10 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
 /// changes made in either tab survive; the next save writes the merged journal. Text this
 /// build cannot read (a newer version) stops all writing here, so it is never overwritten.
 /// The merging comes with the second part; nothing can be saved here before it is.
-/// Called as the records are read (with `listening` set right after, in the same task),
-/// never before the first screen: in Chromium, listening for `storage` loads every stored
-/// record, as a first localStorage access does. A save made before it is in what is read.
+/// Called as the records are read (with `listening` set when they are drawn), never
+/// before the first screen: in Chromium, listening for `storage` loads every stored
+/// record, as a first localStorage access does. A save made before it is in what is read;
+/// one made after the read and before the draw is taken in once the records are drawn.
 fn listen_to_other_tabs(state: AppState, listening: Rc<OnceCell<store::Store>>) {
     let reminder_engine = state.reminder_engine;
     // Kept for the page's whole life.
@@ -222,6 +225,9 @@ fn listen_to_other_tabs(state: AppState, listening: Rc<OnceCell<store::Store>>) 
         let listening = listening.clone();
         leptos::task::spawn_local(async move {
             pages::ensure_reminder_engine(reminder_engine).await;
+            // Records read but not drawn yet are drawn first: their text is older than
+            // this save, which is merged into them.
+            state.read_records();
             let Some(store) = listening.get() else {
                 return;
             };

@@ -81,6 +81,11 @@ pub fn lazily(place: Place, view: impl Future<Output = Fetched> + 'static) -> An
                 }
                 // Views from the part read the records: read them if start-up left them.
                 SendWrapper::new(state.with_records()).await;
+                // The foot is built a task after the section above it: both in one task
+                // held the page twice as long.
+                if quiet {
+                    SendWrapper::new(next_task()).await;
+                }
                 match view.await {
                     Ok(view) => view,
                     Err(NotFetched) if quiet => ().into_any(),
@@ -202,9 +207,10 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
     })
 }
 
-/// Fetches and starts the second part without putting its engine in place yet.
-pub async fn fetch_second_part() {
-    let _ = reminder_engine().await;
+/// Fetches and starts the second part without putting its engine in place yet; the
+/// engine, unless the part could not be fetched.
+pub async fn fetch_second_part() -> Option<ReminderEngine> {
+    reminder_engine().await.ok()
 }
 
 /// Puts the reminders engine in place once the part is here. `lazily` does this before

@@ -21,12 +21,19 @@ use std::sync::Arc;
 
 /// The records' reader, `store::load`: it comes with the second part's engine.
 pub type Load = fn(u64) -> store::Loaded;
-/// What start-up leaves to do once the records' reader is here.
-type ReadLater = Box<dyn FnOnce(Load)>;
+/// Puts records that have been read in place: the journal, and Today drawn from it.
+pub type Draw = Box<dyn FnOnce()>;
+/// What start-up leaves to do once the records' reader is here: read them, then draw.
+type ReadLater = Box<dyn FnOnce(Load) -> Draw>;
 
 thread_local! {
     /// Reads the records with the engine's reader, while start-up has left that for later.
     static READ_RECORDS: RefCell<Option<ReadLater>> = const { RefCell::new(None) };
+    /// Records read but not drawn yet. `with_records` draws them a task after reading
+    /// them, so the page is not held for both at once (with 20,000 runs each is tens of
+    /// milliseconds on a phone); anything that needs the journal first draws them at once
+    /// (`read_records`).
+    static DRAW_RECORDS: RefCell<Option<Draw>> = const { RefCell::new(None) };
     /// The journal just read is what storage holds: the save effect need not compare it.
     static JUST_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -38,8 +45,9 @@ pub fn just_read() -> bool {
 }
 
 /// Leaves reading the records for later: `AppState::read_records` (called once the
-/// second part is here, by start-up, a page, or another tab's save) runs `read`.
-pub fn read_records_later(read: impl FnOnce(Load) + 'static) {
+/// second part is here, by start-up, a page, or another tab's save) runs `read`, then
+/// what it returns.
+pub fn read_records_later(read: impl FnOnce(Load) -> Draw + 'static) {
     READ_RECORDS.with_borrow_mut(|later| *later = Some(Box::new(read)));
 }
 
@@ -105,29 +113,47 @@ impl AppState {
 
     /// Puts the second part's engine in place and reads the records if start-up left them
     /// for later, without holding the page for all of it at once: the part is fetched and
-    /// started, the browser brings the records into the page in a task of its own, and
-    /// they are read, decoded and drawn in a later one. The engine is put in place in that
-    /// same task, right before the read: nothing (the app badge, the reminders) is worked
-    /// out from a journal not read yet. For start-up's own read and the views from the
-    /// second part; a command reads at once (`change`).
+    /// started, the browser brings the records into the page in a task of its own, they
+    /// are read and decoded in a later one, and drawn in the task after that. The engine
+    /// is put in place in that last task, right before the drawing: nothing (the app
+    /// badge, the reminders) is worked out from a journal not read yet. For start-up's own
+    /// read and the views from the second part; a command reads and draws at once
+    /// (`change`).
     pub async fn with_records(&self) {
         if READ_RECORDS.with_borrow(Option::is_some) {
-            pages::fetch_second_part().await;
+            let engine = pages::fetch_second_part().await;
             store::bring_into_page();
             pages::next_task().await;
+            if let Some(engine) = engine {
+                if self.read_without_drawing(engine.read_records) {
+                    pages::next_task().await;
+                }
+            }
         }
         pages::ensure_reminder_engine(self.reminder_engine).await;
         self.read_records();
     }
 
-    /// Reads the records now if start-up left them for later and the second part (with
-    /// their reader) is here; otherwise does nothing. Whether the journal holds the records
-    /// afterwards (false only while they wait for the second part).
+    /// Reads the records with `load` if start-up left them for later, leaving them to be
+    /// drawn. Whether it read them.
+    fn read_without_drawing(&self, load: Load) -> bool {
+        let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) else {
+            return false;
+        };
+        let draw = read(load);
+        DRAW_RECORDS.with_borrow_mut(|later| *later = Some(draw));
+        true
+    }
+
+    /// Reads and draws the records now if start-up left them for later and the second part
+    /// (with their reader) is here; otherwise does nothing. Whether the journal holds the
+    /// records afterwards (false only while they wait for the second part).
     pub fn read_records(&self) -> bool {
         if let Some(engine) = self.reminder_engine.get_untracked() {
-            if let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) {
-                read(engine.read_records);
-            }
+            self.read_without_drawing(engine.read_records);
+        }
+        if let Some(draw) = DRAW_RECORDS.with_borrow_mut(Option::take) {
+            draw();
         }
         READ_RECORDS.with_borrow(Option::is_none)
     }
