@@ -94,7 +94,7 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         let state = AppState::new(Journal::default(), None, early);
         state.unread.set(waiting);
         let store = store.clone();
-        state::read_records_later(move |load| {
+        state.read_records_later(move |load| {
             listen_to_other_tabs(state, store.clone());
             let loaded = load(clock::now_ms());
             if let Some((records, day)) = started_from {
@@ -118,7 +118,7 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
     Effect::new(move |previous: Option<bool>| {
         let recovering = state.startup_problem.with(Option::is_some);
         state.journal.track();
-        let just_read = state::just_read();
+        let just_read = state.just_read();
         // Nothing is written before the records are read.
         let Some(saving) = stored.get() else {
             return recovering;

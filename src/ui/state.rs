@@ -16,7 +16,6 @@ use crate::domain::today::checkpoint::Checkpoint;
 use crate::store;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The records' reader, `store::load`: it comes with the second part's engine.
@@ -26,29 +25,18 @@ pub type Draw = Box<dyn FnOnce()>;
 /// What start-up leaves to do once the records' reader is here: read them, then draw.
 type ReadLater = Box<dyn FnOnce(Load) -> Draw>;
 
-thread_local! {
+/// The records' steps that start-up leaves for later, and what the last one left.
+#[derive(Default)]
+struct RecordSteps {
     /// Reads the records with the engine's reader, while start-up has left that for later.
-    static READ_RECORDS: RefCell<Option<ReadLater>> = const { RefCell::new(None) };
+    read: Option<ReadLater>,
     /// Records read but not drawn yet. `with_records` draws them a task after reading
     /// them, so the page is not held for both at once (with 20,000 runs each is tens of
     /// milliseconds on a phone); anything that needs the journal first draws them at once
     /// (`read_records`).
-    static DRAW_RECORDS: RefCell<Option<Draw>> = const { RefCell::new(None) };
+    draw: Option<Draw>,
     /// The journal just read is what storage holds: the save effect need not compare it.
-    static JUST_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the journal's last change was reading the records (and nothing since); asking
-/// clears it.
-pub fn just_read() -> bool {
-    JUST_READ.replace(false)
-}
-
-/// Leaves reading the records for later: `AppState::read_records` (called once the
-/// second part is here, by start-up, a page, or another tab's save) runs `read`, then
-/// what it returns.
-pub fn read_records_later(read: impl FnOnce(Load) -> Draw + 'static) {
-    READ_RECORDS.with_borrow_mut(|later| *later = Some(Box::new(read)));
+    just_read: bool,
 }
 
 /// Every field is a cheap `Copy` handle.
@@ -81,6 +69,8 @@ pub struct AppState {
     /// Records are stored, not read yet, and no checkpoint draws Today meanwhile: Today
     /// says "Loading…" until they are read (never that there are no runs).
     pub unread: RwSignal<bool>,
+    /// Steps run once, not state to follow: kept outside the reactive graph.
+    records: StoredValue<RecordSteps, LocalStorage>,
 }
 
 impl AppState {
@@ -108,7 +98,31 @@ impl AppState {
             massage_prefill: RwSignal::new(None),
             early: RwSignal::new(early.map(Arc::new)),
             unread: RwSignal::new(false),
+            records: StoredValue::new_local(RecordSteps::default()),
         }
+    }
+
+    /// Leaves reading the records for later: `read_records` (called once the second part
+    /// is here, by start-up, a page, or another tab's save) runs `read`, then what it
+    /// returns.
+    pub fn read_records_later(&self, read: impl FnOnce(Load) -> Draw + 'static) {
+        self.records
+            .update_value(|steps| steps.read = Some(Box::new(read)));
+    }
+
+    /// Whether the journal's last change was reading the records (and nothing since);
+    /// asking clears it.
+    pub fn just_read(&self) -> bool {
+        self.records
+            .try_update_value(|steps| std::mem::take(&mut steps.just_read))
+            .unwrap_or(false)
+    }
+
+    /// Whether start-up has left the records to be read.
+    fn records_left(&self) -> bool {
+        self.records
+            .try_with_value(|steps| steps.read.is_some())
+            .unwrap_or(false)
     }
 
     /// Puts the second part's engine in place and reads the records if start-up left them
@@ -120,7 +134,7 @@ impl AppState {
     /// read and the views from the second part; a command reads and draws at once
     /// (`change`).
     pub async fn with_records(&self) {
-        if READ_RECORDS.with_borrow(Option::is_some) {
+        if self.records_left() {
             let engine = pages::fetch_second_part().await;
             store::bring_into_page();
             pages::next_task().await;
@@ -137,11 +151,16 @@ impl AppState {
     /// Reads the records with `load` if start-up left them for later, leaving them to be
     /// drawn. Whether it read them.
     fn read_without_drawing(&self, load: Load) -> bool {
-        let Some(read) = READ_RECORDS.with_borrow_mut(Option::take) else {
+        // Taken out before it runs: reading reaches back into this state.
+        let Some(read) = self
+            .records
+            .try_update_value(|steps| steps.read.take())
+            .flatten()
+        else {
             return false;
         };
         let draw = read(load);
-        DRAW_RECORDS.with_borrow_mut(|later| *later = Some(draw));
+        self.records.update_value(|steps| steps.draw = Some(draw));
         true
     }
 
@@ -152,16 +171,20 @@ impl AppState {
         if let Some(engine) = self.reminder_engine.get_untracked() {
             self.read_without_drawing(engine.read_records);
         }
-        if let Some(draw) = DRAW_RECORDS.with_borrow_mut(Option::take) {
+        if let Some(draw) = self
+            .records
+            .try_update_value(|steps| steps.draw.take())
+            .flatten()
+        {
             draw();
         }
-        READ_RECORDS.with_borrow(Option::is_none)
+        !self.records_left()
     }
 
     /// Every change of the journal: on the records, read first if start-up left them.
     fn change(&self, change: impl FnOnce(&mut Journal)) {
         self.read_records();
-        JUST_READ.set(false);
+        self.records.update_value(|steps| steps.just_read = false);
         self.write.update(change);
     }
 
@@ -183,7 +206,8 @@ impl AppState {
                 .with_untracked(|ours| (engine.merged)(&journal, ours)),
             None => journal,
         };
-        JUST_READ.set(as_stored && !meanwhile);
+        self.records
+            .update_value(|steps| steps.just_read = as_stored && !meanwhile);
         self.write.set(journal);
         self.startup_problem.set(problem);
         self.early.set(None);
