@@ -280,6 +280,18 @@ mod native {
             group.bench_with_input(BenchmarkId::new("decode", size), &text, |b, text| {
                 b.iter(|| envelope::decode(black_box(text)))
             });
+            // As start-up reads: a step per task (the copy of the text is part of it).
+            group.bench_with_input(
+                BenchmarkId::new("decode_in_steps", size),
+                &text,
+                |b, text| {
+                    b.iter(|| {
+                        let mut decoding = envelope::Decoding::new(black_box(text).clone());
+                        while !decoding.step() {}
+                        decoding.finish()
+                    })
+                },
+            );
         }
         group.finish();
     }

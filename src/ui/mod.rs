@@ -33,6 +33,7 @@ use crate::domain::today::checkpoint::Checkpoint;
 use crate::store::{self, SaveError};
 use leptos::prelude::*;
 pub use state::AppState;
+use state::Reading;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -96,15 +97,18 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         let store = store.clone();
         state.read_records_later(move |load| {
             listen_to_other_tabs(state, store.clone());
-            let loaded = load(clock::now_ms());
-            if let Some((records, day)) = started_from {
-                loaded.store.started_from(records, day);
+            Reading {
+                load,
+                loading: (load.start)(clock::now_ms()),
+                then: Box::new(move |loaded| {
+                    if let Some((records, day)) = started_from {
+                        loaded.store.started_from(records, day);
+                    }
+                    let as_stored = !loaded.store.must_rewrite();
+                    let _ = store.set(loaded.store);
+                    state.records_read(loaded.journal, loaded.problem, as_stored);
+                }),
             }
-            Box::new(move || {
-                let as_stored = !loaded.store.must_rewrite();
-                let _ = store.set(loaded.store);
-                state.records_read(loaded.journal, loaded.problem, as_stored);
-            })
         });
         state
     };

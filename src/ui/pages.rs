@@ -185,8 +185,8 @@ pub struct ReminderEngine {
     /// Hands the runner the whole journal as a backup file, for the save-problem banner
     /// (`data_settings::hand_over_backup`).
     pub back_up: fn(AppState),
-    /// Reads the stored records (`store::load`): the first download carries no reader
-    /// of the whole envelope, only Today's checkpoint's.
+    /// Reads the stored records (`store::start_loading` and its steps): the first download
+    /// carries no reader of the whole envelope, only Today's checkpoint's.
     pub read_records: super::state::Load,
     /// `Journal::merged`: two journals record by record, the newer save winning.
     pub merged: fn(&Journal, &Journal) -> Journal,
@@ -202,7 +202,11 @@ fn reminder_engine() -> Result<ReminderEngine, NotFetched> {
         encode: crate::domain::data::envelope::Encoder::encode,
         prepare: crate::domain::data::envelope::Encoder::prepare,
         back_up: super::data_settings::hand_over_backup,
-        read_records: crate::store::load,
+        read_records: super::state::Load {
+            start: crate::store::start_loading,
+            step: crate::store::Loading::step,
+            finish: crate::store::Loading::finish,
+        },
         merged: Journal::merged,
     })
 }

@@ -18,22 +18,42 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The records' reader, `store::load`: it comes with the second part's engine.
-pub type Load = fn(u64) -> store::Loaded;
+/// The records' reader: it comes with the second part's engine, and is only called
+/// through it, so that its code stays out of the first download.
+#[derive(Clone, Copy)]
+pub struct Load {
+    /// `store::start_loading`: takes the records' text from storage.
+    pub start: fn(u64) -> store::Loading,
+    /// `store::Loading::step`: decodes the next part of it.
+    pub step: fn(&mut store::Loading) -> bool,
+    /// `store::Loading::finish`: decodes the rest at once.
+    pub finish: fn(store::Loading) -> store::Loaded,
+}
 /// Puts records that have been read in place: the journal, and Today drawn from it.
 pub type Draw = Box<dyn FnOnce()>;
-/// What start-up leaves to do once the records' reader is here: read them, then draw.
-type ReadLater = Box<dyn FnOnce(Load) -> Draw>;
+/// What start-up leaves to do once the records' reader is here: start reading them.
+type ReadLater = Box<dyn FnOnce(Load) -> Reading>;
+
+/// Records being read, a step per task, and what puts them in place once read.
+pub struct Reading {
+    pub load: Load,
+    pub loading: store::Loading,
+    pub then: Box<dyn FnOnce(store::Loaded)>,
+}
 
 /// The records' steps that start-up leaves for later, and what the last one left.
 #[derive(Default)]
 struct RecordSteps {
-    /// Reads the records with the engine's reader, while start-up has left that for later.
+    /// Starts reading the records with the engine's reader, while start-up has left that
+    /// for later.
     read: Option<ReadLater>,
+    /// Records being decoded, a step per task (`with_records`), so that a long history
+    /// does not hold the page for one long task.
+    reading: Option<Reading>,
     /// Records read but not drawn yet. `with_records` draws them a task after reading
     /// them, so the page is not held for both at once (with 20,000 runs each is tens of
-    /// milliseconds on a phone); anything that needs the journal first draws them at once
-    /// (`read_records`).
+    /// milliseconds on a phone); anything that needs the journal first reads what is left
+    /// and draws them at once (`read_records`).
     draw: Option<Draw>,
     /// The journal just read is what storage holds: the save effect need not compare it.
     just_read: bool,
@@ -102,10 +122,10 @@ impl AppState {
         }
     }
 
-    /// Leaves reading the records for later: `read_records` (called once the second part
-    /// is here, by start-up, a page, or another tab's save) runs `read`, then what it
-    /// returns.
-    pub fn read_records_later(&self, read: impl FnOnce(Load) -> Draw + 'static) {
+    /// Leaves reading the records for later: once the second part is here, start-up (or a
+    /// page, a command, another tab's save) runs `read`, decodes what it starts reading,
+    /// and then runs its `then`.
+    pub fn read_records_later(&self, read: impl FnOnce(Load) -> Reading + 'static) {
         self.records
             .update_value(|steps| steps.read = Some(Box::new(read)));
     }
@@ -118,20 +138,21 @@ impl AppState {
             .unwrap_or(false)
     }
 
-    /// Whether start-up has left the records to be read.
+    /// Whether start-up has left the records to be read, or they are being decoded.
     fn records_left(&self) -> bool {
         self.records
-            .try_with_value(|steps| steps.read.is_some())
+            .try_with_value(|steps| steps.read.is_some() || steps.reading.is_some())
             .unwrap_or(false)
     }
 
     /// Puts the second part's engine in place and reads the records if start-up left them
     /// for later, without holding the page for all of it at once: the part is fetched and
-    /// started, the browser brings the records into the page in a task of its own, they
-    /// are read and decoded in a later one, and drawn in the task after that. The engine
-    /// is put in place in that last task, right before the drawing: nothing (the app
-    /// badge, the reminders) is worked out from a journal not read yet. For start-up's own
-    /// read and the views from the second part; a command reads and draws at once
+    /// started, the browser brings the records into the page in a task of its own, their
+    /// text is taken in a later one and decoded in the tasks after that, a step each
+    /// (about a megabyte of text), and they are drawn in the task after the last. The
+    /// engine is put in place in that last task, right before the drawing: nothing (the
+    /// app badge, the reminders) is worked out from a journal not read yet. For start-up's
+    /// own read and the views from the second part; a command reads and draws at once
     /// (`change`).
     pub async fn with_records(&self) {
         if self.records_left() {
@@ -139,7 +160,16 @@ impl AppState {
             store::bring_into_page();
             pages::next_task().await;
             if let Some(engine) = engine {
-                if self.read_without_drawing(engine.read_records) {
+                self.start_reading(engine.read_records);
+                // Whichever call started the reading, each decodes a step per task while
+                // any is left (start-up and a Today section may both be here).
+                let mut decoded = false;
+                while self.decoding() {
+                    pages::next_task().await;
+                    self.decode_a_step();
+                    decoded = true;
+                }
+                if decoded {
                     pages::next_task().await;
                 }
             }
@@ -148,29 +178,75 @@ impl AppState {
         self.read_records();
     }
 
-    /// Reads the records with `load` if start-up left them for later, leaving them to be
-    /// drawn. Whether it read them.
-    fn read_without_drawing(&self, load: Load) -> bool {
+    /// Starts reading the records with `load` if start-up left them for later.
+    fn start_reading(&self, load: Load) {
         // Taken out before it runs: reading reaches back into this state.
         let Some(read) = self
             .records
             .try_update_value(|steps| steps.read.take())
             .flatten()
         else {
-            return false;
+            return;
         };
-        let draw = read(load);
-        self.records.update_value(|steps| steps.draw = Some(draw));
-        true
+        let reading = read(load);
+        self.records
+            .update_value(|steps| steps.reading = Some(reading));
+    }
+
+    /// Whether records are being read, some not decoded yet.
+    fn decoding(&self) -> bool {
+        self.records
+            .try_with_value(|steps| steps.reading.is_some())
+            .unwrap_or(false)
+    }
+
+    /// Decodes the next part of the records being read; once they are all decoded, leaves
+    /// them to be drawn.
+    fn decode_a_step(&self) {
+        let Some(mut reading) = self
+            .records
+            .try_update_value(|steps| steps.reading.take())
+            .flatten()
+        else {
+            return;
+        };
+        let done = (reading.load.step)(&mut reading.loading);
+        clock::mark("restride:records-decoded-part");
+        if done {
+            self.leave_to_draw(reading);
+        } else {
+            self.records
+                .update_value(|steps| steps.reading = Some(reading));
+        }
+    }
+
+    /// Decodes what is left of the records being read at once, leaving them to be drawn.
+    fn decode_the_rest(&self) {
+        if let Some(reading) = self
+            .records
+            .try_update_value(|steps| steps.reading.take())
+            .flatten()
+        {
+            self.leave_to_draw(reading);
+        }
+    }
+
+    fn leave_to_draw(&self, reading: Reading) {
+        let loaded = (reading.load.finish)(reading.loading);
+        let then = reading.then;
+        self.records
+            .update_value(|steps| steps.draw = Some(Box::new(move || then(loaded))));
     }
 
     /// Reads and draws the records now if start-up left them for later and the second part
-    /// (with their reader) is here; otherwise does nothing. Whether the journal holds the
-    /// records afterwards (false only while they wait for the second part).
+    /// (with their reader) is here, decoding at once what is left; otherwise does nothing.
+    /// Whether the journal holds the records afterwards (false only while they wait for
+    /// the second part).
     pub fn read_records(&self) -> bool {
         if let Some(engine) = self.reminder_engine.get_untracked() {
-            self.read_without_drawing(engine.read_records);
+            self.start_reading(engine.read_records);
         }
+        self.decode_the_rest();
         if let Some(draw) = self
             .records
             .try_update_value(|steps| steps.draw.take())

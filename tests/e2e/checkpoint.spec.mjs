@@ -165,12 +165,22 @@ test("after the first screen, the records are brought into the page in one task 
  * Runs in the page first: logs, in order, the first read of the records, the start of
  * each timer's task after it, and Today redrawn from the records (its readiness card
  * showing `drawn`). With `otherTab`, another tab saves `otherTab` added to the records
- * right after they are read, before anything else runs: storage holds the new text and
- * this page gets the `storage` event.
+ * (storage holds the new text and this page gets the `storage` event): right after they
+ * are read, before anything else runs, or right after the `afterParts`th part of them is
+ * decoded.
  */
-function recordReadAndDraw([key, drawn, otherTab]) {
+function recordReadAndDraw([key, drawn, otherTab, afterParts = 0]) {
   window.drawSteps = [];
   const logging = () => window.drawSteps.includes("read") && !window.drawSteps.includes("drawn");
+  let read = null;
+  const otherTabSaves = () => {
+    const data = JSON.parse(read);
+    data.runs.push(otherTab);
+    const newValue = JSON.stringify(data);
+    Storage.prototype.setItem.call(localStorage, key, newValue);
+    window.drawSteps.push("other tab");
+    window.dispatchEvent(new StorageEvent("storage", { key, oldValue: read, newValue, storageArea: localStorage, url: location.href }));
+  };
   const setTimeout = window.setTimeout;
   window.setTimeout = function (callback, ...rest) {
     return setTimeout.call(window, (...args) => {
@@ -178,20 +188,23 @@ function recordReadAndDraw([key, drawn, otherTab]) {
       return callback(...args);
     }, ...rest);
   };
+  // Each part of the records decoded after the read (the app marks it for the profiler).
+  const mark = performance.mark;
+  performance.mark = function (name, ...rest) {
+    if (name === "restride:records-decoded-part" && logging()) {
+      window.drawSteps.push("part");
+      const parts = window.drawSteps.filter((step) => step === "part").length;
+      if (otherTab && parts === afterParts) queueMicrotask(otherTabSaves);
+    }
+    return mark.call(this, name, ...rest);
+  };
   const getItem = Storage.prototype.getItem;
   Storage.prototype.getItem = function (name) {
     const text = getItem.call(this, name);
     if (name === key && !window.drawSteps.includes("read")) {
       window.drawSteps.push("read");
-      if (otherTab) {
-        queueMicrotask(() => {
-          const data = JSON.parse(text);
-          data.runs.push(otherTab);
-          const newValue = JSON.stringify(data);
-          Storage.prototype.setItem.call(localStorage, key, newValue);
-          window.dispatchEvent(new StorageEvent("storage", { key, oldValue: text, newValue, storageArea: localStorage, url: location.href }));
-        });
-      }
+      read = text;
+      if (otherTab && afterParts === 0) queueMicrotask(otherTabSaves);
     }
     return text;
   };
@@ -246,6 +259,67 @@ test("another tab's save between the records' read and their drawing is kept", a
   expect(ids).toContain("hard");
   expect(ids).toContain("h240");
   expect(ids.length).toBe(120 + 3);
+});
+
+/** `count` runs of the last years, several a day, stored and drawn once (the checkpoint
+ *  kept), then one hard run today stored by hand: the next start draws Today from the
+ *  checkpoint, then from the records with that run. Returns the number of runs stored. */
+async function longHistory(page, count) {
+  await page.goto("/");
+  const today = new Date(await localDate(page, 0));
+  const runs = [];
+  for (let i = 0; i < count; i++) {
+    const d = new Date(today);
+    d.setDate(d.getDate() - 1 - Math.floor(i / 3));
+    runs.push({ id: `r${i}`, date: d.toISOString().slice(0, 10), distance_m: 5000 + (i % 13) * 700, duration_s: 1500 + (i % 11) * 240, type: "easy", rpe: 2 + (i % 8) });
+  }
+  await seedRuns(page, runs);
+  await expect.poll(() => namesStoredRecords(page), { timeout: 60_000 }).toBe(true);
+  await addHardRunToday(page);
+  return count + 1;
+}
+
+test("a long history is decoded a part per task, not in one long task, and Today is drawn from all of it", async ({ page }) => {
+  // (The hard run Today shows is the last record stored: in the last part decoded.)
+  test.setTimeout(120_000);
+  // 24,000 runs: about 2.3 MB of text, decoded about a megabyte a step after a scan.
+  await longHistory(page, 24_000);
+  await page.addInitScript(recordReadAndDraw, [DATA_KEY, "Quads 6/10 (today)", null]);
+  await page.reload();
+  await expect(page.locator(".card.ready")).toContainText("Quads 6/10 (today)", { timeout: 60_000 });
+  const steps = await page.evaluate(() => window.drawSteps);
+  expect(steps[0]).toBe("read");
+  expect(steps.at(-1)).toBe("drawn");
+  // The scan and three parts of the records, each in a task of its own, and the drawing in
+  // a later one: every "part" follows a "task" of its own.
+  const decoding = steps.slice(1, -1).join(" ");
+  expect(decoding.match(/task part/g)?.length).toBe(4);
+  expect(decoding).not.toMatch(/part part/);
+  expect(decoding).toMatch(/part( task)+$/);
+});
+
+test("another tab's save while a long history is being decoded is kept", async ({ page }) => {
+  test.setTimeout(120_000);
+  const count = await longHistory(page, 24_000);
+  const otherTab = { id: "other-tab", date: await localDate(page, -1), distance_m: 4321, duration_s: 1500, type: "easy", rpe: 2 };
+  // Right after the second part: the text scanned, a first part of the records decoded,
+  // two more to go.
+  await page.addInitScript(recordReadAndDraw, [DATA_KEY, "Quads 6/10 (today)", otherTab, 2]);
+  await page.reload();
+  await expect(page.locator(".card.ready")).toContainText("Quads 6/10 (today)", { timeout: 60_000 });
+  await secondPart(page);
+  const steps = await page.evaluate(() => window.drawSteps);
+  // The rest was decoded at once, to take the other tab's save into all of it.
+  expect(steps.filter((step) => step !== "task")).toEqual(["read", "part", "part", "other tab", "drawn"]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log run" }).click();
+  await fillRun(page, { distance: "5", duration: "25", rpe: 4 });
+  await page.getByRole("button", { name: "Save run" }).click();
+  await expect(page.locator(".run-row").first()).toBeVisible();
+  const ids = JSON.parse(await stored(page, DATA_KEY)).runs.map((r) => r.id);
+  expect(ids).toContain("other-tab");
+  expect(ids).toContain("hard");
+  expect(ids).toContain("r23999");
+  expect(ids.length).toBe(count + 2);
 });
 
 test("a start from today's checkpoint reads the records once: keeping the checkpoint does not read them again", async ({ page }) => {

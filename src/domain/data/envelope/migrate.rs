@@ -19,6 +19,27 @@ pub(super) fn is_readable_version(version: u32) -> bool {
 }
 
 impl<R, M, C> Envelope<R, M, C> {
+    /// The same envelope with each record replaced by `run`, `massage` or `race` of it.
+    pub(super) fn map_records<R2, M2, C2>(
+        self,
+        run: impl Fn(R) -> R2,
+        massage: impl Fn(M) -> M2,
+        race: impl Fn(C) -> C2,
+    ) -> Envelope<R2, M2, C2> {
+        Envelope {
+            version: self.version,
+            settings: self.settings,
+            runs: self.runs.into_iter().map(run).collect(),
+            massages: self.massages.into_iter().map(massage).collect(),
+            races: self.races.into_iter().map(race).collect(),
+            reminders: self.reminders,
+            deleted: self.deleted,
+            settings_updated_ms: self.settings_updated_ms,
+            booking: self.booking,
+            physio_visits: self.physio_visits,
+        }
+    }
+
     pub(super) fn into_decoded(
         self,
         runs: Vec<Run>,

@@ -27,7 +27,7 @@ mod migrate; // which older formats are read, and how
 mod tests;
 mod validate; // each stored record judged by `record::validate`; the invalid set aside
 
-pub use decode::{decode_kept, decode_versioned};
+pub use decode::{decode_kept, decode_versioned, Decoding};
 pub use encoder::Encoder;
 
 pub const CURRENT_VERSION: u32 = 3;

@@ -302,6 +302,77 @@ fn decode_in_separate_passes(raw: &str) -> Result<Decoded, DecodeError> {
     decode_record_by_record(raw)
 }
 
+/// The reading a few records at a time (`Decoding`), `per_step` bytes a step, finished
+/// with `finish` after `steps_first` steps: it must read what `decode_versioned` reads.
+fn decode_in_steps(raw: &str, per_step: usize, steps_first: usize) -> Result<Decoded, DecodeError> {
+    let mut decoding = Decoding::in_steps_of(raw.to_string(), per_step);
+    let mut finished = false;
+    for _ in 0..steps_first {
+        finished = decoding.step();
+        if finished {
+            break;
+        }
+    }
+    let (text, decoded) = decoding.finish();
+    assert_eq!(text, raw, "the text read is given back as it was");
+    assert!(!finished || steps_first > 0);
+    decoded
+}
+
+/// Every way of taking the reading in steps, for a short text: each step count up to the
+/// end, a few step sizes.
+fn read_the_same_in_steps(raw: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let whole = decode_versioned(raw);
+    for per_step in [1, 2, 5] {
+        for steps_first in 0..8 {
+            proptest::prop_assert_eq!(&decode_in_steps(raw, per_step, steps_first), &whole);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_long_history_is_read_a_slice_of_records_per_step() {
+    let mut journal = sample();
+    let run = journal.runs[1].clone();
+    journal.runs = (0..10)
+        .map(|i| Run {
+            id: format!("r{i}"),
+            date: run.date + chrono::Days::new(i),
+            ..run.clone()
+        })
+        .collect();
+    let text = encode(&journal);
+    // Each run's text is as long as the others (ids r0–r9, dates of one month).
+    let without = encode(&Journal {
+        runs: Vec::new(),
+        ..journal.clone()
+    });
+    let one_run = (text.len() - without.len() - 9) / 10;
+    let mut decoding = Decoding::in_steps_of(text.clone(), 3 * one_run);
+    // The scan, then runs 1–3, 4–6, 7–9 and 10 (and the massages and races, none).
+    let steps: Vec<bool> = (0..5).map(|_| decoding.step()).collect();
+    assert_eq!(steps, [false, false, false, false, true]);
+    assert_eq!(decoding.finish(), (text.clone(), decode_versioned(&text)));
+    assert_eq!(decode_versioned(&text).map(|d| d.journal), Ok(journal));
+    // A text no longer than a step is read in one.
+    let mut decoding = Decoding::in_steps_of(text.clone(), text.len());
+    assert!(decoding.step());
+    assert_eq!(decoding.finish(), (text.clone(), decode_versioned(&text)));
+}
+
+#[test]
+fn a_refusal_or_a_set_aside_record_is_the_same_in_steps() {
+    for text in NOT_CLEAN
+        .iter()
+        .chain(&["", "[]", "not json", "  {\"version\":3}  "])
+    {
+        read_the_same_in_steps(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    }
+    read_the_same_in_steps(V1.trim_end()).unwrap();
+    read_the_same_in_steps(V2.trim_end()).unwrap();
+}
+
 /// Texts that are refused, or read with a record set aside.
 const NOT_CLEAN: [&str; 10] = [
     r#"{"version":4,"runs":"a newer shape"}"#,
@@ -346,6 +417,7 @@ proptest::proptest! {
     #[test]
     fn arbitrary_text_is_judged_the_same_both_ways(text in ".{0,200}") {
         proptest::prop_assert_eq!(decode_versioned(&text), decode_in_separate_passes(&text));
+        read_the_same_in_steps(&text)?;
     }
 
     /// Journals as the app writes them, some with a record the reading must set aside
@@ -382,6 +454,7 @@ proptest::proptest! {
         let text = encode(&journal);
         let read = decode_versioned(&text);
         proptest::prop_assert_eq!(&read, &decode_in_separate_passes(&text));
+        read_the_same_in_steps(&text)?;
         let mut ids = HashSet::new();
         let clean = rows.iter().all(|(id, km, rpe, _, sore, _)| {
             *id > 0 && ids.insert(*id) && *km > 0 && (1..=10).contains(rpe) && *sore <= 10
@@ -417,5 +490,6 @@ proptest::proptest! {
         }
         let text = String::from_utf8_lossy(&bytes);
         proptest::prop_assert_eq!(decode_versioned(&text), decode_in_separate_passes(&text));
+        read_the_same_in_steps(&text)?;
     }
 }
