@@ -2,7 +2,7 @@
 //! bad record is set aside and the rest load; a refusal says why in plain words.
 
 use super::migrate::is_readable_version;
-use super::validate::{all_runs_valid, all_valid, read_more, ReadSoFar, Rules};
+use super::validate::{all_runs_valid, all_valid, read_more, ReadSoFar};
 use super::{DecodeError, Decoded, Envelope, RecordTexts, SetAside, CURRENT_VERSION};
 use crate::domain::record::journal::Journal;
 use crate::domain::record::massage::Massage;
@@ -159,11 +159,11 @@ impl Decoding {
     /// in one pass, the quickest way when nothing else waits.
     pub fn finish(mut self) -> (String, Result<Decoded, DecodeError>) {
         self.step_bytes = usize::MAX;
-        while !self.step() {}
-        match self.stage {
-            Stage::Finished(decoded) => (self.raw, *decoded),
-            // `step` returned true: finished.
-            Stage::Unread | Stage::Reading(_) => (self.raw, Err(DecodeError::NoVersion)),
+        loop {
+            self.step();
+            if let Stage::Finished(decoded) = self.stage {
+                return (self.raw, *decoded);
+            }
         }
     }
 }
@@ -209,13 +209,12 @@ impl RecordByRecord {
         let envelope = &self.envelope;
         let set_aside = &mut self.set_aside;
         let budget = &mut budget;
-        let run_rules: Rules<Run> = (|r| &r.id, check_stored_run);
         read_more(
             "run",
             raw,
             &envelope.runs,
             &mut self.runs,
-            run_rules,
+            (|r| &r.id, check_stored_run),
             set_aside,
             budget,
         ) && read_more(
