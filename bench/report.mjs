@@ -175,9 +175,10 @@ if (browser?.startup) {
     say(row([`  ${label}`, ms(m.visible, 0), ms(m.inserted, 0), noData ? "—" : ms(m.appGetItem), noData ? "—" : ms(m.appReadDecode), noData ? "—" : ms(m.proxyReadParse), mb(m.jsHeapBytes), mb(m.wasmBytes)], sw));
   }
   say("  visible: navigation start to the frame after Today's readiness card (0 runs: its empty");
-  say("  state; baseline: its <p>) entered the DOM. app getItem: the app's own read of the stored");
-  say("  text; app decoded: from that read to the app's mark once the text is decoded (serde, in");
-  say("  WebAssembly). * JS parse: JSON.parse(localStorage.getItem(...)) in JavaScript, for scale.");
+  say("  state; baseline: its <p>) entered the DOM. app getItem: the app's own read of the text it");
+  say("  decodes; app decoded: from that read to the app's mark after its last decoding step (serde,");
+  say("  in WebAssembly; a text over a megabyte takes a task per step, so this includes the waits");
+  say("  between them). * JS parse: JSON.parse(localStorage.getItem(...)) in JavaScript, for scale.");
   say("  JS heap: usedJSHeapSize after gc(). WASM mem: the module's memory, via Trunk's exports.");
 } else {
   heading("START-UP: not measured");

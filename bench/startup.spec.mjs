@@ -15,10 +15,12 @@
 // - visible: the first task after the frame in which the watched element (Today's readiness
 //   card `.card.ready`; for 0 runs the empty state `.empty`; the baseline's `#baseline`)
 //   entered the DOM, i.e. after that frame was painted. `inserted` is when it entered the DOM.
-// - app getItem: the app's own `localStorage.getItem("restride.data")` call at start-up,
-//   timed by wrapping Storage.prototype.getItem.
-// - app read + decode: from that call to the app's user-timing mark "restride:storage-read",
-//   set once the text has been decoded into the journal (src/ui/mod.rs).
+// - app getItem: the app's own `localStorage.getItem("restride.data")` call that reads the
+//   text it decodes (after an earlier one that only sees whether records are stored), timed
+//   by wrapping Storage.prototype.getItem.
+// - app read + decode: from that call to the last of the app's user-timing marks
+//   "restride:records-decoded-part", set after each step of the decoding
+//   (src/ui/state.rs): a long text is decoded a step per task.
 // - read + parse (proxy): `JSON.parse(localStorage.getItem("restride.data"))` run in the page
 //   once it has started. A proxy for the app's read and serde decode.
 // - save: the app's `localStorage.setItem("restride.data", …)` after logging one run through
@@ -144,12 +146,14 @@ async function startup(browser, origin, path, selector, text) {
     await expect(page.getByRole("alert"), "the app must read the stored runs").toHaveCount(0);
     const marks = await page.evaluate(() => {
       const { inserted, frame, visible, started, reads } = window.__bench;
-      // Set by the app once store::load has read and decoded the stored text.
-      const decoded = performance.getEntriesByName("restride:storage-read")[0]?.startTime;
-      const appReadDecode = reads[0] && decoded !== undefined ? decoded - reads[0].start : null;
-      return { inserted, frame, visible, started, appGetItem: reads[0]?.ms ?? null, appReadDecode };
+      // Set by the app after each step of decoding the stored text; the read it decodes is
+      // the last one before the first step.
+      const parts = performance.getEntriesByName("restride:records-decoded-part").map((e) => e.startTime);
+      const read = parts.length ? reads.filter((r) => r.start < parts[0]).at(-1) : undefined;
+      const appReadDecode = read ? parts.at(-1) - read.start : null;
+      return { inserted, frame, visible, started, appGetItem: read?.ms ?? null, appReadDecode };
     });
-    if (origin === APP && text !== null && marks.appReadDecode === null) throw new Error("the app set no restride:storage-read mark");
+    if (origin === APP && text !== null && marks.appReadDecode === null) throw new Error("the app set no restride:records-decoded-part mark");
     // The proxy, once the app has started: read and parse the stored text in JavaScript.
     const proxy = await page.evaluate((key) => {
       const start = performance.now();
