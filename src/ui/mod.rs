@@ -33,7 +33,6 @@ use crate::domain::today::checkpoint::Checkpoint;
 use crate::store::{self, SaveError};
 use leptos::prelude::*;
 pub use state::AppState;
-use state::Reading;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -95,20 +94,16 @@ fn App(early: Option<Checkpoint>) -> impl IntoView {
         let state = AppState::new(Journal::default(), None, early);
         state.unread.set(waiting);
         let store = store.clone();
-        state.read_records_later(move |load| {
+        state.read_records_later(move || {
             listen_to_other_tabs(state, store.clone());
-            Reading {
-                load,
-                loading: (load.start)(clock::now_ms()),
-                then: Box::new(move |loaded| {
-                    if let Some((records, day)) = started_from {
-                        loaded.store.started_from(records, day);
-                    }
-                    let as_stored = !loaded.store.must_rewrite();
-                    let _ = store.set(loaded.store);
-                    state.records_read(loaded.journal, loaded.problem, as_stored);
-                }),
-            }
+            Box::new(move |loaded| {
+                if let Some((records, day)) = started_from {
+                    loaded.store.started_from(records, day);
+                }
+                let as_stored = !loaded.store.must_rewrite();
+                let _ = store.set(loaded.store);
+                state.records_read(loaded.journal, loaded.problem, as_stored);
+            })
         });
         state
     };

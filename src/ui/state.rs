@@ -31,14 +31,17 @@ pub struct Load {
 }
 /// Puts records that have been read in place: the journal, and Today drawn from it.
 pub type Draw = Box<dyn FnOnce()>;
-/// What start-up leaves to do once the records' reader is here: start reading them.
-type ReadLater = Box<dyn FnOnce(Load) -> Reading>;
+/// Puts records that have been decoded in place.
+type Then = Box<dyn FnOnce(store::Loaded)>;
+/// What start-up leaves to do right before the records are read; gives what puts them in
+/// place once decoded.
+type ReadLater = Box<dyn FnOnce() -> Then>;
 
 /// Records being read, a step per task, and what puts them in place once read.
-pub struct Reading {
-    pub load: Load,
-    pub loading: store::Loading,
-    pub then: Box<dyn FnOnce(store::Loaded)>,
+struct Reading {
+    load: Load,
+    loading: store::Loading,
+    then: Then,
 }
 
 /// The records' steps that start-up leaves for later, and what the last one left.
@@ -123,9 +126,12 @@ impl AppState {
     }
 
     /// Leaves reading the records for later: once the second part is here, start-up (or a
-    /// page, a command, another tab's save) runs `read`, decodes what it starts reading,
-    /// and then runs its `then`.
-    pub fn read_records_later(&self, read: impl FnOnce(Load) -> Reading + 'static) {
+    /// page, a command, another tab's save) runs `read` right before it reads them, and
+    /// what `read` returns once they are decoded.
+    pub fn read_records_later(
+        &self,
+        read: impl FnOnce() -> Box<dyn FnOnce(store::Loaded)> + 'static,
+    ) {
         self.records
             .update_value(|steps| steps.read = Some(Box::new(read)));
     }
@@ -188,7 +194,12 @@ impl AppState {
         else {
             return;
         };
-        let reading = read(load);
+        let then = read();
+        let reading = Reading {
+            load,
+            loading: (load.start)(clock::now_ms()),
+            then,
+        };
         self.records
             .update_value(|steps| steps.reading = Some(reading));
     }

@@ -132,11 +132,10 @@ impl Decoding {
     /// records up to a step's bytes of their text. Whether the reading is finished.
     pub fn step(&mut self) -> bool {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Unread) {
-            Stage::Unread if self.raw.len() <= self.step_bytes => {
-                Stage::Finished(Box::new(decode_versioned(&self.raw)))
-            }
-            // Not an object: nothing to read record by record; `decode_versioned` says why.
-            Stage::Unread if !self.raw.trim_start().starts_with('{') => {
+            // Short, or not an object (nothing to read record by record: it says why).
+            Stage::Unread
+                if self.raw.len() <= self.step_bytes || !self.raw.trim_start().starts_with('{') =>
+            {
                 Stage::Finished(Box::new(decode_versioned(&self.raw)))
             }
             Stage::Unread => match RecordByRecord::scan(&self.raw) {
